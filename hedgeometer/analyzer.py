@@ -1,0 +1,148 @@
+"""The Analyzer wires the stages: segment -> tokens -> cue matches -> features -> model
+probabilities -> sentence scores -> article report. It is the library's front door."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping, Sequence
+
+from . import __version__
+from .dimensions import DIMENSIONS
+from .errors import InputError
+from .lexicon import Lexicon, load_lexicons
+from .readability import readability
+from .report import ArticleReport, build_report
+from .scoring import SentenceScore, resolve_thresholds, score_sentence
+from .segment import split_sentences
+from .tokens import tokenize
+
+DEFAULT_MODEL = "default"
+
+
+class Analyzer:
+    """Score news text on hedging, speculation, dramatic framing, attribution and boosters.
+
+    Parameters
+    ----------
+    lexicons : sequence of paths
+        Extra lexicon files or directories that extend or override the shipped ones.
+    thresholds : float or mapping, optional
+        Score at which a sentence is labelled, for all dimensions or per dimension (default 0.5).
+    model : "default", path, or None
+        The classifier: the shipped one, a model file, or None for rules only.
+    include_shipped_lexicons : bool
+        False to use only ``lexicons`` (for example a LIWC dictionary on its own).
+    liwc_map : mapping, optional
+        LIWC category -> dimension, used when ``lexicons`` contains ``.dic`` files.
+    readability : bool
+        Compute readability figures (the slowest step of a report on long texts).
+
+    Lexicons and model load on first use, so constructing an Analyzer is cheap.
+
+    Examples
+    --------
+    >>> report = Analyzer(model=None).analyze("Officials may delay the vote. Talks resume on Monday.")
+    >>> [s.labels for s in report.sentences]
+    [('hedging',), ()]
+    """
+
+    def __init__(self, lexicons: Sequence[str | Path] = (), thresholds=None, model: str | Path | None = DEFAULT_MODEL,
+                 include_shipped_lexicons: bool = True, liwc_map: Mapping[str, str] | None = None, readability: bool = True):
+        self.lexicons = tuple(lexicons)
+        self.thresholds = thresholds
+        self.model = model
+        self.include_shipped_lexicons = include_shipped_lexicons
+        self.liwc_map = dict(liwc_map) if liwc_map else None
+        self.readability = readability
+        self._lexicon: Lexicon | None = None
+        self._model = None
+        self._model_loaded = False
+        self._thresholds: dict[str, float] | None = None
+
+    # --- lazily loaded parts ----------------------------------------------------------------
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicons(self.lexicons, include_shipped=self.include_shipped_lexicons, liwc_map=self.liwc_map)
+        return self._lexicon
+
+    @property
+    def classifier(self):
+        """The loaded model (a :class:`hedgeometer.model.LinearModel`), or None for rules only."""
+        if not self._model_loaded:
+            from .model import load_model
+
+            self._model = None if self.model is None else load_model(self.model)
+            self._model_loaded = True
+        return self._model
+
+    @property
+    def resolved_thresholds(self) -> dict[str, float]:
+        if self._thresholds is None:
+            self._thresholds = resolve_thresholds(self.thresholds)
+        return self._thresholds
+
+    def provenance(self) -> dict:
+        """What produced a report: enough for a researcher to say exactly what scored a corpus."""
+        model = self.classifier
+        return {
+            "hedgeometer": __version__,
+            "lexicon_fingerprint": self.lexicon.fingerprint,
+            "lexicon_cues": sum(self.lexicon.counts().values()),
+            "model": model.describe() if model is not None else None,
+        }
+
+    # --- scoring ----------------------------------------------------------------------------
+
+    def _score(self, spans: Sequence[tuple[int, int, int, str]]) -> tuple[list[SentenceScore], list[int]]:
+        """Score sentences given as (index, start, end, text); cue offsets follow ``start``."""
+        lexicon = self.lexicon
+        thresholds = self.resolved_thresholds
+        token_lists, match_lists = [], []
+        for _, start, _, sentence in spans:
+            tokens = tokenize(sentence, start)
+            token_lists.append(tokens)
+            match_lists.append(lexicon.match_tokens(tokens, sentence, start))
+        model = self.classifier
+        probabilities = model.predict_proba_sentences([s[3] for s in spans], token_lists, match_lists) if model else None
+        mix = model.mix_ if model else None
+        scored = [
+            score_sentence(index, start, end, sentence, matches, thresholds,
+                           probabilities[i] if probabilities is not None else None, mix)
+            for i, ((index, start, end, sentence), matches) in enumerate(zip(spans, match_lists))
+        ]
+        word_counts = [sum(1 for t in tokens if t.is_word) for tokens in token_lists]
+        return scored, word_counts
+
+    def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
+        """Score already-split sentences (one per item, no segmentation) in one vectorized pass.
+
+        Each result's offsets index its own sentence (``start`` is 0).
+        """
+        spans = []
+        for index, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise InputError(f"sentence {index} is {type(text).__name__}, not str")
+            spans.append((index, 0, len(text), text))
+        return self._score(spans)[0]
+
+    def analyze(self, text: str, id: str | None = None, **extra) -> ArticleReport:
+        """Split ``text`` into sentences, score each and summarise the article."""
+        if not isinstance(text, str):
+            raise InputError(f"expected text (str), got {type(text).__name__}")
+        sentences = split_sentences(text)
+        scored, word_counts = self._score([(s.index, s.start, s.end, s.text) for s in sentences])
+        figures = readability([s.text for s in sentences]) if self.readability else {}
+        return build_report(text, scored, word_counts, self.resolved_thresholds, figures, self.provenance(), id=id, extra=extra or None)
+
+    def analyze_many(self, records: Iterable) -> Iterator[ArticleReport]:
+        """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order."""
+        for number, record in enumerate(records):
+            if isinstance(record, str):
+                yield self.analyze(record, id=str(number))
+            else:
+                yield self.analyze(record["text"], id=str(record.get("id", number)))
+
+
+__all__ = ["Analyzer", "DIMENSIONS"]

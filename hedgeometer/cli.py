@@ -1,0 +1,230 @@
+"""The ``hedgeometer`` command line: a thin Click layer over the library.
+
+Data goes to stdout (or ``--output``), messages to stderr. Exit codes: 0 ok, 1 bad input or
+data (any HedgeometerError, shown as one ``Error:`` line), 2 usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .dimensions import DESCRIPTIONS, DIMENSIONS
+from .errors import HedgeometerError
+from .render import RENDERERS
+
+
+def _fail_cleanly(function):
+    """Turn library errors into Click errors: one 'Error:' line, exit 1, no traceback."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except HedgeometerError as error:
+            raise click.ClickException(str(error)) from None
+        except MemoryError:
+            raise click.ClickException("out of memory: split the input or use 'hedgeometer batch'") from None
+
+    return wrapper
+
+
+def _parse_thresholds(ctx, param, values):
+    """``--threshold 0.6`` for all dimensions, ``--threshold hedging=0.4`` for one (repeatable)."""
+    if not values:
+        return None
+    result: dict[str, float] = {}
+    for value in values:
+        name, sep, number = value.rpartition("=")
+        try:
+            score = float(number)
+        except ValueError:
+            raise click.BadParameter(f"{value!r}: expected a number like 0.6 or DIMENSION=NUMBER") from None
+        if not 0 < score <= 1:
+            raise click.BadParameter(f"{value!r}: a threshold must be in (0, 1]")
+        if sep:
+            if name not in DIMENSIONS:
+                raise click.BadParameter(f"{name!r} is not a dimension ({', '.join(DIMENSIONS)})")
+            result[name] = score
+        else:
+            result.update(dict.fromkeys(DIMENSIONS, score))
+    return result
+
+
+def _parse_liwc_map(ctx, param, value):
+    if not value:
+        return None
+    from .liwc import parse_liwc_map
+
+    try:
+        return parse_liwc_map(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def analyzer_options(function):
+    """Options shared by every command that scores text."""
+    options = [
+        click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=True, path_type=Path),
+                     help="Extra lexicon file or folder (TSV, or LIWC .dic with --liwc-map) that extends or "
+                          "overrides the shipped cues. Repeatable."),
+        click.option("--liwc-map", callback=_parse_liwc_map, metavar="CAT=DIM,...",
+                     help="Map LIWC categories to dimensions, e.g. 'tentat=hedging,certain=booster'."),
+        click.option("--only-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped lexicons."),
+        click.option("--threshold", "thresholds", multiple=True, callback=_parse_thresholds, metavar="[DIM=]SCORE",
+                     help="Score at which a sentence is labelled (default 0.5): '0.6' for all, 'hedging=0.4' for one."),
+        click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Classifier file to use instead of the shipped one."),
+        click.option("--no-model", is_flag=True, help="Rules only: score with the lexicons, no classifier."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_model, **kwargs):
+    from .analyzer import DEFAULT_MODEL, Analyzer
+
+    if no_model and model_path:
+        raise click.UsageError("--model and --no-model contradict each other; use one")
+    if only_lexicon and not lexicons:
+        raise click.UsageError("--only-lexicon needs at least one --lexicon")
+    model = None if no_model else (model_path or DEFAULT_MODEL)
+    return Analyzer(lexicons=lexicons, thresholds=thresholds, model=model, include_shipped_lexicons=not only_lexicon,
+                    liwc_map=liwc_map, **kwargs)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write to stdout, or atomically to a file (a crash never leaves half a report)."""
+    if output in (None, "-"):
+        click.echo(text, nl=False)
+        return
+    with click.open_file(output, "w", encoding="utf-8", atomic=True) as handle:
+        handle.write(text)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _use_color(color: bool | None, output: str | None) -> bool:
+    if color is not None:
+        return color
+    return output in (None, "-") and sys.stdout.isatty()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="hedgeometer")
+def main():
+    """Measure rhetoric in news writing.
+
+    Every sentence is scored 0 to 1 on five dimensions:
+
+    \b
+      hedging      softened commitment (may, appears to, suggests)
+      speculation  unconfirmed events, rumour, prediction (is expected to)
+      dramatic     loaded, cliched imagery (on the brink, sent ripples)
+      attribution  vague or unnamed sourcing (citing unnamed sources)
+      booster      overstated certainty (undoubtedly, unwavering)
+
+    Start with:  hedgeometer report seeds/damascus-talks.txt
+    """
+
+
+@main.command()
+@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of FILE.")
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal).")
+@click.option("--include-text", is_flag=True, help="JSON: include the article text, so offsets can be checked.")
+@analyzer_options
+@_fail_cleanly
+def report(file, fmt, output, encoding, color, include_text, **analyzer_kwargs):
+    """Score one article and print its report.
+
+    FILE is a .txt, .md or .html file, or - for standard input. Each flagged sentence is shown
+    with its dimensions, scores and the cues that fired, then an article summary: share of
+    sentences per dimension, cues per 100 words, top cues, the most loaded sentences and
+    readability.
+
+    \b
+    Examples:
+      hedgeometer report seeds/damascus-talks.txt
+      hedgeometer report article.md --format json -o article.json
+      cat draft.txt | hedgeometer report - --threshold hedging=0.4
+    """
+    from .inputs import read_article
+
+    analyzer = build_analyzer(**analyzer_kwargs)
+    text = read_article(file, encoding=encoding)
+    result = analyzer.analyze(text, id=None if file == "-" else file)
+    rendered = RENDERERS[fmt](result, color=_use_color(color, output), include_text=include_text)
+    write_output(rendered, output)
+
+
+@main.group()
+def lexicon():
+    """Inspect and validate the lexicons in use."""
+
+
+@lexicon.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--liwc-map", callback=_parse_liwc_map, metavar="CAT=DIM,...", help="Mapping for LIWC .dic files.")
+@_fail_cleanly
+def lexicon_check(paths, liwc_map):
+    """Validate the shipped lexicons plus any PATHS; list every problem with file:line.
+
+    Exits 1 when any row is malformed.
+    """
+    from .lexicon import load_lexicons
+
+    loaded = load_lexicons(paths, liwc_map=liwc_map)
+    counts = loaded.counts()
+    for dimension in DIMENSIONS:
+        click.echo(f"{dimension:<12} {counts[dimension]:>4} cues")
+    click.echo(f"OK: {sum(counts.values())} cues from {len(loaded.sources)} files, fingerprint {loaded.fingerprint}")
+
+
+@lexicon.command("list")
+@click.option("--dimension", type=click.Choice(DIMENSIONS), help="Only this dimension.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="Extra lexicon file or folder.")
+@click.option("--liwc-map", callback=_parse_liwc_map, metavar="CAT=DIM,...", help="Mapping for LIWC .dic files.")
+@_fail_cleanly
+def lexicon_list(dimension, lexicons, liwc_map):
+    """List cues as TSV: dimension, pattern, category, weight, guards, source."""
+    from .lexicon import load_lexicons
+
+    loaded = load_lexicons(lexicons, liwc_map=liwc_map)
+    click.echo("dimension\tpattern\tcategory\tweight\tguards\tsource")
+    for cue in sorted(loaded.cues, key=lambda c: (DIMENSIONS.index(c.dimension), c.pattern)):
+        if dimension and cue.dimension != dimension:
+            continue
+        click.echo(f"{cue.dimension}\t{cue.pattern}\t{cue.category}\t{cue.weight:g}\t{','.join(cue.guards)}\t{cue.source}")
+
+
+@lexicon.command("explain")
+@click.argument("sentence")
+@analyzer_options
+@_fail_cleanly
+def lexicon_explain(sentence, **analyzer_kwargs):
+    """Show which cues fire in SENTENCE, with their rows, and the resulting scores.
+
+    \b
+    Example:
+      hedgeometer lexicon explain "The talks may collapse, sources said."
+    """
+    analyzer = build_analyzer(**analyzer_kwargs)
+    scored = analyzer.score_sentences([sentence])[0]
+    if not scored.cues:
+        click.echo("no cue matched")
+    for cue in scored.cues:
+        click.echo(f"{cue.dimension:<12} {cue.text!r:<30} pattern {cue.pattern!r} ({cue.category}, weight {cue.weight:g})")
+    click.echo("scores: " + ", ".join(f"{d} {scored.scores[d]:.2f}" for d in DIMENSIONS))
+    click.echo("labels: " + (", ".join(scored.labels) or "none"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

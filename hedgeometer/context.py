@@ -1,0 +1,203 @@
+"""Named context guards: rules a cue's surroundings must pass for the cue to count.
+
+A lexicon row lists guards by name in its ``guards`` column (``may ... not_month``). Each guard
+gets the sentence's tokens and the matched token range ``[first, last]`` and returns True when
+the match should count. Guards only look at a few tokens around the match, so they are cheap
+and cannot hang. The word lists are deliberately short and documented; extend them here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from .tokens import Token
+
+Guard = Callable[[Sequence[Token], int, int], bool]
+
+NEGATORS = frozenset({"not", "never", "no", "without", "nor", "hardly", "barely", "cannot"})
+
+# Words that before "May" mark the month ("in May", "since May").
+_MONTH_LEADS = frozenset(
+    {"in", "since", "until", "till", "of", "early", "late", "mid", "last", "next", "this", "by",
+     "from", "through", "during", "before", "after", "between", "on", "each", "every"}
+)
+# Determiners and possessives that turn a modal into a noun ("his will", "all his might").
+_NOUN_LEADS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "my", "our", "your", "whose", "all", "own",
+     "free", "political", "military", "economic", "good", "ill", "living", "popular", "sheer",
+     "full", "collective", "strong", "iron", "'s", "s", "this", "that"}
+)
+# Words after a modal that show it is a noun ("the will of the people", "might and main").
+_NOUN_FOLLOWS = frozenset({"of", "and", "or", "to", "that", "which", "was", "is", "has", "had"})
+_ABILITY_VERBS = frozenset(
+    {"reach", "be", "find", "get", "see", "hear", "access", "enter", "locate", "afford", "stand",
+     "swim", "run", "walk", "read", "speak", "sleep", "breathe", "contain", "hold", "stop", "move",
+     "feel", "smell", "remember", "make", "escape"}
+)
+# Without a negator only perception reads as past ability ("she could see the smoke").
+_PERCEPTION_VERBS = frozenset({"see", "hear", "smell", "feel", "taste", "sense"})
+_UNREACHABLE = frozenset({"reached", "found", "contacted", "located", "seen", "heard", "identified"})
+_PAST_TIME = re.compile(
+    r"\b(?:as an? (?:child|boy|girl|teenager|teen|student|young|youngster)"
+    r"|when (?:he|she|they|i|we|it) (?:was|were)|years ago|decades ago|back then|at the time"
+    r"|in the (?:1[5-9]|20)\d0s|in (?:1[5-9]\d\d|200\d|201\d)|used to|in those days|until then)\b"
+)
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+     "tonight"}
+)
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec"}
+)
+_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:am|pm)?$|^noon$|^midnight$")
+# Concrete nouns that make "brink", "edge", "veil", "storm" literal when they follow closely.
+_PHYSICAL_NOUNS = frozenset(
+    {"cliff", "cliffs", "river", "road", "table", "bed", "roof", "pool", "weir", "water", "lake",
+     "sea", "bride", "wedding", "lace", "platform", "bridge", "canyon", "pitch", "field",
+     "ravine", "waterfall", "ledge", "stage", "crater", "quarry", "pavement", "kerb", "curb",
+     "forest", "town", "village", "desk", "page", "screen", "metal", "steel", "furnace", "foundry",
+     "rain", "snow", "hail", "winds", "wind", "thunder", "coast", "coastline", "island", "shore"}
+)
+_MANNER_LEADS = frozenset(
+    {"speak", "spoke", "spoken", "speaks", "speaking", "see", "saw", "seen", "sees", "hear",
+     "heard", "write", "wrote", "written", "explain", "explained", "state", "stated", "think",
+     "thinking", "breathe", "read", "articulate", "articulated", "mark", "marked", "label",
+     "labelled", "labeled", "communicate", "communicated", "set", "spelled", "spelt", "laid"}
+)
+_MANNER_FOLLOWS = frozenset(
+    {"visible", "marked", "labelled", "labeled", "defined", "audible", "written", "displayed",
+     "signposted", "legible", "printed", "stated", "worded", "heard", "seen", "explained"}
+)
+
+
+def _prev_words(tokens: Sequence[Token], first: int, count: int) -> list[str]:
+    found = []
+    for token in reversed(tokens[:first]):
+        if token.is_word:
+            found.append(token.lower)
+            if len(found) == count:
+                break
+    return found
+
+
+def _next_words(tokens: Sequence[Token], last: int, count: int) -> list[str]:
+    found = []
+    for token in tokens[last + 1 :]:
+        if token.is_word:
+            found.append(token.lower)
+            if len(found) == count:
+                break
+    return found
+
+
+def _next_token(tokens: Sequence[Token], last: int) -> Token | None:
+    return tokens[last + 1] if last + 1 < len(tokens) else None
+
+
+def not_negated(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False when a negator (not, never, no, n't, without...) is among the 3 words before."""
+    for word in _prev_words(tokens, first, 3):
+        if word in NEGATORS or word.endswith("n't"):
+            return False
+    return True
+
+
+def not_month(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False for "May" the month: capitalised mid-sentence, after "in"/"since"..., or before a
+    day number or year."""
+    token = tokens[first]
+    if token.text == "May" and any(t.is_word for t in tokens[:first]):
+        return False
+    previous = _prev_words(tokens, first, 1)
+    if previous and previous[0] in _MONTH_LEADS:
+        return False
+    following = _next_token(tokens, last)
+    if following is None:
+        return token.text != "May"
+    if following.lower.isdigit() or following.text in {",", "-", "–", ")"}:
+        return False
+    return True
+
+
+def not_noun(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False when a modal (might, will, can, must) is used as a noun."""
+    previous = _prev_words(tokens, first, 1)
+    if previous and previous[0] in _NOUN_LEADS:
+        return False
+    following = _next_token(tokens, last)
+    if following is None or not following.is_word:
+        return False
+    return following.lower not in _NOUN_FOLLOWS
+
+
+def not_past_ability(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False for "could" of past ability: a past-time frame in the sentence ("as a child",
+    "when she was", "in 1998"), or "could (not)" + an ability verb ("could not be reached")."""
+    following = _next_words(tokens, last, 3)
+    negated = bool(following) and (following[0] in {"not", "never", "barely", "hardly"} or tokens[last].lower.endswith("n't"))
+    if following and following[0] in {"not", "never", "barely", "hardly"}:
+        following = following[1:]
+    if following:
+        if following[0] == "be":
+            if following[1:2] and following[1] in _UNREACHABLE:
+                return False
+        elif following[0] in (_ABILITY_VERBS if negated else _PERCEPTION_VERBS):
+            return False
+    sentence = " ".join(t.lower for t in tokens if t.is_word)
+    return _PAST_TIME.search(sentence) is None
+
+
+def not_scheduled(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False when a timetable expression follows within 6 words ("will meet on Monday",
+    "will open at 9am", "is to sit on 12 June")."""
+    following = _next_words(tokens, last, 6)
+    for position, word in enumerate(following):
+        if word in _WEEKDAYS or _CLOCK.match(word) and position and following[position - 1] in {"at", "from", "by"}:
+            return False
+        if word in _MONTHS and position + 1 < len(following) and following[position + 1].isdigit():
+            return False
+        if word.isdigit() and position + 1 < len(following) and following[position + 1] in _MONTHS:
+            return False
+        if word == "next" and position + 1 < len(following) and following[position + 1] in {"week", "month", "year"} | _WEEKDAYS:
+            return False
+    return True
+
+
+def not_literal(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False when a concrete physical noun follows within 3 words ("the edge of the cliff")."""
+    return not any(word in _PHYSICAL_NOUNS for word in _next_words(tokens, last, 3))
+
+
+def not_manner(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False for adverbs of manner: "spoke clearly", "clearly visible", "clearly marked"."""
+    previous = _prev_words(tokens, first, 1)
+    if previous and previous[0] in _MANNER_LEADS:
+        return False
+    following = _next_words(tokens, last, 1)
+    return not (following and following[0] in _MANNER_FOLLOWS)
+
+
+def not_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """False for "certain" as a determiner ("certain members objected", "a certain age")."""
+    previous = _prev_words(tokens, first, 1)
+    if previous and previous[0] in {"a", "in", "under", "on"}:
+        return False
+    following = _next_token(tokens, last)
+    if following is None or not following.is_word:
+        return True
+    return following.lower in {"that", "to", "of", "whether", "about", "he", "she", "they", "we", "it"}
+
+
+GUARDS: dict[str, Guard] = {
+    "not_negated": not_negated,
+    "not_month": not_month,
+    "not_noun": not_noun,
+    "not_past_ability": not_past_ability,
+    "not_scheduled": not_scheduled,
+    "not_literal": not_literal,
+    "not_manner": not_manner,
+    "not_determiner": not_determiner,
+}

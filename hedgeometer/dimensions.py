@@ -1,0 +1,14 @@
+"""The rhetorical dimensions hedgeometer scores, in report order."""
+
+DIMENSIONS = ("hedging", "speculation", "dramatic", "attribution", "booster")
+
+DESCRIPTIONS = {
+    "hedging": "softened commitment (may, might, appears to, suggests, somewhat)",
+    "speculation": "unconfirmed events, conjecture, rumour, prediction (is expected to, sparked speculation)",
+    "dramatic": "loaded, sensational, cliched imagery (on the brink, shrouded in a veil, sent ripples)",
+    "attribution": "vague or unnamed sourcing (citing unnamed sources, analysts say)",
+    "booster": "overstated certainty (undoubtedly, unwavering, will forever alter)",
+}
+
+# Sentences whose score passes this are labelled with the dimension (override per dimension).
+DEFAULT_THRESHOLD = 0.5

@@ -1,0 +1,27 @@
+"""Errors raised by hedgeometer. The CLI turns each into a one-line message and exit code 1."""
+
+
+class HedgeometerError(Exception):
+    """Base class for every error hedgeometer raises on purpose."""
+
+
+class LexiconError(HedgeometerError):
+    """One or more lexicon rows are malformed. ``problems`` lists every one as ``file:line: why``."""
+
+    def __init__(self, problems):
+        self.problems = list(problems)
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in lexicon data:"
+        super().__init__("\n".join([head, *("  " + p for p in self.problems)]))
+
+
+class InputError(HedgeometerError):
+    """The text given to analyse cannot be read or is not text."""
+
+
+class ModelFileError(HedgeometerError):
+    """A model file is missing, truncated, tampered with or of an unknown format."""
+
+
+class NotFittedError(HedgeometerError):
+    """A model was used before ``fit``."""

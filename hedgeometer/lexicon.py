@@ -1,0 +1,478 @@
+"""Lexicons: load and validate cue files, compile them once, match them against sentences.
+
+A lexicon file is UTF-8 TSV, one cue per row (``lexicons/README.md`` documents the format)::
+
+    # hedgeometer lexicon
+    # format: 1
+    # dimension: hedging
+    pattern	category	weight	notes	guards
+    may	epistemic-modal	0.55	Hyland 2005	not_month
+
+Patterns are lowercase token sequences, never regular expressions, so nothing a user writes can
+make matching slow: ``on the brink|verge of`` (alternatives), ``shrouded in (a veil of)?``
+(optional group), ``specter of _{1,3} loom~`` (bounded gap, inflections), ``speculat*`` (prefix),
+``=May`` (exact case). All cues compile into one index keyed by their first word; matching looks
+each sentence token up once and tries only the cues that can start there, so cost grows with
+the text, not with the number of cues. Within a dimension the longest match wins.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .context import GUARDS
+from .dimensions import DIMENSIONS
+from .errors import LexiconError
+from .tokens import Token
+
+FORMAT_VERSION = "1"
+COLUMNS = ("pattern", "category", "weight", "notes", "guards")
+MAX_GAP = 4
+MAX_VARIANTS = 512  # expansions of one pattern's optional groups and alternatives
+_WORD = re.compile(r"^[^\W_]+(?:[-'][^\W_]+)*$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One lexicon row, validated."""
+
+    dimension: str
+    pattern: str
+    category: str
+    weight: float
+    notes: str = ""
+    guards: tuple[str, ...] = ()
+    source: str = ""  # "file:line" the row came from
+
+    @property
+    def id(self) -> str:
+        """Stable rule id, e.g. ``dramatic:on-the-brink|verge-of``."""
+        return f"{self.dimension}:{'-'.join(self.pattern.split())}"
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a text; ``start``/``end`` are character offsets into the analysed text."""
+
+    dimension: str
+    start: int
+    end: int
+    text: str
+    pattern: str
+    category: str
+    weight: float
+
+    def to_dict(self) -> dict:
+        return {
+            "dimension": self.dimension,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "pattern": self.pattern,
+            "category": self.category,
+            "weight": self.weight,
+        }
+
+
+# --- pattern compilation ------------------------------------------------------------------
+# A compiled slot is one of:
+#   ("word", frozenset_of_lowercase_forms, exact_form_or_None)
+#   ("prefix", prefix)
+#   ("gap", min, max)
+
+
+def regular_inflections(word: str) -> set[str]:
+    """Plausible regular forms of a verb or noun; over-generation is harmless (unseen forms
+    never match). ``suggest`` -> suggests, suggested, suggesting."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word[:-1] + "ed"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    if word.endswith("ie"):
+        forms.add(word[:-2] + "ying")
+    return forms
+
+
+def _split_top_level(pattern: str) -> list[str]:
+    """Split a pattern into slots, keeping ``( ... )?`` groups whole."""
+    pieces, depth, current = [], 0, []
+    for char in pattern:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        if char == " " and depth == 0:
+            if current:
+                pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
+class _PatternCompiler:
+    def __init__(self, irregular: dict[str, set[str]]):
+        self.irregular = irregular
+
+    def word_slot(self, piece: str):
+        """Compile one slot (a word, alternatives, wildcard, gap) or raise ValueError."""
+        gap = re.fullmatch(r"_(?:\{(\d),(\d)\})?", piece)
+        if gap:
+            low, high = (int(gap.group(1)), int(gap.group(2))) if gap.group(1) else (1, 1)
+            if low > high or high > MAX_GAP:
+                raise ValueError(f"gap {piece!r} must be _{{m,n}} with m <= n <= {MAX_GAP}")
+            return ("gap", low, high)
+        if piece.startswith("="):
+            word = piece[1:]
+            if not _WORD.match(word):
+                raise ValueError(f"exact-case token {piece!r} must be a single word")
+            return ("word", frozenset({word.lower()}), word)
+        if piece.endswith("*"):
+            stem = piece[:-1]
+            if len(stem) < 3 or not _WORD.match(stem) or stem != stem.lower():
+                raise ValueError(f"wildcard {piece!r} needs at least 3 lowercase letters before '*'")
+            return ("prefix", stem)
+        forms: set[str] = set()
+        for alternative in piece.split("|"):
+            inflect = alternative.endswith("~")
+            word = alternative[:-1] if inflect else alternative
+            if not word or not _WORD.match(word):
+                raise ValueError(
+                    f"{alternative!r} is not a word (letters, digits, inner - or '; no punctuation or regex)"
+                )
+            if word != word.lower():
+                raise ValueError(f"{word!r} must be lowercase (use =Word for an exact-case token)")
+            forms.add(word)
+            if inflect:
+                forms |= regular_inflections(word) | self.irregular.get(word, set())
+        return ("word", frozenset(forms), None)
+
+    def compile(self, pattern: str) -> list[tuple]:
+        """Expand ``pattern`` into its variants (lists of slots)."""
+        pattern = pattern.replace("’", "'")
+        if pattern != pattern.strip() or "  " in pattern or "\t" in pattern:
+            raise ValueError("pattern has stray spaces")
+        variants: list[list] = [[]]
+        for piece in _split_top_level(pattern):
+            if piece.startswith("("):
+                if not piece.endswith(")?") or piece.count("(") != 1 or piece.count(")") != 1:
+                    raise ValueError(f"optional group {piece!r} must look like (a b c)? with no nesting")
+                inner = [self.word_slot(p) for p in piece[1:-2].split()]
+                if not inner:
+                    raise ValueError("empty optional group")
+                variants = [v + extra for v in variants for extra in ([], inner)]
+            elif "(" in piece or ")" in piece:
+                raise ValueError(f"unbalanced parenthesis in {piece!r}")
+            else:
+                slot = self.word_slot(piece)
+                variants = [v + [slot] for v in variants]
+            if len(variants) > MAX_VARIANTS:
+                raise ValueError("too many optional groups")
+        compiled = []
+        for variant in variants:
+            if not variant:
+                raise ValueError("pattern is empty")
+            if variant[0][0] == "gap" or variant[-1][0] == "gap":
+                raise ValueError("a pattern cannot start or end with a gap")
+            if variant[0][0] == "prefix" and len(variant) > 1:
+                raise ValueError("a wildcard can open only a one-word pattern")
+            compiled.append(tuple(variant))
+        return compiled
+
+
+# --- files --------------------------------------------------------------------------------
+
+
+def load_inflections(path: Path | None) -> dict[str, set[str]]:
+    """Read ``inflections.tsv`` (lemma, comma-separated forms); missing file means none."""
+    table: dict[str, set[str]] = {}
+    if path is None or not path.exists():
+        return table
+    problems = []
+    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+            problems.append(f"{path}:{lineno}: expected 'lemma<TAB>form,form,...'")
+            continue
+        table.setdefault(parts[0].strip().lower(), set()).update(
+            f.strip().lower() for f in parts[1].split(",") if f.strip()
+        )
+    if problems:
+        raise LexiconError(problems)
+    return table
+
+
+def _header_value(lines: Sequence[str], key: str) -> str | None:
+    for line in lines:
+        if not line.startswith("#"):
+            continue
+        match = re.match(rf"#\s*{key}\s*:\s*(\S+)", line)
+        if match:
+            return match.group(1).strip()
+    return None
+
+
+def read_lexicon_file(path: Path | str, dimension: str | None = None) -> tuple[list[Cue], list[str]]:
+    """Parse one TSV lexicon file; return its cues and every problem found (``file:line: why``)."""
+    path = Path(path)
+    problems: list[str] = []
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return [], [f"{path}: no such file"]
+    except IsADirectoryError:
+        return [], [f"{path}: is a directory, not a lexicon file"]
+    except UnicodeDecodeError as error:
+        return [], [f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"]
+    lines = text.splitlines()
+    declared = _header_value(lines, "dimension")
+    dimension = dimension or declared or path.stem
+    if dimension not in DIMENSIONS:
+        return [], [
+            f"{path}:1: unknown dimension {dimension!r}: add a '# dimension: NAME' header line "
+            f"(one of {', '.join(DIMENSIONS)}) or name the file NAME.tsv"
+        ]
+    version = _header_value(lines, "format")
+    if version is not None and version != FORMAT_VERSION:
+        problems.append(f"{path}:1: format {version} is not supported (expected {FORMAT_VERSION})")
+    compiler = _PatternCompiler({})
+    cues: list[Cue] = []
+    seen: dict[str, int] = {}
+    for lineno, line in enumerate(lines, 1):
+        where = f"{path}:{lineno}"
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = line.rstrip("\r").split("\t")
+        if fields[0] == "pattern":
+            continue  # the column header row
+        if len(fields) < 4 or len(fields) > 5:
+            problems.append(f"{where}: expected 4 or 5 tab-separated fields ({', '.join(COLUMNS)}), found {len(fields)}")
+            continue
+        pattern, category, weight_text, notes = (f.strip() for f in fields[:4])
+        guards = tuple(g.strip() for g in fields[4].split(",") if g.strip()) if len(fields) == 5 else ()
+        try:
+            compiler.compile(pattern)
+        except ValueError as error:
+            problems.append(f"{where}: bad pattern {pattern!r}: {error}")
+            continue
+        try:
+            weight = float(weight_text)
+        except ValueError:
+            problems.append(f"{where}: weight {weight_text!r} is not a number")
+            continue
+        if not 0.0 <= weight <= 1.0:
+            problems.append(f"{where}: weight {weight} must be between 0 and 1 (0 switches a cue off)")
+            continue
+        unknown = [g for g in guards if g not in GUARDS]
+        if unknown:
+            problems.append(f"{where}: unknown guard {', '.join(unknown)} (known: {', '.join(GUARDS)})")
+            continue
+        if not category:
+            problems.append(f"{where}: category is empty")
+            continue
+        if pattern in seen:
+            problems.append(f"{where}: pattern {pattern!r} repeats line {seen[pattern]}")
+            continue
+        seen[pattern] = lineno
+        cues.append(Cue(dimension, pattern, category, weight, notes, guards, f"{path.name}:{lineno}"))
+    return cues, problems
+
+
+# --- the compiled lexicon -----------------------------------------------------------------
+
+
+@dataclass
+class Lexicon:
+    """A validated, compiled set of cues for all dimensions. Build with :func:`load_lexicons`."""
+
+    cues: tuple[Cue, ...]
+    irregular: dict[str, set[str]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self):
+        compiler = _PatternCompiler(self.irregular)
+        self._by_word: dict[str, list[tuple[tuple, Cue]]] = {}
+        self._by_prefix: dict[str, list[tuple[tuple, Cue]]] = {}
+        for cue in self.cues:
+            if cue.weight <= 0:
+                continue
+            for variant in compiler.compile(cue.pattern):
+                first = variant[0]
+                if first[0] == "prefix":
+                    self._by_prefix.setdefault(first[1], []).append((variant, cue))
+                else:
+                    for form in first[1]:
+                        self._by_word.setdefault(form, []).append((variant, cue))
+        self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
+        self.first_words = frozenset(self._by_word)
+
+    @property
+    def fingerprint(self) -> str:
+        """Short hash of every active cue, so a report can say exactly which rules scored it."""
+        digest = hashlib.sha256()
+        for cue in sorted(self.cues, key=lambda c: (c.dimension, c.pattern)):
+            digest.update(f"{cue.dimension}\t{cue.pattern}\t{cue.weight}\t{','.join(cue.guards)}\n".encode())
+        for lemma in sorted(self.irregular):
+            digest.update(f"{lemma}\t{','.join(sorted(self.irregular[lemma]))}\n".encode())
+        return digest.hexdigest()[:12]
+
+    def counts(self) -> dict[str, int]:
+        return {d: sum(1 for c in self.cues if c.dimension == d and c.weight > 0) for d in DIMENSIONS}
+
+    def _candidates(self, token: Token):
+        found = self._by_word.get(token.lower, ())
+        if self._by_prefix:
+            extra = [
+                entry
+                for length in self._prefix_lengths
+                if length <= len(token.lower)
+                for entry in self._by_prefix.get(token.lower[:length], ())
+            ]
+            if extra:
+                return [*found, *extra]
+        return found
+
+    def match_tokens(self, tokens: Sequence[Token], text: str, offset: int = 0) -> list[CueMatch]:
+        """Find cues in one sentence's ``tokens``; ``text`` is what their offsets index
+        (shifted by ``offset``). Returns matches in text order, longest per dimension."""
+        found: list[tuple[int, int, int, Cue]] = []  # (first token, last token, char length, cue)
+        by_word = self._by_word
+        check_prefix = bool(self._by_prefix)
+        for first, token in enumerate(tokens):
+            if not token.is_word or (token.lower not in by_word and not check_prefix):
+                continue
+            for variant, cue in self._candidates(token):
+                last = _match_variant(variant, tokens, first)
+                if last < 0:
+                    continue
+                if cue.guards and not all(GUARDS[g](tokens, first, last) for g in cue.guards):
+                    continue
+                found.append((first, last, tokens[last].end - token.start, cue))
+        return _select_longest(found, tokens, text, offset)
+
+
+def _slot_matches(slot, token: Token) -> bool:
+    if not token.is_word:
+        return False
+    if slot[0] == "word":
+        return token.lower in slot[1] and (slot[2] is None or token.text == slot[2])
+    return token.lower.startswith(slot[1])  # prefix
+
+
+def _match_variant(variant: tuple, tokens: Sequence[Token], first: int) -> int:
+    """Index of the last token of the longest match of ``variant`` starting at ``first``, or -1."""
+    if not _slot_matches(variant[0], tokens[first]):
+        return -1
+    best = -1
+    # Depth-first over gap lengths; gaps are bounded (<= MAX_GAP) so this stays small.
+    stack = [(1, first + 1)]
+    n_slots, n_tokens = len(variant), len(tokens)
+    while stack:
+        slot_index, position = stack.pop()
+        if slot_index == n_slots:
+            best = max(best, position - 1)
+            continue
+        slot = variant[slot_index]
+        if slot[0] == "gap":
+            for skip in range(slot[1], slot[2] + 1):
+                end = position + skip
+                if end > n_tokens:
+                    break
+                # gaps skip words only, so a phrase never reaches across a comma or full stop
+                if all(tokens[k].is_word for k in range(position, end)):
+                    stack.append((slot_index + 1, end))
+        elif position < n_tokens and _slot_matches(slot, tokens[position]):
+            stack.append((slot_index + 1, position + 1))
+    return best
+
+
+def _select_longest(found, tokens, text, offset) -> list[CueMatch]:
+    """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
+    found.sort(key=lambda m: (-m[2], -m[3].weight, m[0]))
+    taken: dict[str, list[tuple[int, int]]] = {}
+    kept = []
+    for first, last, _, cue in found:
+        spans = taken.setdefault(cue.dimension, [])
+        if any(first <= b and a <= last for a, b in spans):
+            continue
+        spans.append((first, last))
+        start, end = tokens[first].start, tokens[last].end
+        kept.append(
+            CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)
+        )
+    kept.sort(key=lambda m: (m.start, m.dimension))
+    return kept
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def shipped_lexicon_dir() -> Path:
+    from .resources import resource_dir
+
+    return resource_dir("lexicons")
+
+
+def _lexicon_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.tsv") if p.name != "inflections.tsv")
+
+
+def load_lexicons(paths: Iterable[Path | str] = (), *, include_shipped: bool = True, lexicon_dir: Path | str | None = None,
+                  liwc_map: dict[str, str] | None = None) -> Lexicon:
+    """Load the shipped lexicons, then each extra file or directory in ``paths``.
+
+    A later row with the same dimension and pattern overrides an earlier one (weight 0 turns a
+    shipped cue off). Every problem in every file is gathered into one :class:`LexiconError`.
+    """
+    directory = Path(lexicon_dir) if lexicon_dir else shipped_lexicon_dir()
+    files: list[Path] = []
+    if include_shipped:
+        if not directory.is_dir():
+            raise LexiconError([f"{directory}: lexicon directory not found"])
+        files.extend(_lexicon_files(directory))
+    extra_inflections = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files.extend(_lexicon_files(path))
+            extra_inflections.append(path / "inflections.tsv")
+        else:
+            files.append(path)
+    problems: list[str] = []
+    merged: dict[tuple[str, str], Cue] = {}
+    for path in files:
+        if path.suffix.lower() == ".dic":
+            from .liwc import read_liwc_file
+
+            cues, file_problems = read_liwc_file(path, liwc_map)
+        else:
+            cues, file_problems = read_lexicon_file(path)
+        problems.extend(file_problems)
+        for cue in cues:
+            merged[(cue.dimension, cue.pattern)] = cue
+    irregular: dict[str, set[str]] = {}
+    for table_path in [directory / "inflections.tsv", *extra_inflections] if include_shipped else extra_inflections:
+        try:
+            for lemma, forms in load_inflections(table_path).items():
+                irregular.setdefault(lemma, set()).update(forms)
+        except LexiconError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise LexiconError(problems)
+    return Lexicon(tuple(merged.values()), irregular, tuple(str(f) for f in files))
+
+
+def load_lexicon_dir(directory: Path | str) -> Lexicon:
+    """Load every ``*.tsv`` lexicon in ``directory`` (and its ``inflections.tsv``) alone."""
+    return load_lexicons(lexicon_dir=directory)

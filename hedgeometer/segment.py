@@ -1,0 +1,97 @@
+"""Split an article into sentences with character offsets into the original text.
+
+Segmentation is nltk's Punkt algorithm run with parameters shipped in
+``hedgeometer/data/punkt_en.json`` (abbreviations such as U.S., Gen., Jan., Inc. and single-letter
+initials), so nothing is downloaded. Blank lines and Markdown block markers also end a sentence,
+which keeps a headline with no full stop apart from the paragraph under it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``text == article[start:end]``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class _NewsLanguageVars(PunktLanguageVars):
+    """Punkt's English rules, plus curly quotes: a closing ” or ’ after the full stop stays
+    with the sentence it closes and never starts a word."""
+
+    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘’]"
+    _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[“”‘’!?])"
+    re_boundary_realignment = re.compile(r"[\"\')\]}”’]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+
+
+# A blank line, or a newline next to a Markdown block marker (heading, list item, quote),
+# separates blocks; Punkt runs inside each block.
+_BLOCK_BREAK = re.compile(
+    r"\n[ \t]*\n\s*"  # blank line(s)
+    r"|\n(?=[ \t]*(?:#{1,6}\s|[-*+]\s|>\s|\d{1,3}[.)]\s))",  # next line opens a Markdown block
+)
+_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}\s[^\n]*$", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> PunktSentenceTokenizer:
+    raw = json.loads(resources.files("hedgeometer").joinpath("data/punkt_en.json").read_text("utf-8"))
+    params = PunktParameters()
+    params.abbrev_types = set(raw["abbrev_types"])
+    params.sent_starters = set(raw["sent_starters"])
+    params.collocations = {tuple(pair) for pair in raw["collocations"]}
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+
+
+def _blocks(text: str):
+    """Yield ``(start, end)`` of each non-blank block of ``text``."""
+    cuts = {0, len(text)}
+    for match in _BLOCK_BREAK.finditer(text):
+        cuts.add(match.start())
+        cuts.add(match.end())
+    for match in _HEADING_LINE.finditer(text):
+        cuts.add(match.start())
+        cuts.add(match.end())
+    ordered = sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        if text[start:end].strip():
+            yield start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences.
+
+    Sentences come in order, never overlap, have no leading or trailing whitespace, and every
+    non-whitespace character of ``text`` lies in exactly one of them.
+
+    >>> [s.text for s in split_sentences("Gen. Smith arrived in the U.S. on Monday. Talks began.")]
+    ['Gen. Smith arrived in the U.S. on Monday.', 'Talks began.']
+    """
+    tokenizer = _tokenizer()
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        block = text[block_start:block_end]
+        for start, end in tokenizer.span_tokenize(block):
+            piece = block[start:end]
+            # Punkt's spans are already trimmed; this guards odd Unicode whitespace.
+            stripped = piece.strip()
+            if not stripped:
+                continue
+            start += len(piece) - len(piece.lstrip())
+            end = start + len(stripped)
+            sentences.append(
+                Sentence(len(sentences), block_start + start, block_start + end, stripped)
+            )
+    return sentences
