@@ -3,6 +3,7 @@ probabilities -> sentence scores -> article report. It is the library's front do
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
@@ -13,8 +14,10 @@ from .lexicon import Lexicon, load_lexicons
 from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, resolve_thresholds, score_sentence
-from .segment import split_sentences
+from .segment import looks_like_headline, split_sentences
+from .sources import find_sources
 from .tokens import tokenize
+from .voice import VoiceMap
 
 DEFAULT_MODEL = "default"
 
@@ -80,7 +83,8 @@ class Analyzer:
     @property
     def resolved_thresholds(self) -> dict[str, float]:
         if self._thresholds is None:
-            self._thresholds = resolve_thresholds(self.thresholds)
+            model = self.classifier
+            self._thresholds = resolve_thresholds(self.thresholds, model.thresholds_ if model else None)
         return self._thresholds
 
     def provenance(self) -> dict:
@@ -95,25 +99,31 @@ class Analyzer:
 
     # --- scoring ----------------------------------------------------------------------------
 
-    def _score(self, spans: Sequence[tuple[int, int, int, str]]) -> tuple[list[SentenceScore], list[int]]:
-        """Score sentences given as (index, start, end, text); cue offsets follow ``start``."""
+    def _score(self, spans: Sequence[tuple[int, int, int, str]], voice_map: VoiceMap | None = None):
+        """Score sentences given as (index, start, end, text); offsets follow ``start``.
+
+        Returns the sentence scores, their word counts and the source mentions found."""
         lexicon = self.lexicon
         thresholds = self.resolved_thresholds
         token_lists, match_lists = [], []
         for _, start, _, sentence in spans:
             tokens = tokenize(sentence, start)
+            matches = lexicon.match_tokens(tokens, sentence, start)
+            if voice_map is not None and voice_map.spans:
+                matches = [replace(m, voice=voice_map.voice_of(m.start, m.end)) for m in matches]
             token_lists.append(tokens)
-            match_lists.append(lexicon.match_tokens(tokens, sentence, start))
+            match_lists.append(matches)
         model = self.classifier
         probabilities = model.predict_proba_sentences([s[3] for s in spans], token_lists, match_lists) if model else None
         mix = model.mix_ if model else None
-        scored = [
-            score_sentence(index, start, end, sentence, matches, thresholds,
-                           probabilities[i] if probabilities is not None else None, mix)
-            for i, ((index, start, end, sentence), matches) in enumerate(zip(spans, match_lists))
-        ]
+        scored, mentions = [], []
+        for i, ((index, start, end, sentence), matches) in enumerate(zip(spans, match_lists)):
+            voice = voice_map.sentence_voice(start, end) if voice_map is not None else "reporter"
+            scored.append(score_sentence(index, start, end, sentence, matches, thresholds,
+                                         probabilities[i] if probabilities is not None else None, mix, voice=voice))
+            mentions.append(find_sources(token_lists[i], matches, sentence, start))
         word_counts = [sum(1 for t in tokens if t.is_word) for tokens in token_lists]
-        return scored, word_counts
+        return scored, word_counts, mentions
 
     def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
         """Score already-split sentences (one per item, no segmentation) in one vectorized pass.
@@ -127,14 +137,27 @@ class Analyzer:
             spans.append((index, 0, len(text), text))
         return self._score(spans)[0]
 
-    def analyze(self, text: str, id: str | None = None, **extra) -> ArticleReport:
-        """Split ``text`` into sentences, score each and summarise the article."""
+    def analyze(self, text: str, id: str | None = None, headline: str | None = None) -> ArticleReport:
+        """Split ``text`` into sentences, score each and summarise the article.
+
+        The first line is scored apart as the headline when it reads as one (no final full
+        stop, title case or short, followed by a blank line); ``headline`` sets it explicitly
+        (its offsets then index the headline string, not ``text``, and its index is -1).
+        """
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}")
         sentences = split_sentences(text)
-        scored, word_counts = self._score([(s.index, s.start, s.end, s.text) for s in sentences])
-        figures = readability([s.text for s in sentences]) if self.readability else {}
-        return build_report(text, scored, word_counts, self.resolved_thresholds, figures, self.provenance(), id=id, extra=extra or None)
+        voice_map = VoiceMap(text)
+        spans = [(s.index, s.start, s.end, s.text) for s in sentences]
+        scored, word_counts, mentions = self._score(spans, voice_map)
+        headline_score = None
+        if headline is not None and headline.strip():
+            headline_score = self._score([(-1, 0, len(headline), headline)])[0][0]  # -1: not in the text
+        elif looks_like_headline(text, sentences):
+            headline_score, scored, word_counts, mentions = scored[0], scored[1:], word_counts[1:], mentions[1:]
+        figures = readability([s.text for s in scored]) if self.readability else {}
+        return build_report(text, scored, word_counts, self.resolved_thresholds, figures, self.provenance(), id=id,
+                            headline=headline_score, sources=[m for found in mentions for m in found])
 
     def analyze_many(self, records: Iterable) -> Iterator[ArticleReport]:
         """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order."""
@@ -142,7 +165,7 @@ class Analyzer:
             if isinstance(record, str):
                 yield self.analyze(record, id=str(number))
             else:
-                yield self.analyze(record["text"], id=str(record.get("id", number)))
+                yield self.analyze(record["text"], id=str(record.get("id", number)), headline=record.get("headline"))
 
 
 __all__ = ["Analyzer", "DIMENSIONS"]

@@ -165,6 +165,79 @@ def report(file, fmt, output, encoding, color, include_text, **analyzer_kwargs):
     write_output(rendered, output)
 
 
+@main.command()
+@click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
+              help="Corpus file or folder of *.jsonl (default: the repo's corpus/). Repeatable.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Model file to write (default: the shipped models/default.json).")
+@click.option("--seed", default=0, show_default=True, help="Random seed for the cross-validation folds.")
+@click.option("--name", default="default", show_default=True, help="Name stamped in the model and in reports.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="Extra lexicon file or folder.")
+@_fail_cleanly
+def train(corpus_paths, output, seed, name, lexicons):
+    """Train the classifier from the annotated corpus and write it as JSON.
+
+    Uses the train split to fit and the dev split to tune (C, rule/model mix, thresholds); the
+    test split is never read. The same corpus, lexicons, seed and library versions give a
+    byte-identical file, so after 'hedgeometer train', 'git diff models/' shows nothing.
+
+    \b
+    Example:
+      hedgeometer train && git diff --exit-code models/
+    """
+    from .lexicon import load_lexicons
+    from .model import default_model_path, save_model
+    from .resources import resource_dir
+    from .train import train_model
+
+    paths = corpus_paths or (resource_dir("corpus"),)
+    output = output or default_model_path()
+    model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name,
+                                progress=lambda message: click.echo(message, err=True))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    save_model(model, output)
+    click.echo(f"wrote {output} (model {record['model_id']}, dev macro-F1 {record['dev_macro_f1']:.3f})", err=True)
+
+
+@main.command()
+@click.option("--corpus", "corpus_path", type=click.Path(exists=True, path_type=Path),
+              help="Corpus file/folder (*.jsonl with 'labels'), JSONL with a 0/1 'label', or CoNLL-2010 XML. "
+                   "Default: the repo's corpus/.")
+@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="test", show_default=True,
+              help="Which split of a corpus to score (binary files are scored whole).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@analyzer_options
+@_fail_cleanly
+def evaluate(corpus_path, split, fmt, **analyzer_kwargs):
+    """Precision, recall and F1 of rules only, model only and combined.
+
+    On the corpus format: per dimension and macro-F1. On binary uncertainty data (CoNLL-2010
+    Shared Task XML with certainty="uncertain", or JSONL with label 0/1) a sentence counts as
+    uncertain when it is labelled hedging, speculation or attribution.
+
+    \b
+    Examples:
+      hedgeometer evaluate                       # the corpus test split
+      hedgeometer evaluate --corpus ../shared/data/wikiweasel-dev.jsonl
+    """
+    import json
+
+    from .corpus import load_examples
+    from .evaluate import evaluate as run_evaluation, format_evaluation
+    from .resources import resource_dir
+
+    path = corpus_path or resource_dir("corpus")
+    examples, kind = load_examples(path)
+    if kind == "multilabel" and split != "all":
+        examples = [e for e in examples if e.split == split]
+        if not examples:
+            raise click.ClickException(f"{path}: no sentences in the {split} split")
+    analyzer = build_analyzer(readability=False, **analyzer_kwargs)
+    result = run_evaluation(analyzer, examples, kind)
+    result["source"] = str(path) if kind == "binary" else f"{path} ({split} split)"
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_evaluation(result), nl=fmt == "json")
+
+
 @main.group()
 def lexicon():
     """Inspect and validate the lexicons in use."""

@@ -65,6 +65,7 @@ class CueMatch:
     pattern: str
     category: str
     weight: float
+    voice: str = "reporter"  # "quoted" inside a direct quotation (set by the analyzer)
 
     def to_dict(self) -> dict:
         return {
@@ -75,6 +76,7 @@ class CueMatch:
             "pattern": self.pattern,
             "category": self.category,
             "weight": self.weight,
+            "voice": self.voice,
         }
 
 

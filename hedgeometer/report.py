@@ -11,6 +11,7 @@ from typing import Sequence
 
 from .dimensions import DIMENSIONS
 from .scoring import SentenceScore
+from .sources import summarise_sources
 
 SCHEMA_VERSION = "1"
 TOP_CUES = 10
@@ -64,7 +65,17 @@ class ArticleReport:
     thresholds: dict[str, float]
     provenance: dict
     id: str | None = None
+    headline: SentenceScore | None = None
+    voices: dict = field(default_factory=dict)  # voice -> dimension -> {sentences, share, cues}
+    sources: dict = field(default_factory=dict)  # named, unnamed, unnamed_share, mentions
     extra: dict = field(default_factory=dict)
+
+    def sentence(self, index: int) -> SentenceScore:
+        """The body sentence with this index (indices count the headline, when there is one)."""
+        for sentence in self.sentences:
+            if sentence.index == index:
+                return sentence
+        raise KeyError(index)
 
     @property
     def flagged(self) -> tuple[SentenceScore, ...]:
@@ -96,16 +107,41 @@ class ArticleReport:
                 "readability": self.readability,
                 "thresholds": self.thresholds,
             },
+            "headline": self.headline.to_dict() if self.headline else None,
             "sentences": [s.to_dict() for s in self.sentences],
         }
+        data["summary"]["voices"] = self.voices
+        data["summary"]["sources"] = self.sources
         data["summary"].update(self.extra)
         if include_text:
             data["text"] = self.text
         return data
 
 
-def build_report(text, sentences, word_counts, thresholds, readability, provenance, id=None, extra=None) -> ArticleReport:
-    """Summarise scored ``sentences`` of ``text`` into an :class:`ArticleReport`."""
+def summarise_voices(sentences: Sequence[SentenceScore]) -> dict:
+    """Per voice and dimension: labelled sentences, their share, and cues.
+
+    A sentence counts as quoted when at least 80% of it is inside quotation marks; cues count
+    by their own position, so a hedge inside a quote in a reporter's sentence counts as quoted.
+    """
+    result = {}
+    for voice in ("reporter", "quoted"):
+        members = [s for s in sentences if (s.voice == "quoted") == (voice == "quoted")]
+        result[voice] = {"sentences": len(members)}
+        for dimension in DIMENSIONS:
+            labelled = sum(1 for s in members if dimension in s.labels)
+            cues = sum(1 for s in sentences for c in s.cues if c.dimension == dimension and c.voice == voice)
+            result[voice][dimension] = {
+                "sentences": labelled,
+                "share": round(labelled / len(members), 4) if members else 0.0,
+                "cues": cues,
+            }
+    return result
+
+
+def build_report(text, sentences, word_counts, thresholds, readability, provenance, id=None, extra=None,
+                 headline=None, sources=()) -> ArticleReport:
+    """Summarise scored body ``sentences`` of ``text`` into an :class:`ArticleReport`."""
     words = sum(word_counts)
     total = len(sentences)
     summaries = {}
@@ -136,5 +172,8 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
         thresholds=dict(thresholds),
         provenance=provenance,
         id=id,
+        headline=headline,
+        voices=summarise_voices(sentences),
+        sources=summarise_sources(sources),
         extra=extra or {},
     )

@@ -42,17 +42,22 @@ def combine(rules: Mapping[str, float], model: Mapping[str, float] | None, mix: 
     return {d: round(min(1.0, max(0.0, mix[d] * rules[d] + (1 - mix[d]) * model[d])), 6) for d in DIMENSIONS}
 
 
-def resolve_thresholds(thresholds: float | Mapping[str, float] | None) -> dict[str, float]:
-    """One number for all dimensions, a partial mapping (others keep the default), or None."""
+def resolve_thresholds(thresholds: float | Mapping[str, float] | None,
+                       defaults: Mapping[str, float] | None = None) -> dict[str, float]:
+    """One number for all dimensions, a partial mapping (others keep their default), or None.
+
+    ``defaults`` are the model's tuned thresholds when a model is in use, else 0.5 throughout.
+    """
+    base = dict(defaults) if defaults else dict.fromkeys(DIMENSIONS, DEFAULT_THRESHOLD)
     if thresholds is None:
-        return dict.fromkeys(DIMENSIONS, DEFAULT_THRESHOLD)
+        return base
     if isinstance(thresholds, (int, float)):
         resolved = dict.fromkeys(DIMENSIONS, float(thresholds))
     else:
         unknown = set(thresholds) - set(DIMENSIONS)
         if unknown:
             raise ValueError(f"unknown dimension(s) {', '.join(sorted(unknown))}; expected {', '.join(DIMENSIONS)}")
-        resolved = {d: float(thresholds.get(d, DEFAULT_THRESHOLD)) for d in DIMENSIONS}
+        resolved = {d: float(thresholds.get(d, base[d])) for d in DIMENSIONS}
     for dimension, value in resolved.items():
         if not 0.0 < value <= 1.0:
             raise ValueError(f"threshold for {dimension} must be in (0, 1], got {value}")

@@ -95,3 +95,23 @@ def split_sentences(text: str) -> list[Sentence]:
                 Sentence(len(sentences), block_start + start, block_start + end, stripped)
             )
     return sentences
+
+
+def looks_like_headline(text: str, sentences: list[Sentence]) -> bool:
+    """True when the first sentence reads as a headline: the whole first line, followed by a
+    blank line, no final full stop, and title case or short (at most 14 words)."""
+    if len(sentences) < 2:
+        return False
+    first = sentences[0]
+    line_end = text.find("\n", first.start)
+    if line_end == -1 or text[first.end:line_end].strip() or text[:first.start].strip():
+        return False
+    if not re.match(r"\n[ \t]*\n", text[line_end:]):
+        return False
+    title = first.text.lstrip("#").strip()
+    if not title or title.endswith("."):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", title)
+    long_words = [w for w in words if len(w) > 3]
+    title_case = bool(long_words) and sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
+    return title_case or len(words) <= 14

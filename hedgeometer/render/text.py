@@ -1,41 +1,59 @@
 """Terminal report: flagged sentences with their cues marked, then the article summary.
 
-Cues are wrapped in ``[[...]]`` with their dimension initial (``[[may]]h``) so the marking
-survives without colour; with ``color=True`` each dimension also gets its own colour.
+Cues are wrapped in ``[[...]]`` followed by their dimension initials (``[[may]]H``), so the
+marking survives without colour; with ``color=True`` each dimension also gets its own colour.
+Lines wrap to ``width`` (default: the terminal's width, at most 120).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 
 import click
 
 from ..dimensions import DIMENSIONS
+from .common import cue_segments, provenance_line, readability_line
 
 COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attribution": "yellow", "booster": "green"}
 SHORT = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _style(text, color, enabled, **kw):
     return click.style(text, fg=color, **kw) if enabled else text
 
 
-def mark_cues(sentence, color: bool) -> str:
-    """The sentence text with each cue marked; overlapping cues are merged into one mark."""
-    text, base = sentence.text, sentence.start
-    spans = sorted(sentence.cues, key=lambda c: (c.start, -c.end))
-    out, position = [], 0
-    for cue in spans:
-        start, end = cue.start - base, cue.end - base
-        if start < position:
-            continue  # overlaps an earlier mark (another dimension on the same words)
-        dims = "".join(SHORT[c.dimension] for c in spans if c.start - base == start and c.end - base == end)
-        out.append(text[position:start])
-        out.append(_style(f"[[{text[start:end]}]]{dims}", COLORS[cue.dimension], color, bold=True))
-        position = end
-    out.append(text[position:])
+def mark_cues(sentence, color: bool = False) -> str:
+    """The sentence text (newlines folded) with each cue marked ``[[cue]]DIMS``; a quoted cue
+    gets a ``q`` after its initials."""
+    out = []
+    for piece, cues in cue_segments(sentence):
+        piece = re.sub(r"\s+", " ", piece)
+        if cues:
+            dims = "".join(SHORT[d] for d in DIMENSIONS if any(c.dimension == d for c in cues))
+            quoted = "q" if all(c.voice == "quoted" for c in cues) else ""
+            out.append(_style(f"[[{piece}]]{dims}{quoted}", COLORS[cues[0].dimension], color, bold=True))
+        else:
+            out.append(piece)
     return "".join(out)
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    """Wrap by visible width, so colour codes do not shorten lines."""
+    words = text.split(" ")
+    lines, current, visible = [], indent, len(indent)
+    for word in words:
+        length = len(_ANSI.sub("", word))
+        if visible > len(indent) and visible + 1 + length > width:
+            lines.append(current)
+            current, visible = indent + word, len(indent) + length
+        else:
+            current += ("" if visible == len(indent) else " ") + word
+            visible += (0 if visible == len(indent) else 1) + length
+    lines.append(current)
+    return lines
 
 
 def _bar(share: float, width: int = 20) -> str:
@@ -43,58 +61,57 @@ def _bar(share: float, width: int = 20) -> str:
     return "#" * filled + "." * (width - filled)
 
 
-def render_text(report, color: bool = False, width: int | None = None, near_misses: bool = True, **options) -> str:
-    width = width or min(shutil.get_terminal_size((100, 24)).columns, 120)
-    lines = []
-    title = report.id or "article"
-    lines.append(_style(f"hedgeometer report: {title}", None, color, bold=True))
-    lines.append(f"{len(report.sentences)} sentences, {report.words} words, {len(report.flagged)} flagged")
-    lines.append("")
+def _tags(sentence, color) -> str:
+    return " · ".join(_style(f"{d} {sentence.scores[d]:.2f}", COLORS[d], color) for d in sentence.labels)
+
+
+def render_text(report, color: bool = False, width: int | None = None, **options) -> str:
+    width = max(50, width or min(shutil.get_terminal_size((100, 24)).columns, 120))
     indent = "      "
+    lines = [_style(f"hedgeometer report: {report.id or 'article'}", None, color, bold=True),
+             f"{len(report.sentences)} sentences, {report.words} words, {len(report.flagged)} flagged"]
+    if report.headline is not None:
+        h = report.headline
+        scores = ", ".join(f"{d} {h.scores[d]:.2f}" for d in DIMENSIONS if h.scores[d] > 0) or "no cues"
+        lines.append(f"Headline: {mark_cues(h, color)}")
+        lines.append(f"{indent}{_tags(h, color) or 'no labels'}  ({scores})")
+    lines.append("")
     for sentence in report.flagged:
-        tags = " · ".join(
-            _style(f"{d} {sentence.scores[d]:.2f}", COLORS[d], color) for d in sentence.labels
-        )
-        lines.append(f"[{sentence.index}] {tags}")
-        body = mark_cues(sentence, color)
-        lines.extend(textwrap.wrap(body, width=max(40, width), initial_indent=indent, subsequent_indent=indent,
-                                   break_long_words=False, break_on_hyphens=False) or [indent])
+        voice = f"  ({sentence.voice} voice)" if sentence.voice != "reporter" else ""
+        lines.append(f"[{sentence.index}] {_tags(sentence, color)}{voice}")
+        lines.extend(_wrap(mark_cues(sentence, color), width, indent))
         for cue in sentence.cues:
-            lines.append(f"{indent}  {cue.dimension:<11} \"{cue.text}\"  ({cue.pattern}, w={cue.weight:g})")
+            quoted = ", in a quote" if cue.voice == "quoted" else ""
+            lines.append(f"{indent}  {cue.dimension:<11} \"{cue.text}\"  ({cue.pattern}, w={cue.weight:g}{quoted})")
         lines.append("")
-    if near_misses:
-        misses = report.near_misses()
-        if misses:
-            lines.append(_style("Near misses (just under the threshold)", None, color, bold=True))
-            for sentence, dimension, score in misses[:10]:
-                snippet = textwrap.shorten(sentence.text, width=max(30, width - 30), placeholder="...")
-                lines.append(f"  [{sentence.index}] almost {dimension}: {score:.2f}  {snippet}")
-            lines.append("")
+    misses = report.near_misses()
+    if misses:
+        lines.append(_style("Near misses (just under a threshold)", None, color, bold=True))
+        for sentence, dimension, score in misses[:10]:
+            snippet = textwrap.shorten(sentence.text, width=max(30, width - 34), placeholder="...")
+            lines.append(f"  [{sentence.index}] almost {dimension}: {score:.2f}  {snippet}")
+        lines.append("")
     lines.append(_style("Summary", None, color, bold=True))
-    lines.append(f"  {'dimension':<12} {'sentences':>9} {'share':>6}  {'':20}  {'cues/100w':>9}")
+    lines.append(f"  {'dimension':<12} {'sentences':>9} {'share':>6}  {'':20}  {'cues/100w':>9}  {'reporter/quoted cues':>20}")
     total = len(report.sentences)
     for dimension in DIMENSIONS:
         s = report.dimensions[dimension]
+        by_voice = f"{report.voices.get('reporter', {}).get(dimension, {}).get('cues', 0)}/{report.voices.get('quoted', {}).get(dimension, {}).get('cues', 0)}"
         lines.append(
             f"  {_style(f'{dimension:<12}', COLORS[dimension], color)} {f'{s.sentences}/{total}':>9} "
-            f"{s.share:>6.0%}  {_bar(s.share)}  {s.cues_per_100_words:>9.2f}"
+            f"{s.share:>6.0%}  {_bar(s.share)}  {s.cues_per_100_words:>9.2f}  {by_voice:>20}"
         )
+    lines.append("")
+    if report.sources:
+        src = report.sources
+        lines.append(f"  Sources: {src['named']} named, {src['unnamed']} unnamed or vague ({src['unnamed_share']:.0%} unnamed)")
     if report.top_cues:
-        lines.append("")
-        lines.append("  Top cues: " + ", ".join(f"\"{c.cue}\" ({c.dimension}, {c.count})" for c in report.top_cues))
+        top = ", ".join(f"\"{c.cue}\" ({c.dimension}, {c.count})" for c in report.top_cues)
+        lines.extend(_wrap("Top cues: " + top, width, "  "))
     if report.most_loaded:
         lines.append("  Most loaded sentences: " + ", ".join(f"[{i}]" for i in report.most_loaded))
-    r = report.readability
-    if r and r.get("flesch_reading_ease") is not None:
-        sampled = " (sampled)" if r.get("sampled") else ""
-        lines.append(
-            f"  Readability{sampled}: Flesch reading ease {r['flesch_reading_ease']}, "
-            f"Flesch-Kincaid grade {r['flesch_kincaid_grade']}, Gunning fog {r['gunning_fog']}"
-        )
-    p = report.provenance
-    model = p.get("model")
-    lines.append(
-        f"  Scored by hedgeometer {p['hedgeometer']}, lexicons {p['lexicon_fingerprint']} "
-        f"({p['lexicon_cues']} cues), " + (f"model {model['name']} ({model['id']})" if model else "rules only")
-    )
+    readability = readability_line(report)
+    if readability:
+        lines.append(f"  Readability: {readability}")
+    lines.extend(_wrap(provenance_line(report), width, "  "))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,39 @@
+"""Pieces every renderer needs: cutting a sentence at its cues, and the one-line footers."""
+
+from __future__ import annotations
+
+
+def cue_segments(sentence):
+    """Cut a sentence's text into ``(piece, cues)`` runs: each run is covered by the same set of
+    cues (empty for plain text). Overlapping cues of different dimensions share a run."""
+    base = sentence.start
+    cuts = {0, len(sentence.text)}
+    for cue in sentence.cues:
+        cuts.add(cue.start - base)
+        cuts.add(cue.end - base)
+    ordered = sorted(c for c in cuts if 0 <= c <= len(sentence.text))
+    pieces = []
+    for start, end in zip(ordered, ordered[1:]):
+        covering = [c for c in sentence.cues if c.start - base <= start and end <= c.end - base]
+        if pieces and [id(c) for c in covering] == [id(c) for c in pieces[-1][1]]:
+            pieces[-1] = (pieces[-1][0] + sentence.text[start:end], covering)
+        else:
+            pieces.append((sentence.text[start:end], covering))
+    return pieces
+
+
+def readability_line(report) -> str:
+    r = report.readability or {}
+    if r.get("flesch_reading_ease") is None:
+        return ""
+    sampled = " (on a sample)" if r.get("sampled") else ""
+    return (f"Flesch reading ease {r['flesch_reading_ease']}, Flesch-Kincaid grade {r['flesch_kincaid_grade']}, "
+            f"Gunning fog {r['gunning_fog']}{sampled}")
+
+
+def provenance_line(report) -> str:
+    p = report.provenance
+    model = p.get("model")
+    scorer = f"model {model['name']} ({model['id']})" if model else "rules only"
+    return (f"Scored by hedgeometer {p['hedgeometer']}, lexicons {p['lexicon_fingerprint']} "
+            f"({p['lexicon_cues']} cues), {scorer}.")

@@ -1,0 +1,141 @@
+"""Train the classifier from the annotated corpus (scikit-learn is used here only).
+
+For each dimension: tf-idf n-grams plus lexicon and shape features
+(:mod:`hedgeometer.features`), a class-balanced logistic regression, sigmoid calibration by
+5-fold cross-validation on the train split, then ``C``, the rule/model ``mix`` and the label
+threshold chosen on the dev split. The test split is never read here. Same corpus, lexicons,
+seed and library versions give a byte-identical model file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import scipy.sparse as sp
+import sklearn
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+
+from . import __version__
+from .corpus import Example, corpus_files, corpus_sha256, load_corpus
+from .dimensions import DIMENSIONS
+from .errors import InputError
+from .features import dense_matrix, ngrams
+from .lexicon import Lexicon, load_lexicons
+from .model import LinearModel
+from .scoring import rule_scores
+from .tokens import tokenize
+
+C_GRID = (0.3, 1.0, 3.0, 10.0)
+MIX_GRID = tuple(round(0.1 * i, 1) for i in range(11))
+THRESHOLD_GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(9))  # 0.30 .. 0.70
+MIN_DF = 2
+
+
+@dataclass
+class Encoded:
+    """Sentences turned into what the features need."""
+
+    tokens: list
+    matches: list
+    rules: np.ndarray  # (n, n_dimensions) rule scores
+    y: np.ndarray  # (n, n_dimensions) 0/1 gold labels
+
+
+def encode(examples: Sequence[Example], lexicon: Lexicon) -> Encoded:
+    tokens = [tokenize(e.text) for e in examples]
+    matches = [lexicon.match_tokens(t, e.text) for t, e in zip(tokens, examples)]
+    rules = np.array([[rule_scores(m)[d] for d in DIMENSIONS] for m in matches]).reshape(len(examples), len(DIMENSIONS))
+    y = np.array([[d in e.labels for d in DIMENSIONS] for e in examples], dtype=int).reshape(len(examples), len(DIMENSIONS))
+    return Encoded(tokens, matches, rules, y)
+
+
+def _identity(tokens):
+    return ngrams(tokens)
+
+
+def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
+    tp = int(np.sum(gold & predicted))
+    fp = int(np.sum(~gold & predicted))
+    fn = int(np.sum(gold & ~predicted))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _fit_dimension(X, y, C: float, seed: int) -> CalibratedClassifierCV:
+    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
+    return CalibratedClassifierCV(classifier, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
+
+
+def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = None, seed: int = 0, name: str = "default",
+                progress: Callable[[str], None] = lambda message: None) -> tuple[LinearModel, dict]:
+    """Fit a :class:`LinearModel` on the train split, tuned on dev. Returns the model and a
+    summary of the dev scores."""
+    files = corpus_files(corpus_paths)
+    examples = load_corpus(files)
+    train = [e for e in examples if e.split == "train"]
+    dev = [e for e in examples if e.split == "dev"]
+    if len(train) < 20 or len(dev) < 5:
+        raise InputError(f"the corpus needs a train and a dev split (found {len(train)} train, {len(dev)} dev sentences)")
+    lexicon = lexicon or load_lexicons()
+    progress(f"encoding {len(train)} train and {len(dev)} dev sentences")
+    train_enc, dev_enc = encode(train, lexicon), encode(dev, lexicon)
+
+    vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=MIN_DF, sublinear_tf=True, norm="l2")
+    X_train = sp.hstack([vectorizer.fit_transform(train_enc.tokens), dense_matrix(train_enc.tokens, train_enc.matches)]).tocsr()
+    X_dev = sp.hstack([vectorizer.transform(dev_enc.tokens), dense_matrix(dev_enc.tokens, dev_enc.matches)]).tocsr()
+    terms = [t for t, _ in sorted(vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
+
+    coef, intercept, calibration, mixes, thresholds, dev_scores = [], [], [], [], [], {}
+    for k, dimension in enumerate(DIMENSIONS):
+        y_train, y_dev = train_enc.y[:, k], dev_enc.y[:, k].astype(bool)
+        if y_train.min() == y_train.max():
+            raise InputError(f"the train split has no {'positive' if y_train.max() == 0 else 'negative'} examples of {dimension}")
+        best = None
+        for C in C_GRID:
+            fitted = _fit_dimension(X_train, y_train, C, seed)
+            model_p = fitted.predict_proba(X_dev)[:, 1]
+            for mix in MIX_GRID:
+                combined = mix * dev_enc.rules[:, k] + (1 - mix) * model_p
+                for threshold in THRESHOLD_GRID:
+                    score = f1(y_dev, combined >= threshold)
+                    # ties go to the plainer choice: threshold nearest 0.5, then smaller C
+                    key = (round(score, 6), -abs(threshold - 0.5), -C)
+                    if best is None or key > best[0]:
+                        best = (key, C, mix, threshold, fitted)
+        (score, _, _), C, mix, threshold, fitted = best
+        inner = fitted.calibrated_classifiers_[0]
+        estimator, calibrator = inner.estimator, inner.calibrators[0]
+        coef.append(estimator.coef_[0])
+        intercept.append(estimator.intercept_[0])
+        calibration.append([calibrator.a_, calibrator.b_])
+        mixes.append(mix)
+        thresholds.append(threshold)
+        dev_scores[dimension] = {"f1": round(score, 4), "C": C, "mix": mix, "threshold": threshold}
+        progress(f"{dimension}: dev F1 {score:.3f} (C={C}, mix={mix}, threshold={threshold})")
+
+    coef_array = np.vstack(coef)
+    model_id = hashlib.sha256(np.round(coef_array, 9).tobytes()).hexdigest()[:12]
+    training = {
+        "model_id": model_id,
+        "corpus_files": [f.name for f in files],
+        "corpus_sha256": corpus_sha256(files),
+        "train_sentences": len(train),
+        "dev_sentences": len(dev),
+        "lexicon_fingerprint": lexicon.fingerprint,
+        "seed": seed,
+        "min_df": MIN_DF,
+        "dev_scores": dev_scores,
+        "dev_macro_f1": round(float(np.mean([s["f1"] for s in dev_scores.values()])), 4),
+        "versions": {"hedgeometer": __version__, "scikit-learn": sklearn.__version__, "numpy": np.__version__,
+                     "python": platform.python_version()},
+    }
+    model = LinearModel(terms, vectorizer.idf_, coef_array, intercept, calibration, mixes, thresholds, name=name, training=training)
+    return model, training

@@ -1,0 +1,124 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from hedgeometer import DIMENSIONS, Analyzer
+from hedgeometer.errors import InputError
+
+from conftest import NEUTRAL_TEXT
+
+SEED_MOVES = [
+    ("on the brink of transformation", {"dramatic"}),
+    ("shrouded in a veil of strategic ambiguity", {"dramatic"}),
+    ("sent ripples", {"dramatic"}),
+    ("the specter of war looms", {"dramatic"}),
+    ("a crucible for diplomacy", {"dramatic"}),
+    ("could have far-reaching implications", {"speculation", "hedging"}),
+    ("is widely seen as", {"speculation", "hedging"}),
+    ("are expected to converge", {"speculation", "hedging"}),
+    ("speculation", {"speculation", "hedging"}),
+    ("citing unnamed sources", {"attribution"}),
+    ("undoubtedly", {"booster"}),
+    ("unwavering", {"booster"}),
+]
+
+
+@pytest.fixture(scope="module", params=["combined", "rules only"])
+def seed_report(request, seed_text):
+    analyzer = Analyzer() if request.param == "combined" else Analyzer(model=None)
+    return analyzer.analyze(seed_text)
+
+
+@pytest.mark.parametrize("phrase, dimensions", SEED_MOVES, ids=[p for p, _ in SEED_MOVES])
+def test_seed_article_moves_light_up(seed_report, seed_text, phrase, dimensions):
+    start = seed_text.index(phrase)
+    end = start + len(phrase)
+    [sentence] = [s for s in seed_report.sentences if s.start <= start < s.end]
+    fired = {c.dimension for c in sentence.cues if c.start < end and start < c.end} & dimensions
+    assert fired, f"no {dimensions} cue on {phrase!r}: {[(c.dimension, c.text) for c in sentence.cues]}"
+    assert fired & set(sentence.labels), f"{phrase!r}: sentence labelled {sentence.labels}, scores {sentence.scores}"
+
+
+def test_neutral_control_text_is_nearly_unlabelled(analyzer, rules_analyzer):
+    for each in (analyzer, rules_analyzer):
+        report = each.analyze(NEUTRAL_TEXT)
+        assert len(report.sentences) == 9
+        assert len(report.flagged) <= 1, [(s.text, s.labels) for s in report.flagged]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The meeting is in May.",
+    "May 5 was the hottest day of the year.",
+    "With all his might, he pushed the cart up the hill.",
+    "She left her house to her nephew in her will.",
+    "As a child she could swim across the lake.",
+    "The match will kick off at 3pm on Saturday.",
+    "The boat drifted to the edge of the weir.",
+])
+def test_false_friends_are_not_hedging(analyzer, rules_analyzer, sentence):
+    for each in (analyzer, rules_analyzer):
+        [scored] = each.score_sentences([sentence])
+        assert "hedging" not in scored.labels and "speculation" not in scored.labels, (sentence, scored.scores, scored.cues)
+
+
+def test_negated_hedge_is_still_hedging_and_no_doubt_is_a_booster(rules_analyzer):
+    hedged, boosted = rules_analyzer.score_sentences(["It is not likely that the bill passes.", "There is no doubt the rules were broken."])
+    assert "hedging" in hedged.labels
+    assert "booster" in boosted.labels
+
+
+def test_score_sentences_offsets_are_per_sentence(rules_analyzer):
+    results = rules_analyzer.score_sentences(["Prices may rise.", "Analysts say it is clearly over."])
+    assert [r.index for r in results] == [0, 1]
+    for result in results:
+        assert result.start == 0 and result.end == len(result.text)
+        for cue in result.cues:
+            assert result.text[cue.start:cue.end] == cue.text
+
+
+def test_article_figures(rules_analyzer, seed_text):
+    report = rules_analyzer.analyze(seed_text)
+    assert report.words == sum(1 for _ in __import__("re").finditer(r"[^\W_]+(?:[-'’][^\W_]+)*", seed_text))
+    dramatic = report.dimensions["dramatic"]
+    assert dramatic.share == round(dramatic.sentences / 19, 4)
+    assert dramatic.cues_per_100_words == round(100 * dramatic.cues / report.words, 3)
+    assert len(report.most_loaded) == 3
+    loads = [report.sentences[i].load for i in report.most_loaded]
+    assert loads == sorted(loads, reverse=True)
+    assert report.top_cues and report.top_cues[0].count >= report.top_cues[-1].count
+    assert report.readability["flesch_reading_ease"] is not None
+    data = report.to_dict()
+    assert set(data["summary"]["dimensions"]) == set(DIMENSIONS)
+
+
+def test_non_text_input_raises_input_error(rules_analyzer):
+    with pytest.raises(InputError):
+        rules_analyzer.analyze(b"bytes")
+    with pytest.raises(InputError):
+        rules_analyzer.score_sentences(["fine", 3])
+
+
+def test_thresholds_validate():
+    with pytest.raises(ValueError):
+        Analyzer(model=None, thresholds={"wobble": 0.5}).analyze("Text.")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300) | st.lists(st.sampled_from(
+    ["may", "May", "might", "on the brink of", "analysts say", "undoubtedly", "“", "”", ".", "!", "\n\n", " ", "could", "U.S."]
+), max_size=60).map(" ".join))
+def test_properties_on_any_text(text):
+    report = _ANALYZER.analyze(text)
+    position = 0
+    for sentence in report.sentences:
+        assert sentence.start >= position
+        assert text[sentence.start:sentence.end] == sentence.text
+        position = sentence.end
+        for cue in sentence.cues:
+            assert sentence.start <= cue.start < cue.end <= sentence.end
+            assert text[cue.start:cue.end] == cue.text
+        for dimension in DIMENSIONS:
+            assert 0.0 <= sentence.scores[dimension] <= 1.0
+            assert 0.0 <= sentence.rule_scores[dimension] <= 1.0
+
+
+_ANALYZER = Analyzer(readability=False)

@@ -1,0 +1,135 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from hedgeometer.cli import main
+
+from conftest import NEUTRAL_TEXT, SEED, write_lexicon
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def run(runner, *args, input=None):
+    return runner.invoke(main, [str(a) for a in args], input=input)
+
+
+def test_report_text_on_seed(runner):
+    result = run(runner, "report", SEED)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"hedgeometer report: {SEED}\n19 sentences,")
+    assert "[[on the brink of]]D" in result.output
+    assert "Summary" in result.output and "Readability" in result.output
+
+
+def test_report_json_stamps_what_produced_it(runner):
+    result = run(runner, "report", SEED, "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == "1"
+    produced = data["produced_by"]
+    assert produced["hedgeometer"] and len(produced["lexicon_fingerprint"]) == 12
+    assert data["summary"]["sentences"] == 19
+    text = SEED.read_text("utf-8")
+    for sentence in data["sentences"]:
+        assert text[sentence["start"]:sentence["end"]] == sentence["text"]
+        for cue in sentence["cues"]:
+            assert text[cue["start"]:cue["end"]] == cue["text"]
+
+
+def test_report_from_stdin_and_to_file(runner, tmp_path):
+    out = tmp_path / "r.json"
+    result = run(runner, "report", "-", "-f", "json", "-o", out, input=NEUTRAL_TEXT)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert json.loads(out.read_text())["summary"]["sentences"] == 9
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file"),
+    ("dir", "is a directory"),
+    (b"\x00\x01\x02binary", "binary file"),
+    (b"caf\xe9 au lait", "not valid utf-8 text"),
+    (b"   \n\n  ", "is empty"),
+])
+def test_bad_input_is_one_clear_error(runner, tmp_path, content, message):
+    path = tmp_path / "input.txt"
+    if content == "dir":
+        path.mkdir()
+    elif content is not None:
+        path.write_bytes(content)
+    result = run(runner, "report", path)
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and message in result.output.lower()
+    assert "Traceback" not in result.output
+
+
+def test_wrong_encoding_names_the_fix(runner, tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Le café may close.".encode("latin-1"))
+    assert "--encoding latin-1" in run(runner, "report", path).output
+    assert run(runner, "report", path, "--encoding", "latin-1").exit_code == 0
+
+
+def test_text_without_sentence_punctuation(runner, tmp_path):
+    path = tmp_path / "flat.txt"
+    path.write_text("officials say the talks may collapse " * 50)
+    result = run(runner, "report", path, "-f", "json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["summary"]["sentences"] == 1
+
+
+def test_large_file_gets_a_report(runner, tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text((SEED.read_text("utf-8") + "\n\n") * 400)  # about 1.6 MB
+    result = run(runner, "report", path, "-f", "json", "--no-model")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["summary"]["sentences"] == 19 * 400
+
+
+def test_usage_errors_exit_2(runner):
+    assert run(runner, "report", SEED, "--format", "pdf").exit_code == 2
+    assert run(runner, "report", SEED, "--threshold", "hedging=2").exit_code == 2
+    assert run(runner, "report", SEED, "--threshold", "wobble=0.5").exit_code == 2
+    assert run(runner, "report", SEED, "--no-model", "--model", "x.json").exit_code == 2
+
+
+def test_threshold_changes_labels(runner):
+    low = json.loads(run(runner, "report", SEED, "-f", "json", "--threshold", "0.05").stdout)
+    high = json.loads(run(runner, "report", SEED, "-f", "json", "--threshold", "0.99").stdout)
+    assert low["summary"]["flagged_sentences"] > high["summary"]["flagged_sentences"]
+    assert low["summary"]["thresholds"]["hedging"] == 0.05
+
+
+def test_bad_user_lexicon_names_file_and_line(runner, tmp_path):
+    path = write_lexicon(tmp_path / "hedging.tsv", "hedging", ["may\tmodal\tlots\tx"])
+    result = run(runner, "report", SEED, "--lexicon", path)
+    assert result.exit_code == 1
+    assert f"{path}:5: weight 'lots' is not a number" in result.output
+
+
+def test_user_lexicon_adds_a_cue(runner, tmp_path):
+    path = write_lexicon(tmp_path / "mine.tsv", "hedging", ["telephone conversation\tmine\t0.9\ttest"])
+    result = run(runner, "report", SEED, "-f", "json", "--lexicon", path, "--no-model")
+    cues = [c["text"] for s in json.loads(result.stdout)["sentences"] for c in s["cues"]]
+    assert "telephone conversation" in cues
+
+
+def test_lexicon_commands(runner):
+    check = run(runner, "lexicon", "check")
+    assert check.exit_code == 0 and check.output.rstrip().splitlines()[-1].startswith("OK: ")
+    listing = run(runner, "lexicon", "list", "--dimension", "dramatic")
+    assert listing.exit_code == 0
+    assert any(line.startswith("dramatic\ton the brink") for line in listing.output.splitlines())
+    explain = run(runner, "lexicon", "explain", "The talks are on the brink of collapse.", "--no-model")
+    assert "dramatic" in explain.output and "labels: dramatic" in explain.output
+
+
+@pytest.mark.parametrize("command", [[], ["report"], ["lexicon"], ["lexicon", "check"], ["lexicon", "list"],
+                                     ["lexicon", "explain"], ["train"], ["evaluate"]])
+def test_every_command_has_help(runner, command):
+    result = run(runner, *command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
