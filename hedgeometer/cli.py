@@ -140,9 +140,11 @@ def main():
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of FILE.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal).")
 @click.option("--include-text", is_flag=True, help="JSON: include the article text, so offsets can be checked.")
+@click.option("--headline", help="The article's headline, scored apart from the body (default: the first line, "
+                                 "when it reads as a headline).")
 @analyzer_options
 @_fail_cleanly
-def report(file, fmt, output, encoding, color, include_text, **analyzer_kwargs):
+def report(file, fmt, output, encoding, color, include_text, headline, **analyzer_kwargs):
     """Score one article and print its report.
 
     FILE is a .txt, .md or .html file, or - for standard input. Each flagged sentence is shown
@@ -160,9 +162,39 @@ def report(file, fmt, output, encoding, color, include_text, **analyzer_kwargs):
 
     analyzer = build_analyzer(**analyzer_kwargs)
     text = read_article(file, encoding=encoding)
-    result = analyzer.analyze(text, id=None if file == "-" else file)
+    result = analyzer.analyze(text, id=None if file == "-" else file, headline=headline)
     rendered = RENDERERS[fmt](result, color=_use_color(color, output), include_text=include_text)
     write_output(rendered, output)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the files.")
+@analyzer_options
+@_fail_cleanly
+def compare(files, fmt, output, encoding, **analyzer_kwargs):
+    """Compare articles side by side: per-dimension figures, which is the most hedged, most
+    dramatic and so on, and the cues each uses most.
+
+    Good for "same story, two outlets" exercises.
+
+    \b
+    Example:
+      hedgeometer compare seeds/damascus-talks.txt seeds/damascus-talks-calm.txt
+      hedgeometer compare a.txt b.txt c.txt --format html -o compare.html
+    """
+    from .compare import Comparison
+    from .inputs import read_article
+    from .render.compare import COMPARE_RENDERERS
+
+    if len(files) < 2:
+        raise click.UsageError("compare needs at least two files")
+    analyzer = build_analyzer(**analyzer_kwargs)
+    reports = tuple(analyzer.analyze(read_article(f, encoding=encoding), id=f) for f in files)
+    write_output(COMPARE_RENDERERS[fmt](Comparison(reports)), output)
 
 
 @main.command()

@@ -1,0 +1,50 @@
+"""Compare several article reports: figures side by side and who leans hardest on each dimension."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .dimensions import DIMENSIONS
+from .report import ArticleReport
+
+
+@dataclass(frozen=True)
+class Comparison:
+    reports: tuple[ArticleReport, ...]
+
+    def ranking(self, dimension: str) -> list[ArticleReport]:
+        """Reports from most to least marked on ``dimension``: share of sentences labelled, then
+        cues per 100 words, then mean score."""
+        return sorted(self.reports, key=lambda r: (-r.dimensions[dimension].share,
+                                                    -r.dimensions[dimension].cues_per_100_words,
+                                                    -r.dimensions[dimension].mean_score))
+
+    def leader(self, dimension: str) -> ArticleReport | None:
+        """The most marked report, or None when no article has any of the dimension."""
+        top = self.ranking(dimension)[0]
+        summary = top.dimensions[dimension]
+        return top if summary.sentences or summary.cues else None
+
+    @staticmethod
+    def top_cues(report: ArticleReport, dimension: str, count: int = 3) -> list[tuple[str, int]]:
+        counter = Counter(c.text.lower() for s in report.sentences for c in s.cues if c.dimension == dimension)
+        return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:count]
+
+    def to_dict(self) -> dict:
+        return {
+            "articles": [
+                {
+                    "id": r.id,
+                    "sentences": len(r.sentences),
+                    "words": r.words,
+                    "dimensions": {d: r.dimensions[d].to_dict() for d in DIMENSIONS},
+                    "top_cues": {d: [{"cue": c, "count": n} for c, n in self.top_cues(r, d)] for d in DIMENSIONS},
+                    "readability": r.readability,
+                    "sources": {k: v for k, v in r.sources.items() if k != "mentions"},
+                }
+                for r in self.reports
+            ],
+            "most": {d: (self.leader(d).id if self.leader(d) else None) for d in DIMENSIONS},
+            "ranking": {d: [r.id for r in self.ranking(d)] for d in DIMENSIONS},
+        }

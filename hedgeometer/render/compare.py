@@ -1,0 +1,82 @@
+"""Renderers for ``hedgeometer compare``: several articles side by side."""
+
+from __future__ import annotations
+
+import json
+
+from ..dimensions import DIMENSIONS
+from .html import environment
+from .markdown import escape
+
+SUPERLATIVE = {"hedging": "most hedged", "speculation": "most speculative", "dramatic": "most dramatic",
+               "attribution": "most vaguely sourced", "booster": "most boosted"}
+
+
+def _name(report) -> str:
+    return report.id or "article"
+
+
+def render_compare_text(comparison, **options) -> str:
+    reports = comparison.reports
+    names = [_name(r) for r in reports]
+    width = max(12, *(len(n) for n in names))
+    lines = ["hedgeometer compare", ""]
+    lines.append(f"{'':<14}" + "".join(f"  {n[-width:]:>{width}}" for n in names))
+    lines.append(f"{'sentences':<14}" + "".join(f"  {len(r.sentences):>{width}}" for r in reports))
+    lines.append(f"{'words':<14}" + "".join(f"  {r.words:>{width}}" for r in reports))
+    for d in DIMENSIONS:
+        cells = "".join(f"  {f'{r.dimensions[d].share:.0%} · {r.dimensions[d].cues_per_100_words:.2f}/100w':>{width}}" for r in reports)
+        lines.append(f"{d:<14}{cells}")
+    lines.append(f"{'reading ease':<14}" + "".join(f"  {str(r.readability.get('flesch_reading_ease', '-')):>{width}}" for r in reports))
+    lines.append("")
+    lines.append("(share of sentences labelled · cues per 100 words)")
+    lines.append("")
+    for d in DIMENSIONS:
+        leader = comparison.leader(d)
+        lines.append(f"{SUPERLATIVE[d]:<22} {_name(leader) if leader else '(none)'}")
+    lines.append("")
+    lines.append("Cues each uses most:")
+    for r in reports:
+        used = []
+        for d in DIMENSIONS:
+            used += [f'"{c}" ({d}, {n})' for c, n in comparison.top_cues(r, d, 2)]
+        lines.append(f"  {_name(r)}: {', '.join(used) or 'none'}")
+    return "\n".join(lines) + "\n"
+
+
+def render_compare_markdown(comparison, **options) -> str:
+    reports = comparison.reports
+    lines = ["# hedgeometer compare", "", "| | " + " | ".join(escape(_name(r)) for r in reports) + " |",
+             "|---|" + "---:|" * len(reports)]
+    lines.append("| sentences | " + " | ".join(str(len(r.sentences)) for r in reports) + " |")
+    lines.append("| words | " + " | ".join(str(r.words) for r in reports) + " |")
+    for d in DIMENSIONS:
+        lines.append(f"| {d} | " + " | ".join(f"{r.dimensions[d].share:.0%} · {r.dimensions[d].cues_per_100_words:.2f}" for r in reports) + " |")
+    lines.append("| reading ease | " + " | ".join(str(r.readability.get("flesch_reading_ease", "-")) for r in reports) + " |")
+    lines += ["", "Cells: share of sentences labelled · cues per 100 words.", ""]
+    for d in DIMENSIONS:
+        leader = comparison.leader(d)
+        lines.append(f"- **{SUPERLATIVE[d]}:** {escape(_name(leader)) if leader else 'none'}")
+    lines += ["", "## Cues each uses most", ""]
+    for r in reports:
+        used = [f"**{escape(c)}** ({d}, {n})" for d in DIMENSIONS for c, n in comparison.top_cues(r, d, 2)]
+        lines.append(f"- {escape(_name(r))}: {', '.join(used) or 'none'}")
+    return "\n".join(lines) + "\n"
+
+
+def render_compare_json(comparison, **options) -> str:
+    return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def render_compare_html(comparison, **options) -> str:
+    return environment().get_template("compare.html.j2").render(
+        comparison=comparison, reports=comparison.reports, names=[_name(r) for r in comparison.reports],
+        superlative=SUPERLATIVE)
+
+
+COMPARE_RENDERERS = {
+    "text": render_compare_text,
+    "markdown": render_compare_markdown,
+    "json": render_compare_json,
+    "html": render_compare_html,
+}

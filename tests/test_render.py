@@ -1,0 +1,88 @@
+import json
+import re
+
+import pytest
+
+from hedgeometer import Analyzer
+from hedgeometer.compare import Comparison
+from hedgeometer.render import RENDERERS
+from hedgeometer.render.compare import COMPARE_RENDERERS
+from hedgeometer.render.common import cue_segments
+from hedgeometer.render.markdown import escape
+
+from conftest import ROOT
+
+EVIL = 'Officials may resign. <script>document.body.setAttribute("data-pwned", "1")</script> "><img src=x onerror="document.body.setAttribute(\'data-pwned\',\'2\')"> It is *clearly* [over](javascript:alert(1)).'
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_text):
+    return Analyzer().analyze(seed_text, id="seeds/damascus-talks.txt")
+
+
+def test_every_format_renders_the_seed(seed_report):
+    for name, render in RENDERERS.items():
+        out = render(seed_report)
+        assert isinstance(out, str) and len(out) > 500, name
+
+
+def test_cue_segments_rebuild_the_sentence(seed_report):
+    for sentence in seed_report.sentences:
+        pieces = cue_segments(sentence)
+        assert "".join(p for p, _ in pieces) == sentence.text
+        for piece, cues in pieces:
+            for cue in cues:
+                assert piece in cue.text
+
+
+def test_markdown_has_summary_table_and_bold_cues(seed_report):
+    out = RENDERERS["markdown"](seed_report)
+    assert "| dimension | sentences | share |" in out
+    assert "**on the brink of**<sub>dramatic</sub>" in out
+    assert "## Flagged sentences" in out
+
+
+def test_markdown_escapes_article_text():
+    assert escape("*a* [b](c) <d> | e") == r"\*a\* \[b\]\(c\) \<d\> \| e"
+    report = Analyzer(model=None).analyze(EVIL)
+    out = RENDERERS["markdown"](report)
+    assert "<script>" not in out and "<img" not in out
+
+
+def test_html_is_self_contained_and_escaped():
+    report = Analyzer(model=None).analyze(EVIL)
+    page = RENDERERS["html"](report)
+    assert "<script" not in page.lower().replace("&lt;script", "")
+    assert "&lt;script&gt;" in page
+    assert "<img" not in page
+    assert not re.search(r"(src|href)=\"(https?:)?//", page), "external asset"
+    assert "Content-Security-Policy" in page
+
+
+def test_html_marks_cues_and_shows_header(seed_report):
+    page = RENDERERS["html"](seed_report)
+    assert re.search(r'<span class="cue c-dramatic[^"]*" tabindex="0" data-tip="[^"]*">on the brink of</span>', page)
+    for dimension in ("hedging", "speculation", "dramatic", "attribution", "booster"):
+        assert f"s-{dimension}" in page
+    assert "Legend" in page and "<svg" in page and "Readability" in page and "Most loaded sentences" in page
+
+
+def test_text_report_colour_and_width(seed_report):
+    plain = RENDERERS["text"](seed_report, color=False, width=60)
+    coloured = RENDERERS["text"](seed_report, color=True, width=60)
+    assert "\x1b[" not in plain and "\x1b[" in coloured
+    body = [line for line in plain.splitlines() if line.startswith("      ")]
+    assert body and max(len(line) for line in body) <= 60 + 25  # long unbreakable cue marks may overhang
+
+
+def test_compare_ranks_seed_above_calm_rewrite():
+    analyzer = Analyzer()
+    seed = analyzer.analyze((ROOT / "seeds" / "damascus-talks.txt").read_text("utf-8"), id="seed")
+    calm = analyzer.analyze((ROOT / "seeds" / "damascus-talks-calm.txt").read_text("utf-8"), id="calm")
+    comparison = Comparison((calm, seed))
+    assert comparison.leader("dramatic").id == "seed"
+    assert comparison.leader("hedging").id == "seed"
+    data = json.loads(COMPARE_RENDERERS["json"](comparison))
+    assert data["most"]["dramatic"] == "seed" and data["ranking"]["hedging"][0] == "seed"
+    for name, render in COMPARE_RENDERERS.items():
+        assert "seed" in render(comparison) and "calm" in render(comparison), name
