@@ -24,16 +24,17 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     >>> [t.lower for t in tokenize("Moscow’s move, isn't it?")]
     ["moscow's", 'move', ',', "isn't", 'it', '?']
     """
-    tokens = []
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        first = word[0]
-        is_word = first.isalnum()
-        lower = word.lower()
-        if "’" in lower:
-            lower = lower.replace("’", "'")
-        tokens.append(Token(match.start() + offset, match.end() + offset, word, lower, is_word))
-    return tokens
+    lowered = text.lower().replace("’", "'")
+    make = tuple.__new__  # skips namedtuple's Python-level __new__: tokenizing is the hot path
+    if len(lowered) == len(text):
+        return [make(Token, (a + offset, b + offset, text[a:b], lowered[a:b], text[a].isalnum()))
+                for a, b in map(_span, _TOKEN.finditer(text))]
+    # Rare: lowercasing changed the length (e.g. "İ"), so lowercase token by token.
+    return [make(Token, (a + offset, b + offset, text[a:b], text[a:b].lower().replace("’", "'"), text[a].isalnum()))
+            for a, b in map(_span, _TOKEN.finditer(text))]
+
+
+_span = re.Match.span
 
 
 def words(text: str) -> list[str]:

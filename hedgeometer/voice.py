@@ -16,7 +16,7 @@ from bisect import bisect_right
 VOICES = ("reporter", "quoted")
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_MARKS = re.compile(r"[\"“„«”»'‘’]|\n(?=[ \t]*\n)")
 
 
 def _is_letter(char: str) -> bool:
@@ -28,13 +28,13 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []  # (kind, start)
     n = len(text)
-    paragraph_breaks = {m.start() for m in _PARAGRAPH_BREAK.finditer(text)}
-    i = 0
-    while i < n:
+    # Only quotation marks and paragraph breaks matter, so jump between them.
+    for mark in _MARKS.finditer(text):
+        i = mark.start()
         char = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
-        if i in paragraph_breaks:
+        if char == "\n":
             if stack:  # a paragraph break closes any open quotation
                 spans.append((stack[0][1], i))
                 stack.clear()
@@ -54,7 +54,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 start = stack.pop()[1]
                 if not stack:
                     spans.append((start, i + 1))
-        elif char in "'‘’":
+        else:  # ' ‘ ’
             opening = (before.isspace() or before in "(“\"—–-") and _is_letter(after) and char in "'‘"
             closing = stack and stack[-1][0] == "'" and not before.isspace() and not _is_letter(after)
             if char == "‘" and not opening:
@@ -65,7 +65,6 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((start, i + 1))
             elif opening:
                 stack.append(("'", i))
-        i += 1
     if stack:
         spans.append((stack[0][1], n))
     return _merge(spans)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 
-def cue_segments(sentence):
+def cue_segments(sentence, merge: bool = False):
     """Cut a sentence's text into ``(piece, cues)`` runs: each run is covered by the same set of
-    cues (empty for plain text). Overlapping cues of different dimensions share a run."""
+    cues (empty for plain text). Overlapping cues of different dimensions share a run. With
+    ``merge``, touching or overlapping cue runs become one run carrying all their cues."""
     base = sentence.start
     cuts = {0, len(sentence.text)}
     for cue in sentence.cues:
@@ -19,6 +20,15 @@ def cue_segments(sentence):
             pieces[-1] = (pieces[-1][0] + sentence.text[start:end], covering)
         else:
             pieces.append((sentence.text[start:end], covering))
+    if merge:
+        merged = []
+        for piece, cues in pieces:
+            if merged and cues and merged[-1][1]:
+                known = {id(c) for c in merged[-1][1]}
+                merged[-1] = (merged[-1][0] + piece, merged[-1][1] + [c for c in cues if id(c) not in known])
+            else:
+                merged.append((piece, list(cues)))
+        return merged
     return pieces
 
 

@@ -18,7 +18,7 @@ def escape(text: str) -> str:
 
 def marked_sentence(sentence) -> str:
     out = []
-    for piece, cues in cue_segments(sentence):
+    for piece, cues in cue_segments(sentence, merge=True):
         if cues:
             dims = "/".join(sorted({c.dimension for c in cues}, key=DIMENSIONS.index))
             quoted = " (quoted)" if all(c.voice == "quoted" for c in cues) else ""

@@ -29,7 +29,7 @@ def mark_cues(sentence, color: bool = False) -> str:
     """The sentence text (newlines folded) with each cue marked ``[[cue]]DIMS``; a quoted cue
     gets a ``q`` after its initials."""
     out = []
-    for piece, cues in cue_segments(sentence):
+    for piece, cues in cue_segments(sentence, merge=True):
         piece = re.sub(r"\s+", " ", piece)
         if cues:
             dims = "".join(SHORT[d] for d in DIMENSIONS if any(c.dimension == d for c in cues))

@@ -1,0 +1,132 @@
+"""The classifier: reproducible training, pickle-free files that refuse tampering, numpy
+probabilities equal to scikit-learn's, one vectorized pass."""
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from hedgeometer import Analyzer
+from hedgeometer.cli import main
+from hedgeometer.errors import ModelFileError
+from hedgeometer.model import default_model_path, load_model, save_model
+
+from conftest import FIXTURES
+
+SMALL_CORPUS = FIXTURES / "corpus-small.jsonl"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    from hedgeometer.lexicon import load_lexicons
+    from hedgeometer.train import train_model
+
+    model, record = train_model([SMALL_CORPUS], lexicon=load_lexicons(), seed=0, name="small")
+    path = tmp_path_factory.mktemp("model") / "small.json"
+    save_model(model, path)
+    return model, record, path
+
+
+def test_train_twice_gives_identical_bytes(tmp_path, trained):
+    _, _, first = trained
+    second = tmp_path / "again.json"
+    result = CliRunner().invoke(main, ["train", "--corpus", str(SMALL_CORPUS), "-o", str(second), "--name", "small"])
+    assert result.exit_code == 0, result.output
+    assert second.read_bytes() == first.read_bytes()
+
+
+def test_model_file_is_plain_json_with_its_training_record(trained):
+    _, record, path = trained
+    data = json.loads(path.read_text())
+    assert data["format"] == "hedgeometer-model" and data["classes"] == ["hedging", "speculation", "dramatic", "attribution", "booster"]
+    for key in ("corpus_sha256", "lexicon_fingerprint", "seed", "versions", "dev_scores"):
+        assert key in data["training"]
+    assert len(data["vocabulary"]) == len(data["idf"])
+
+
+def test_numpy_probabilities_match_sklearn(trained):
+    import scipy.sparse as sp
+
+    from hedgeometer.corpus import load_corpus
+    from hedgeometer.features import dense_matrix
+    from hedgeometer.lexicon import load_lexicons
+    from hedgeometer.train import _fit_dimension, _identity, encode
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    model, record, path = trained
+    examples = load_corpus([SMALL_CORPUS])
+    train = [e for e in examples if e.split == "train"]
+    encoded = encode(train, load_lexicons())
+    vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=2, sublinear_tf=True, norm="l2")
+    X = sp.hstack([vectorizer.fit_transform(encoded.tokens), dense_matrix(encoded.tokens, encoded.matches)]).tocsr()
+    ours = model.predict_proba(encoded.tokens, encoded.matches)
+    for k, dimension in enumerate(["hedging", "speculation", "dramatic", "attribution", "booster"]):
+        C = record["dev_scores"][dimension]["C"]
+        fitted = _fit_dimension(X, encoded.y[:, k], C, seed=0)
+        np.testing.assert_allclose(ours[:, k], fitted.predict_proba(X)[:, 1], atol=1e-9, rtol=0)
+    reloaded = load_model(path)
+    np.testing.assert_allclose(reloaded.predict_proba(encoded.tokens, encoded.matches), ours, atol=1e-9, rtol=0)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "edit", "not json", "wrong format"])
+def test_damaged_model_files_are_refused(tmp_path, trained, damage):
+    _, _, path = trained
+    text = path.read_text()
+    bad = tmp_path / "bad.json"
+    if damage == "truncate":
+        bad.write_text(text[: len(text) // 2])
+    elif damage == "edit":
+        data = json.loads(text)
+        data["dimensions"]["hedging"]["intercept"] += 1.0
+        bad.write_text(json.dumps(data))
+    elif damage == "not json":
+        bad.write_bytes(b"\x80\x04\x95 pickle-looking bytes")
+    else:
+        bad.write_text(json.dumps({"format": "something-else"}))
+    with pytest.raises(ModelFileError):
+        load_model(bad)
+    result = CliRunner().invoke(main, ["report", "-", "--model", str(bad)], input="Prices may rise.")
+    assert result.exit_code == 1 and result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_shipped_model_is_used_by_default(seed_text):
+    assert default_model_path().exists()
+    report = Analyzer().analyze(seed_text)
+    assert report.provenance["model"]["name"] == "default"
+    assert all(s.model_scores is not None for s in report.sentences)
+    rules_only = Analyzer(model=None).analyze(seed_text)
+    assert rules_only.provenance["model"] is None and rules_only.sentences[0].model_scores is None
+
+
+def test_score_sentences_is_one_vectorized_model_pass(monkeypatch):
+    analyzer = Analyzer()
+    model = analyzer.classifier
+    calls = []
+    original = type(model).predict_proba
+
+    def counting(self, token_lists, match_lists):
+        calls.append(len(token_lists))
+        return original(self, token_lists, match_lists)
+
+    monkeypatch.setattr(type(model), "predict_proba", counting)
+    sentences = [f"Officials may announce result number {i} soon, analysts say." for i in range(10_000)]
+    scored = analyzer.score_sentences(sentences)
+    assert calls == [10_000]
+    assert len(scored) == 10_000 and all("hedging" in s.labels for s in scored[:50])
+
+
+def test_evaluate_corpus_and_conll_xml():
+    runner = CliRunner()
+    result = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data["systems"]) == {"rules", "model", "combined"}
+    assert 0 <= data["systems"]["combined"]["macro_f1"] <= 1
+    xml = runner.invoke(main, ["evaluate", "--corpus", str(FIXTURES / "conll-sample.xml"), "--format", "json"])
+    assert xml.exit_code == 0, xml.output
+    scores = json.loads(xml.output)
+    assert scores["kind"] == "binary" and scores["sentences"] == 6
+    assert scores["systems"]["rules"]["uncertain"]["support"] == 3
+    text = runner.invoke(main, ["evaluate", "--corpus", str(FIXTURES / "conll-sample.xml")])
+    assert "uncertain" in text.output and "combined" in text.output
