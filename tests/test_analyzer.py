@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -41,7 +43,7 @@ def test_seed_article_moves_light_up(seed_report, seed_text, phrase, dimensions)
 def test_neutral_control_text_is_nearly_unlabelled(analyzer, rules_analyzer):
     for each in (analyzer, rules_analyzer):
         report = each.analyze(NEUTRAL_TEXT)
-        assert len(report.sentences) == 9
+        assert report.headline is not None and len(report.sentences) == 8
         assert len(report.flagged) <= 1, [(s.text, s.labels) for s in report.flagged]
 
 
@@ -77,12 +79,13 @@ def test_score_sentences_offsets_are_per_sentence(rules_analyzer):
 
 def test_article_figures(rules_analyzer, seed_text):
     report = rules_analyzer.analyze(seed_text)
-    assert report.words == sum(1 for _ in __import__("re").finditer(r"[^\W_]+(?:[-'’][^\W_]+)*", seed_text))
+    body = seed_text[report.sentences[0].start:]
+    assert report.words == len(re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", body))
     dramatic = report.dimensions["dramatic"]
-    assert dramatic.share == round(dramatic.sentences / 19, 4)
+    assert dramatic.share == round(dramatic.sentences / 18, 4)
     assert dramatic.cues_per_100_words == round(100 * dramatic.cues / report.words, 3)
     assert len(report.most_loaded) == 3
-    loads = [report.sentences[i].load for i in report.most_loaded]
+    loads = [report.sentence(i).load for i in report.most_loaded]
     assert loads == sorted(loads, reverse=True)
     assert report.top_cues and report.top_cues[0].count >= report.top_cues[-1].count
     assert report.readability["flesch_reading_ease"] is not None

@@ -20,7 +20,7 @@ def run(runner, *args, input=None):
 def test_report_text_on_seed(runner):
     result = run(runner, "report", SEED)
     assert result.exit_code == 0, result.output
-    assert result.output.startswith(f"hedgeometer report: {SEED}\n19 sentences,")
+    assert result.output.startswith(f"hedgeometer report: {SEED}\n18 sentences,")
     assert "[[on the brink of]]D" in result.output
     assert "Summary" in result.output and "Readability" in result.output
 
@@ -32,9 +32,9 @@ def test_report_json_stamps_what_produced_it(runner):
     assert data["schema_version"] == "1"
     produced = data["produced_by"]
     assert produced["hedgeometer"] and len(produced["lexicon_fingerprint"]) == 12
-    assert data["summary"]["sentences"] == 19
+    assert data["summary"]["sentences"] == 18 and data["headline"]["index"] == 0
     text = SEED.read_text("utf-8")
-    for sentence in data["sentences"]:
+    for sentence in data["sentences"] + [data["headline"]]:
         assert text[sentence["start"]:sentence["end"]] == sentence["text"]
         for cue in sentence["cues"]:
             assert text[cue["start"]:cue["end"]] == cue["text"]
@@ -45,7 +45,7 @@ def test_report_from_stdin_and_to_file(runner, tmp_path):
     result = run(runner, "report", "-", "-f", "json", "-o", out, input=NEUTRAL_TEXT)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert json.loads(out.read_text())["summary"]["sentences"] == 9
+    assert json.loads(out.read_text())["summary"]["sentences"] == 8
 
 
 @pytest.mark.parametrize("content, message", [
@@ -87,7 +87,7 @@ def test_large_file_gets_a_report(runner, tmp_path):
     path.write_text((SEED.read_text("utf-8") + "\n\n") * 400)  # about 1.6 MB
     result = run(runner, "report", path, "-f", "json", "--no-model")
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["summary"]["sentences"] == 19 * 400
+    assert json.loads(result.stdout)["summary"]["sentences"] == 19 * 400 - 1  # the first line is the headline
 
 
 def test_usage_errors_exit_2(runner):

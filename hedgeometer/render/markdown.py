@@ -8,11 +8,13 @@ import re
 from ..dimensions import DIMENSIONS
 from .common import cue_segments, provenance_line, readability_line
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 
 
 def escape(text: str) -> str:
-    """Backslash-escape Markdown syntax and fold newlines, so text renders literally."""
+    """Backslash-escape Markdown syntax, turn < > & into entities (so no renderer sees HTML)
+    and fold newlines, so article text renders literally."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", text))
 
 

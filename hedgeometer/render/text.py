@@ -74,7 +74,7 @@ def render_text(report, color: bool = False, width: int | None = None, **options
         h = report.headline
         scores = ", ".join(f"{d} {h.scores[d]:.2f}" for d in DIMENSIONS if h.scores[d] > 0) or "no cues"
         lines.append(f"Headline: {mark_cues(h, color)}")
-        lines.append(f"{indent}{_tags(h, color) or 'no labels'}  ({scores})")
+        lines.extend(_wrap(f"{_tags(h, color) or 'no labels'}  ({scores})", width, indent))
     lines.append("")
     for sentence in report.flagged:
         voice = f"  ({sentence.voice} voice)" if sentence.voice != "reporter" else ""
