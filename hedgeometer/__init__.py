@@ -12,5 +12,13 @@ from .errors import HedgeometerError, InputError, LexiconError, ModelFileError  
 from .report import ArticleReport  # noqa: E402
 from .scoring import SentenceScore  # noqa: E402
 
+
+def to_frame(reports, sentences=False):
+    """A pandas DataFrame of reports (see :func:`hedgeometer.frame.to_frame`)."""
+    from .frame import to_frame as build
+
+    return build(reports, sentences=sentences)
+
+
 __all__ = ["Analyzer", "ArticleReport", "SentenceScore", "DIMENSIONS", "HedgeometerError", "InputError",
-           "LexiconError", "ModelFileError", "__version__"]
+           "LexiconError", "ModelFileError", "to_frame", "__version__"]

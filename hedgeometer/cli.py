@@ -270,6 +270,114 @@ def evaluate(corpus_path, split, fmt, **analyzer_kwargs):
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_evaluation(result), nl=fmt == "json")
 
 
+class _Progress:
+    """One self-rewriting stderr line: articles, rate, ETA, failures (only on a terminal)."""
+
+    def __init__(self, total: int | None):
+        self.total, self.last = total, 0.0
+
+    def __call__(self, summary) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - self.last < 0.2 and (self.total is None or summary.records < self.total):
+            return
+        self.last = now
+        rate = summary.records / summary.seconds if summary.seconds else 0.0
+        done = summary.records + summary.skipped
+        if self.total:
+            eta = (self.total - done) / rate if rate else 0
+            head = f"{done:,}/{self.total:,} articles ({100 * done / self.total:.0f}%)"
+            tail = f", ETA {int(eta // 60)}m{int(eta % 60):02d}s"
+        else:
+            head, tail = f"{done:,} articles", ""
+        click.echo(f"\r{head}, {rate:,.0f}/s{tail}, {summary.failed:,} failed   ", err=True, nl=False)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Rows go here: .csv or .jsonl (written incrementally; see --resume).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Row format (default: from the output name).")
+@click.option("--sentences", is_flag=True, help="One row per sentence instead of one per article.")
+@click.option("--glob", "globs", default=",".join(("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.csv")),
+              show_default=True, help="Comma-separated file patterns to take from folders (searched recursively).")
+@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the article id.")
+@click.option("--headline-field", default="headline", show_default=True, help="JSONL/CSV field holding the headline, if any.")
+@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Longer texts become error rows instead of being scored.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Local worker processes (default: all cores).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where to run: local processes, or an existing Dask distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run: keep the rows in --output, skip their ids.")
+@click.option("--readability", is_flag=True, help="Add readability columns (slower on long texts).")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr.")
+@analyzer_options
+@_fail_cleanly
+def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_field, max_chars, jobs, engine,
+          scheduler, resume, readability, encoding, quiet, **analyzer_kwargs):
+    """Score a whole corpus into CSV or JSONL rows, one per article (or per sentence).
+
+    INPUTS are files, folders (searched recursively with --glob), or - for standard input.
+    .txt and .md files are one article each; .html pages are reduced to their main text
+    (needs 'pip install hedgeometer[html]'); .jsonl and .csv files hold one article per
+    record, with --text-field and --id-field, and their other fields are carried to the output.
+
+    Every input record yields exactly one row (with --sentences: its sentences' rows). A record
+    that cannot be scored (unreadable, bad encoding, empty, missing text field, over
+    --max-chars) yields a row with status=error and the cause, and the run goes on; the exit
+    code is 1 when any record failed. Rows are written as they are done, in input order, so an
+    interrupted run leaves complete rows, and --resume continues it without repeating or
+    skipping an article.
+
+    \b
+    Examples:
+      hedgeometer batch articles/ -o scores.csv
+      hedgeometer batch export.jsonl --text-field body --id-field url -o scores.jsonl
+      hedgeometer batch export.jsonl -o scores.jsonl --resume        # after Ctrl-C
+      hedgeometer batch corpus/ -o sentences.csv --sentences --jobs 4
+      hedgeometer batch corpus/ -o scores.csv --engine dask --scheduler tcp://10.0.0.5:8786
+    """
+    import sys
+
+    from .batch import default_jobs, row_format, run_batch
+    from .records import RecordOptions, check_inputs, count_records, iter_records
+
+    if engine == "dask" and not scheduler:
+        raise click.UsageError("--engine dask needs --scheduler ADDRESS")
+    if resume and not output.exists():
+        resume = False  # nothing to resume: a fresh run
+    fmt = row_format(output, fmt)
+    check_inputs(inputs)
+    options = RecordOptions(text_field=text_field, id_field=id_field, headline_field=headline_field, encoding=encoding,
+                            max_chars=max_chars, globs=tuple(g.strip() for g in globs.split(",") if g.strip()))
+    analyzer = build_analyzer(readability=readability, **analyzer_kwargs)
+    _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
+    settings = {"lexicons": analyzer.lexicons, "thresholds": analyzer.thresholds, "model": analyzer.model,
+                "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
+                "readability": readability}
+    show_progress = not quiet and sys.stderr.isatty()
+    progress = _Progress(count_records(inputs, options) if show_progress else None) if show_progress else None
+    summary = run_batch(iter_records(inputs, options), output, analyzer=analyzer, settings=settings, fmt=fmt,
+                        sentences=sentences, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
+                        resume=resume, on_progress=progress)
+    if not quiet:
+        if show_progress:
+            click.echo("", err=True)
+        skipped = f", {summary.skipped:,} already done" if summary.skipped else ""
+        click.echo(f"{summary.records:,} articles scored in {summary.seconds:.1f}s{skipped}, {summary.failed:,} failed; "
+                   f"{summary.rows:,} rows in {output}", err=True)
+        for identifier, error in summary.failures[:5]:
+            click.echo(f"  failed: {identifier}: {error}", err=True)
+        if summary.failed > 5:
+            click.echo(f"  ... see the status=error rows in {output}", err=True)
+    if summary.failed:
+        sys.exit(1)
+
+
 @main.group()
 def lexicon():
     """Inspect and validate the lexicons in use."""

@@ -1,0 +1,332 @@
+"""Score a corpus: records in, one row per article (or per sentence) out, nothing lost.
+
+The run streams: records are read lazily, sent to the engine in small chunks with a bounded
+number in flight, and rows are written in input order as soon as their chunk is done, each
+article's rows in one write followed by a flush. So memory stays flat however large the corpus,
+and a killed run leaves a file of complete rows that ``resume=True`` continues.
+
+Engines: ``local`` (this process for one job, else a process pool) and ``dask`` (an existing
+Dask distributed cluster; the loaded analyzer is scattered to every worker once).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .dimensions import DIMENSIONS
+from .errors import InputError
+from .records import Record
+
+ROW_FORMATS = ("csv", "jsonl")
+CHUNK = 16  # records per task: big enough to amortise inter-process overhead
+ARTICLE_COLUMNS = (
+    ["id", "source", "status", "error", "sentences", "words", "flagged_sentences"]
+    + [f"{d}_{k}" for d in DIMENSIONS for k in ("share", "sentences", "cues", "per_100_words", "mean", "max")]
+    + ["headline"] + [f"headline_{d}" for d in DIMENSIONS]
+    + ["quoted_sentences", "named_sources", "unnamed_sources", "top_cues",
+       "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog",
+       "hedgeometer_version", "lexicon_fingerprint", "model_id"]
+)
+SENTENCE_COLUMNS = (
+    ["id", "source", "status", "error", "index", "start", "end", "text", "labels"]
+    + [f"{d}_score" for d in DIMENSIONS] + ["voice", "cues", "is_headline"]
+)
+
+
+# --- rows -------------------------------------------------------------------------------
+
+
+def _carry(row: dict, fields: dict) -> dict:
+    for key, value in fields.items():
+        name = key if key not in row else f"field_{key}"
+        row[name] = value if isinstance(value, (str, int, float, bool)) or value is None else json.dumps(value, ensure_ascii=False)
+    return row
+
+
+def article_row(report, record: Record) -> dict:
+    """The article-level figures of one report as a flat row."""
+    row = {"id": record.id, "source": record.source, "status": "ok", "error": "",
+           "sentences": len(report.sentences), "words": report.words, "flagged_sentences": len(report.flagged)}
+    for d in DIMENSIONS:
+        s = report.dimensions[d]
+        row.update({f"{d}_share": s.share, f"{d}_sentences": s.sentences, f"{d}_cues": s.cues,
+                    f"{d}_per_100_words": s.cues_per_100_words, f"{d}_mean": s.mean_score, f"{d}_max": s.max_score})
+    headline = report.headline
+    row["headline"] = headline.text if headline else ""
+    for d in DIMENSIONS:
+        row[f"headline_{d}"] = headline.scores[d] if headline else ""
+    row["quoted_sentences"] = report.voices.get("quoted", {}).get("sentences", 0)
+    row["named_sources"] = report.sources.get("named", 0)
+    row["unnamed_sources"] = report.sources.get("unnamed", 0)
+    row["top_cues"] = "; ".join(f"{c.dimension}:{c.cue}={c.count}" for c in report.top_cues)
+    readability = report.readability or {}
+    for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"):
+        row[key] = readability.get(key, "") if readability.get(key) is not None else ""
+    provenance = report.provenance
+    row["hedgeometer_version"] = provenance["hedgeometer"]
+    row["lexicon_fingerprint"] = provenance["lexicon_fingerprint"]
+    row["model_id"] = (provenance.get("model") or {}).get("id", "")
+    return _carry(row, record.fields)
+
+
+def sentence_rows(report, record: Record) -> list[dict]:
+    """One row per sentence (the headline first, when there is one)."""
+    rows = []
+    sentences = ([report.headline] if report.headline else []) + list(report.sentences)
+    for sentence in sentences:
+        row = {"id": record.id, "source": record.source, "status": "ok", "error": "", "index": sentence.index,
+               "start": sentence.start, "end": sentence.end, "text": sentence.text, "labels": ",".join(sentence.labels)}
+        for d in DIMENSIONS:
+            row[f"{d}_score"] = sentence.scores[d]
+        row["voice"] = sentence.voice
+        row["cues"] = json.dumps([[c.dimension, c.text, c.start, c.end] for c in sentence.cues], ensure_ascii=False)
+        row["is_headline"] = sentence is report.headline
+        rows.append(_carry(row, record.fields))
+    return rows
+
+
+def error_row(record: Record, sentences: bool) -> dict:
+    columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
+    row = dict.fromkeys(columns, "")
+    row.update({"id": record.id, "source": record.source, "status": "error", "error": record.error})
+    return _carry(row, record.fields)
+
+
+# --- the work, in whichever process runs it ----------------------------------------------
+
+
+def rows_for(analyzer, record: Record, sentences: bool) -> list[dict]:
+    """Rows of one record; an unexpected failure becomes an error row, never a lost record."""
+    if record.error is not None:
+        return [error_row(record, sentences)]
+    try:
+        report = analyzer.analyze(record.text, id=record.id, headline=record.headline)
+    except Exception as error:  # one bad article must not stop a corpus run
+        record.error = f"analysis failed: {type(error).__name__}: {error}"
+        return [error_row(record, sentences)]
+    return sentence_rows(report, record) if sentences else [article_row(report, record)]
+
+
+def process_chunk(analyzer, chunk: list[Record], sentences: bool) -> list[list[dict]]:
+    return [rows_for(analyzer, record, sentences) for record in chunk]
+
+
+_WORKER_ANALYZER = None
+
+
+def _init_worker(settings: dict) -> None:
+    global _WORKER_ANALYZER
+    from .analyzer import Analyzer
+
+    _WORKER_ANALYZER = Analyzer(**settings)
+
+
+def _process_in_worker(chunk: list[Record], sentences: bool) -> list[list[dict]]:
+    return process_chunk(_WORKER_ANALYZER, chunk, sentences)
+
+
+def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
+    chunk: list[Record] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_local(analyzer, settings: dict, records: Iterable[Record], sentences: bool, jobs: int) -> Iterator[list[dict]]:
+    """Rows per record, in input order, from this process (jobs=1) or a process pool."""
+    if jobs <= 1:
+        for record in records:
+            yield rows_for(analyzer, record, sentences)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    window = jobs * 3  # chunks in flight: enough to keep every worker busy, few enough to stay flat
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(records, CHUNK):
+            pending.append(pool.submit(_process_in_worker, chunk, sentences))
+            while len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def run_dask(analyzer, records: Iterable[Record], sentences: bool, scheduler: str) -> Iterator[list[dict]]:
+    """Rows per record, in input order, computed on a Dask distributed cluster."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError("--engine dask needs Dask: pip install 'hedgeometer[dask]'") from None
+    _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # load before shipping: workers never read files
+    try:
+        client = Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as error:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+    try:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        shared = client.scatter(analyzer, broadcast=True)  # once per worker, not per article
+        window = workers * 4
+        pending: deque = deque()
+        for chunk in _chunks(records, CHUNK):
+            pending.append(client.submit(process_chunk, shared, chunk, sentences, pure=False))
+            while len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        client.close()
+
+
+# --- output -----------------------------------------------------------------------------
+
+
+class RowWriter:
+    """Appends complete rows to a CSV or JSONL file, flushing after each article.
+
+    CSV rows end with ``\\r\\n`` and values never contain it (newlines inside values are kept as
+    ``\\n``), so the end of the last complete row is always the last ``\\r\\n`` in the file.
+    """
+
+    def __init__(self, path: Path, fmt: str, columns: list[str], append: bool):
+        self.path, self.fmt, self.columns = path, fmt, columns
+        self.handle = path.open("a" if append else "w", encoding="utf-8", newline="")
+        self.extra_columns: list[str] | None = None
+        if fmt == "csv" and append and path.stat().st_size > 0:
+            with path.open(encoding="utf-8", newline="") as existing:
+                self.extra_columns = next(csv.reader(existing))[len(columns):]
+
+    def _csv_line(self, values: list) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\r\n").writerow(
+            [str(v).replace("\r\n", "\n") if isinstance(v, str) else v for v in values])
+        return buffer.getvalue()
+
+    def write(self, rows: list[dict]) -> None:
+        if self.fmt == "jsonl":
+            text = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        else:
+            if self.extra_columns is None:  # the first row decides the carried-field columns
+                self.extra_columns = [k for k in rows[0] if k not in self.columns] + ["other_fields"]
+                self.handle.write(self._csv_line(self.columns + self.extra_columns))
+            lines = []
+            for row in rows:
+                known = self.columns + self.extra_columns
+                other = {k: v for k, v in row.items() if k not in known}
+                row = {**row, "other_fields": json.dumps(other, ensure_ascii=False) if other else ""}
+                lines.append(self._csv_line([row.get(c, "") for c in known]))
+            text = "".join(lines)
+        self.handle.write(text)
+        self.handle.flush()
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def completed_ids(path: Path, fmt: str) -> set[str]:
+    """Ids already written to ``path``; a torn last row (from a kill) is cut off first."""
+    if not path.exists() or path.stat().st_size == 0:
+        return set()
+    data = path.read_bytes()
+    end = data.rfind(b"\r\n" if fmt == "csv" else b"\n")
+    keep = end + (2 if fmt == "csv" else 1) if end >= 0 else 0
+    if keep != len(data):
+        with path.open("r+b") as handle:
+            handle.truncate(keep)
+        data = data[:keep]
+    text = data.decode("utf-8")
+    ids: set[str] = set()
+    if fmt == "jsonl":
+        for line in text.splitlines():
+            if line.strip():
+                ids.add(str(json.loads(line)["id"]))
+    else:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, None)
+        if header:
+            position = header.index("id")
+            ids.update(row[position] for row in reader if row)
+    return ids
+
+
+# --- the run ----------------------------------------------------------------------------
+
+
+@dataclass
+class BatchSummary:
+    records: int = 0
+    failed: int = 0
+    skipped: int = 0
+    rows: int = 0
+    seconds: float = 0.0
+    failures: list = field(default_factory=list)  # (id, error), the first 20
+
+
+def row_format(output: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    suffix = output.suffix.lower().lstrip(".")
+    if suffix in ("jsonl", "ndjson"):
+        return "jsonl"
+    if suffix == "csv":
+        return "csv"
+    raise InputError(f"{output}: cannot tell the format from the name; end it in .csv or .jsonl, or pass --format")
+
+
+def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: dict, fmt: str, sentences: bool = False,
+              jobs: int = 1, engine: str = "local", scheduler: str | None = None, resume: bool = False,
+              on_progress: Callable[[BatchSummary], None] | None = None) -> BatchSummary:
+    """Score ``records`` into ``output``; returns counts. ``settings`` rebuild the analyzer in
+    worker processes."""
+    summary = BatchSummary()
+    done = completed_ids(output, fmt) if resume else set()
+    if resume and done:
+        records = _skip_done(records, done, summary)
+    columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
+    writer = RowWriter(output, fmt, list(columns), append=resume and output.exists())
+    start = time.perf_counter()
+    try:
+        if engine == "dask":
+            if not scheduler:
+                raise InputError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+            results = run_dask(analyzer, records, sentences, scheduler)
+        else:
+            results = run_local(analyzer, settings, records, sentences, jobs)
+        for rows in results:
+            writer.write(rows)
+            summary.records += 1
+            summary.rows += len(rows)
+            if rows[0]["status"] == "error":
+                summary.failed += 1
+                if len(summary.failures) < 20:
+                    summary.failures.append((rows[0]["id"], rows[0]["error"]))
+            summary.seconds = time.perf_counter() - start
+            if on_progress:
+                on_progress(summary)
+    finally:
+        writer.close()
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _skip_done(records: Iterable[Record], done: set[str], summary: BatchSummary) -> Iterator[Record]:
+    for record in records:
+        if record.id in done:
+            summary.skipped += 1
+            continue
+        yield record
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))

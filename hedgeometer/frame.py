@@ -1,0 +1,31 @@
+"""pandas DataFrames for notebook users (pandas is optional: ``pip install pandas``)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from .batch import article_row, sentence_rows
+from .records import Record
+
+
+def to_frame(reports: Iterable, sentences: bool = False):
+    """A DataFrame with one row per article (or per sentence) of ``reports``.
+
+    ``reports`` are :class:`ArticleReport` objects (from ``Analyzer.analyze_many``) or row
+    dicts (from ``hedgeometer batch --format jsonl``, read back with ``json.loads``).
+
+    >>> from hedgeometer import Analyzer, to_frame                       # doctest: +SKIP
+    >>> frame = to_frame(Analyzer().analyze_many(["Prices may rise.", "It rained."]))  # doctest: +SKIP
+    """
+    try:
+        import pandas as pd
+    except ImportError:
+        raise ImportError("to_frame needs pandas: pip install pandas (or 'hedgeometer[pandas]')") from None
+    rows: list[dict] = []
+    for number, item in enumerate(reports):
+        if isinstance(item, dict):
+            rows.append(item)
+            continue
+        record = Record(item.id if item.id is not None else str(number), item.text, item.id or "")
+        rows.extend(sentence_rows(item, record) if sentences else [article_row(item, record)])
+    return pd.DataFrame(rows)

@@ -1,0 +1,129 @@
+"""Corpus runs: one row per record, error rows that name their cause, rows equal to analyze()."""
+
+import csv
+import json
+
+import pytest
+
+from hedgeometer import Analyzer, to_frame
+from hedgeometer.batch import article_row, completed_ids, run_batch
+from hedgeometer.records import Record, RecordOptions, iter_records
+
+SETTINGS = {"model": "default", "readability": False}
+TEXTS = [
+    "Officials may delay the vote, analysts say.",
+    "The council met on Tuesday and approved the budget.",
+    "The region stands on the brink of war. The talks will undoubtedly fail.",
+    "Shares rose 3 per cent. The firm is expected to announce layoffs.",
+    "“We might withdraw,” the minister said. Sources close to him disagreed.",
+]
+
+
+def build_corpus(tmp_path):
+    """2,000 good JSONL records plus ten bad ones of five kinds, mixed in."""
+    path = tmp_path / "corpus.jsonl"
+    bad = {}
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(2010):
+            if number % 201 == 100 and len(bad) < 10:
+                kind = len(bad) % 5
+                identifier = f"bad-{len(bad)}"
+                if kind == 0:
+                    handle.write(json.dumps({"id": identifier, "text": "   "}) + "\n")
+                    bad[identifier] = "empty text"
+                elif kind == 1:
+                    handle.write(json.dumps({"id": identifier, "body": "no text field"}) + "\n")
+                    bad[identifier] = "missing text field"
+                elif kind == 2:
+                    handle.write(json.dumps({"id": identifier, "text": "x" * 5000}) + "\n")
+                    bad[identifier] = "over --max-chars"
+                elif kind == 3:
+                    handle.write('{"id": "broken", "text": \n')
+                    bad[f"{path}:{number + 1}"] = "invalid JSON"
+                else:
+                    handle.write(json.dumps({"id": identifier, "text": 42}) + "\n")
+                    bad[identifier] = "is int, not text"
+                continue
+            text = TEXTS[number % len(TEXTS)] + f" Item {number}."
+            handle.write(json.dumps({"id": f"a{number}", "text": text, "outlet": f"o{number % 3}"}) + "\n")
+    return path, bad
+
+
+def test_two_thousand_articles_nothing_lost(tmp_path):
+    corpus, bad = build_corpus(tmp_path)
+    output = tmp_path / "rows.jsonl"
+    analyzer = Analyzer(readability=False)
+    options = RecordOptions(max_chars=4000)
+    records = list(iter_records([str(corpus)], options))
+    summary = run_batch(iter_records([str(corpus)], options), output, analyzer=analyzer, settings=SETTINGS,
+                        fmt="jsonl", jobs=1)
+    rows = [json.loads(line) for line in output.read_text().splitlines()]
+    assert len(records) == 2010 and len(rows) == 2010 == summary.records
+    assert summary.failed == 10
+    errors = {row["id"]: row["error"] for row in rows if row["status"] == "error"}
+    assert set(errors) == set(bad)
+    for identifier, cause in bad.items():
+        assert cause in errors[identifier], (identifier, errors[identifier])
+    assert [row["id"] for row in rows] == [record.id for record in records]  # input order
+    one_by_one = Analyzer(readability=False)
+    for record, row in zip(records, rows):
+        if record.error is None:
+            expected = article_row(one_by_one.analyze(record.text, id=record.id), record)
+            assert row == json.loads(json.dumps(expected)), record.id
+            assert row["outlet"] == record.fields["outlet"]
+
+
+def test_parallel_rows_equal_serial_rows(tmp_path):
+    corpus = tmp_path / "small.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"s{i}", "text": TEXTS[i % 5]}) + "\n" for i in range(120)))
+    outputs = {}
+    for jobs in (1, 2):
+        out = tmp_path / f"rows-{jobs}.csv"
+        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
+                  fmt="csv", jobs=jobs)
+        outputs[jobs] = out.read_bytes()
+    assert outputs[1] == outputs[2]
+    rows = list(csv.DictReader(outputs[1].decode().splitlines()))
+    assert len(rows) == 120 and rows[2]["dramatic_sentences"] == "1"
+
+
+def test_sentence_rows(tmp_path):
+    corpus = tmp_path / "one.jsonl"
+    corpus.write_text(json.dumps({"id": "x", "text": "Talks Collapse\n\nThe talks may fail. It rained.", "desk": "world"}) + "\n")
+    out = tmp_path / "sentences.jsonl"
+    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
+              fmt="jsonl", sentences=True)
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["text"] for r in rows] == ["Talks Collapse", "The talks may fail.", "It rained."]
+    assert rows[0]["is_headline"] is True and rows[1]["labels"].startswith("hedging")
+    assert all(r["desk"] == "world" for r in rows)
+
+
+def test_completed_ids_cut_a_torn_row(tmp_path):
+    out = tmp_path / "rows.jsonl"
+    out.write_text('{"id": "a"}\n{"id": "b"}\n{"id": "c", "tor')
+    assert completed_ids(out, "jsonl") == {"a", "b"}
+    assert out.read_text() == '{"id": "a"}\n{"id": "b"}\n'
+
+
+def test_to_frame(tmp_path):
+    pytest.importorskip("pandas")
+    reports = list(Analyzer(readability=False).analyze_many([{"id": "p", "text": TEXTS[0]}, {"id": "q", "text": TEXTS[1]}]))
+    frame = to_frame(reports)
+    assert list(frame["id"]) == ["p", "q"] and frame.loc[0, "hedging_sentences"] == 1
+    assert len(to_frame(reports, sentences=True)) == 2
+
+
+def test_folder_and_csv_inputs(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Prices may rise.")
+    (folder / "sub" / "b.md").write_text("# Title\n\nIt is clearly over.")
+    (folder / "c.bin").write_bytes(b"\x00\x01")  # not matched by the glob
+    (folder / "d.txt").write_bytes(b"caf\xe9")  # bad encoding: an error record
+    table = tmp_path / "table.csv"
+    table.write_text("id,text,outlet\n1,Prices may rise.,A\n2,,B\n")
+    records = list(iter_records([str(folder), str(table)]))
+    assert [r.id for r in records] == [str(folder / "a.txt"), str(folder / "d.txt"), str(folder / "sub" / "b.md"), "1", "2"]
+    assert "not valid utf-8" in records[1].error
+    assert records[3].fields == {"outlet": "A"} and records[4].error == "empty text"

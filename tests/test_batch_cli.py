@@ -1,0 +1,85 @@
+"""The batch command as a user runs it: a real subprocess, killed mid-run, then resumed."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from click.testing import CliRunner
+
+from hedgeometer.cli import main
+
+from test_batch import TEXTS
+
+
+def write_corpus(path, count):
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(count):
+            handle.write(json.dumps({"id": f"r{number}", "text": TEXTS[number % 5] + f" Item {number}."}) + "\n")
+
+
+def batch_command(*args):
+    return [sys.executable, "-m", "hedgeometer", "batch", *map(str, args), "--quiet", "--jobs", "1"]
+
+
+def test_kill_and_resume_equals_an_uninterrupted_run(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 4000)
+    reference = tmp_path / "reference.csv"
+    subprocess.run(batch_command(corpus, "-o", reference), check=True, timeout=300)
+
+    interrupted = tmp_path / "interrupted.csv"
+    process = subprocess.Popen(batch_command(corpus, "-o", interrupted))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if interrupted.exists() and interrupted.stat().st_size > 60_000:
+            break
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    partial = interrupted.read_bytes()
+    assert 0 < len(partial) < len(reference.read_bytes()), "the kill came too late to test anything"
+
+    resumed = subprocess.run(batch_command(corpus, "-o", interrupted, "--resume"), timeout=300)
+    assert resumed.returncode == 0
+    assert interrupted.read_bytes() == reference.read_bytes()
+
+
+def test_resume_of_a_finished_run_adds_nothing(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 30)
+    out = tmp_path / "rows.jsonl"
+    runner = CliRunner()
+    assert runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    before = out.read_bytes()
+    again = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume"])
+    assert again.exit_code == 0 and "30 already done" in again.output
+    assert out.read_bytes() == before
+
+
+def test_failures_set_the_exit_code_and_summary(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "ok", "text": "Prices may rise."}\n{"id": "empty", "text": ""}\n')
+    result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(tmp_path / "r.csv"), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "2 articles scored" in result.output and "1 failed" in result.output and "empty: empty text" in result.output
+
+
+def test_bad_invocations(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["batch", str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "r.csv")])
+    assert missing.exit_code == 1 and "no such file or folder" in missing.output
+    unknown = runner.invoke(main, ["batch", str(tmp_path), "-o", str(tmp_path / "r.parquet")])
+    assert unknown.exit_code == 1 and "end it in .csv or .jsonl" in unknown.output
+    dask = runner.invoke(main, ["batch", str(tmp_path), "-o", str(tmp_path / "r.csv"), "--engine", "dask"])
+    assert dask.exit_code == 2 and "--scheduler" in dask.output
+
+
+def test_stdin_jsonl(tmp_path):
+    out = tmp_path / "r.jsonl"
+    result = CliRunner().invoke(main, ["batch", "-", "-o", str(out), "--jobs", "1"],
+                                input='{"id": "s1", "text": "It may rain."}\n')
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["hedging_sentences"] == 1
