@@ -171,7 +171,7 @@ def run_dask(analyzer, records: Iterable[Record], sentences: bool, scheduler: st
         raise InputError("--engine dask needs Dask: pip install 'hedgeometer[dask]'") from None
     _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # load before shipping: workers never read files
     try:
-        client = Client(scheduler, timeout="20s")
+        client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as error:
         raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     try:

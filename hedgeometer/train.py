@@ -1,9 +1,10 @@
 """Train the classifier from the annotated corpus (scikit-learn is used here only).
 
 For each dimension: tf-idf n-grams plus lexicon and shape features
-(:mod:`hedgeometer.features`), a class-balanced logistic regression, sigmoid calibration by
-5-fold cross-validation on the train split, then ``C``, the rule/model ``mix`` and the label
-threshold chosen on the dev split. The test split is never read here. Same corpus, lexicons,
+(:mod:`hedgeometer.features`), a class-balanced logistic regression with sigmoid calibration by
+5-fold cross-validation. ``C``, the rule/model ``mix`` and the label threshold are chosen by
+fitting on the train split and scoring the dev split; the shipped model is then refitted with
+those settings on train + dev together. The test split is never read here. Same corpus, lexicons,
 seed and library versions give a byte-identical model file.
 """
 
@@ -33,7 +34,7 @@ from .model import LinearModel
 from .scoring import rule_scores
 from .tokens import tokenize
 
-C_GRID = (0.3, 1.0, 3.0, 10.0)
+C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 MIX_GRID = tuple(round(0.1 * i, 1) for i in range(11))
 THRESHOLD_GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(9))  # 0.30 .. 0.70
 MIN_DF = 2
@@ -59,6 +60,11 @@ def encode(examples: Sequence[Example], lexicon: Lexicon) -> Encoded:
 
 def _identity(tokens):
     return ngrams(tokens)
+
+
+def make_vectorizer() -> TfidfVectorizer:
+    """The n-gram block of :mod:`hedgeometer.features`, as scikit-learn computes it in training."""
+    return TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=MIN_DF, sublinear_tf=True, norm="l2")
 
 
 def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
@@ -88,10 +94,16 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     progress(f"encoding {len(train)} train and {len(dev)} dev sentences")
     train_enc, dev_enc = encode(train, lexicon), encode(dev, lexicon)
 
-    vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=MIN_DF, sublinear_tf=True, norm="l2")
+    vectorizer = make_vectorizer()
     X_train = sp.hstack([vectorizer.fit_transform(train_enc.tokens), dense_matrix(train_enc.tokens, train_enc.matches)]).tocsr()
     X_dev = sp.hstack([vectorizer.transform(dev_enc.tokens), dense_matrix(dev_enc.tokens, dev_enc.matches)]).tocsr()
-    terms = [t for t, _ in sorted(vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
+
+    # The shipped model learns from train + dev with the settings chosen on dev.
+    final_enc = Encoded(train_enc.tokens + dev_enc.tokens, train_enc.matches + dev_enc.matches,
+                        np.vstack([train_enc.rules, dev_enc.rules]), np.vstack([train_enc.y, dev_enc.y]))
+    final_vectorizer = make_vectorizer()
+    X_final = sp.hstack([final_vectorizer.fit_transform(final_enc.tokens), dense_matrix(final_enc.tokens, final_enc.matches)]).tocsr()
+    terms = [t for t, _ in sorted(final_vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
 
     coef, intercept, calibration, mixes, thresholds, dev_scores = [], [], [], [], [], {}
     for k, dimension in enumerate(DIMENSIONS):
@@ -110,7 +122,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
                     key = (round(score, 6), -abs(threshold - 0.5), -C)
                     if best is None or key > best[0]:
                         best = (key, C, mix, threshold, fitted)
-        (score, _, _), C, mix, threshold, fitted = best
+        (score, _, _), C, mix, threshold, _ = best
+        fitted = _fit_dimension(X_final, final_enc.y[:, k], C, seed)
         inner = fitted.calibrated_classifiers_[0]
         estimator, calibrator = inner.estimator, inner.calibrators[0]
         coef.append(estimator.coef_[0])
@@ -129,6 +142,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         "corpus_sha256": corpus_sha256(files),
         "train_sentences": len(train),
         "dev_sentences": len(dev),
+        "fitted_on": "train+dev (settings chosen on dev with a train-only fit)",
         "lexicon_fingerprint": lexicon.fingerprint,
         "seed": seed,
         "min_df": MIN_DF,
@@ -137,5 +151,5 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         "versions": {"hedgeometer": __version__, "scikit-learn": sklearn.__version__, "numpy": np.__version__,
                      "python": platform.python_version()},
     }
-    model = LinearModel(terms, vectorizer.idf_, coef_array, intercept, calibration, mixes, thresholds, name=name, training=training)
+    model = LinearModel(terms, final_vectorizer.idf_, coef_array, intercept, calibration, mixes, thresholds, name=name, training=training)
     return model, training

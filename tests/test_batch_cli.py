@@ -26,7 +26,7 @@ def batch_command(*args):
 
 def test_kill_and_resume_equals_an_uninterrupted_run(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
-    write_corpus(corpus, 4000)
+    write_corpus(corpus, 3000)
     reference = tmp_path / "reference.csv"
     subprocess.run(batch_command(corpus, "-o", reference), check=True, timeout=300)
 

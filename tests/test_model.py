@@ -51,14 +51,13 @@ def test_numpy_probabilities_match_sklearn(trained):
     from hedgeometer.corpus import load_corpus
     from hedgeometer.features import dense_matrix
     from hedgeometer.lexicon import load_lexicons
-    from hedgeometer.train import _fit_dimension, _identity, encode
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from hedgeometer.train import _fit_dimension, encode, make_vectorizer
 
     model, record, path = trained
     examples = load_corpus([SMALL_CORPUS])
-    train = [e for e in examples if e.split == "train"]
-    encoded = encode(train, load_lexicons())
-    vectorizer = TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=2, sublinear_tf=True, norm="l2")
+    fitted_on = [e for e in examples if e.split == "train"] + [e for e in examples if e.split == "dev"]
+    encoded = encode(fitted_on, load_lexicons())
+    vectorizer = make_vectorizer()
     X = sp.hstack([vectorizer.fit_transform(encoded.tokens), dense_matrix(encoded.tokens, encoded.matches)]).tocsr()
     ours = model.predict_proba(encoded.tokens, encoded.matches)
     for k, dimension in enumerate(["hedging", "speculation", "dramatic", "attribution", "booster"]):
