@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -304,7 +305,11 @@ class Lexicon:
 
     def __post_init__(self):
         compiler = _PatternCompiler(self.irregular)
+        # Cues are indexed by their first word, and, when their second slot is a word too, by
+        # the pair of words, so a common first word ("is", "some") only brings up the cues
+        # that can continue with the word that actually follows it.
         self._by_word: dict[str, list[tuple[tuple, Cue]]] = {}
+        self._by_pair: dict[tuple[str, str], list[tuple[tuple, Cue]]] = {}
         self._by_prefix: dict[str, list[tuple[tuple, Cue]]] = {}
         for cue in self.cues:
             if cue.weight <= 0:
@@ -313,13 +318,17 @@ class Lexicon:
                 first = variant[0]
                 if first[0] == "prefix":
                     self._by_prefix.setdefault(first[1], []).append((variant, cue))
+                elif len(variant) > 1 and variant[1][0] == "word":
+                    for form in first[1]:
+                        for second in variant[1][1]:
+                            self._by_pair.setdefault((form, second), []).append((variant, cue))
                 else:
                     for form in first[1]:
                         self._by_word.setdefault(form, []).append((variant, cue))
         self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
-        self.first_words = frozenset(self._by_word)
+        self.first_words = frozenset(self._by_word) | frozenset(first for first, _ in self._by_pair)
 
-    @property
+    @cached_property
     def fingerprint(self) -> str:
         """Short hash of every active cue, so a report can say exactly which rules scored it."""
         digest = hashlib.sha256()
@@ -332,29 +341,27 @@ class Lexicon:
     def counts(self) -> dict[str, int]:
         return {d: sum(1 for c in self.cues if c.dimension == d and c.weight > 0) for d in DIMENSIONS}
 
-    def _candidates(self, token: Token):
-        found = self._by_word.get(token.lower, ())
-        if self._by_prefix:
-            extra = [
-                entry
-                for length in self._prefix_lengths
-                if length <= len(token.lower)
-                for entry in self._by_prefix.get(token.lower[:length], ())
-            ]
-            if extra:
-                return [*found, *extra]
-        return found
-
     def match_tokens(self, tokens: Sequence[Token], text: str, offset: int = 0) -> list[CueMatch]:
         """Find cues in one sentence's ``tokens``; ``text`` is what their offsets index
         (shifted by ``offset``). Returns matches in text order, longest per dimension."""
         found: list[tuple[int, int, int, Cue]] = []  # (first token, last token, char length, cue)
-        by_word = self._by_word
-        check_prefix = bool(self._by_prefix)
+        by_word, by_pair, by_prefix = self._by_word, self._by_pair, self._by_prefix
+        last_index = len(tokens) - 1
         for first, token in enumerate(tokens):
-            if not token.is_word or (token.lower not in by_word and not check_prefix):
+            if not token.is_word:
                 continue
-            for variant, cue in self._candidates(token):
+            word = token.lower
+            candidates = by_word.get(word, ())
+            if first < last_index:
+                pair = by_pair.get((word, tokens[first + 1].lower))
+                if pair:
+                    candidates = [*candidates, *pair]
+            if by_prefix:
+                for length in self._prefix_lengths:
+                    extra = by_prefix.get(word[:length]) if length <= len(word) else None
+                    if extra:
+                        candidates = [*candidates, *extra]
+            for variant, cue in candidates:
                 last = _match_variant(variant, tokens, first)
                 if last < 0:
                     continue
