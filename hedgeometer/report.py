@@ -158,8 +158,16 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
             round(sum(scores) / total, 4) if total else 0.0,
             round(max(scores), 4) if scores else 0.0,
         )
-    counter = Counter((c.dimension, c.text.lower().replace("’", "'")) for s in sentences for c in s.cues)
-    top = tuple(TopCue(d, cue, n) for (d, cue), n in sorted(counter.items(), key=lambda kv: (-kv[1], DIMENSIONS.index(kv[0][0]), kv[0][1]))[:TOP_CUES])
+    counter: Counter = Counter()
+    strength: dict[tuple[str, str], float] = {}
+    for sentence in sentences:
+        for cue in sentence.cues:
+            key = (cue.dimension, cue.text.lower().replace("’", "'"))
+            counter[key] += 1
+            strength[key] = max(strength.get(key, 0.0), cue.weight)
+    # most frequent first; among equals, the strongest cue, so salient phrases lead
+    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], -strength[kv[0]], DIMENSIONS.index(kv[0][0]), kv[0][1]))
+    top = tuple(TopCue(d, cue, n) for (d, cue), n in ranked[:TOP_CUES])
     loaded = sorted((s for s in sentences if s.labels), key=lambda s: (-s.load, s.index))
     return ArticleReport(
         text=text,
