@@ -61,6 +61,7 @@ class Analyzer:
         self._model = None
         self._model_loaded = False
         self._thresholds: dict[str, float] | None = None
+        self._provenance: dict | None = None
 
     # --- lazily loaded parts ----------------------------------------------------------------
 
@@ -89,13 +90,15 @@ class Analyzer:
 
     def provenance(self) -> dict:
         """What produced a report: enough for a researcher to say exactly what scored a corpus."""
-        model = self.classifier
-        return {
-            "hedgeometer": __version__,
-            "lexicon_fingerprint": self.lexicon.fingerprint,
-            "lexicon_cues": sum(self.lexicon.counts().values()),
-            "model": model.describe() if model is not None else None,
-        }
+        if self._provenance is None:
+            model = self.classifier
+            self._provenance = {
+                "hedgeometer": __version__,
+                "lexicon_fingerprint": self.lexicon.fingerprint,
+                "lexicon_cues": sum(self.lexicon.counts().values()),
+                "model": model.describe() if model is not None else None,
+            }
+        return dict(self._provenance)
 
     # --- scoring ----------------------------------------------------------------------------
 

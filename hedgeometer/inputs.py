@@ -13,8 +13,9 @@ from pathlib import Path
 from .errors import InputError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-# Reading stops with an error past this size unless the caller raises it; a 50 MB file is fine.
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+# One article larger than this is refused with a message pointing to ``batch``: scoring 20 MB
+# takes about 40 s and several GB, and no real article is that long.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 
 def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
@@ -68,7 +69,8 @@ def read_article(path: str | Path, encoding: str = "utf-8", max_bytes: int = DEF
         except OSError as error:
             raise InputError(f"{source}: cannot read ({error.strerror})") from None
     if len(data) > max_bytes:
-        raise InputError(f"{source}: larger than {max_bytes // (1024 * 1024)} MB; split it or use 'hedgeometer batch'")
+        raise InputError(f"{source}: larger than {max_bytes // (1024 * 1024)} MB, too big for one article; "
+                         f"split it into articles and use 'hedgeometer batch'")
     text = decode(data, source, encoding)
     if not text.strip():
         raise InputError(f"{source}: is empty (no text to analyse)")

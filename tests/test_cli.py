@@ -90,6 +90,13 @@ def test_large_file_gets_a_report(runner, tmp_path):
     assert json.loads(result.stdout)["summary"]["sentences"] == 19 * 400 - 1  # the first line is the headline
 
 
+def test_oversized_file_is_refused_with_advice(runner, tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text("The talks may fail. " * 1_100_000)  # 22 MB
+    result = run(runner, "report", path)
+    assert result.exit_code == 1 and "too big for one article" in result.output and "hedgeometer batch" in result.output
+
+
 def test_usage_errors_exit_2(runner):
     assert run(runner, "report", SEED, "--format", "pdf").exit_code == 2
     assert run(runner, "report", SEED, "--threshold", "hedging=2").exit_code == 2
