@@ -68,7 +68,6 @@ class ArticleReport:
     headline: SentenceScore | None = None
     voices: dict = field(default_factory=dict)  # voice -> dimension -> {sentences, share, cues}
     sources: dict = field(default_factory=dict)  # named, unnamed, unnamed_share, mentions
-    extra: dict = field(default_factory=dict)
 
     def sentence(self, index: int) -> SentenceScore:
         """The body sentence with this index (indices count the headline, when there is one)."""
@@ -112,7 +111,6 @@ class ArticleReport:
         }
         data["summary"]["voices"] = self.voices
         data["summary"]["sources"] = self.sources
-        data["summary"].update(self.extra)
         if include_text:
             data["text"] = self.text
         return data
@@ -139,7 +137,7 @@ def summarise_voices(sentences: Sequence[SentenceScore]) -> dict:
     return result
 
 
-def build_report(text, sentences, word_counts, thresholds, readability, provenance, id=None, extra=None,
+def build_report(text, sentences, word_counts, thresholds, readability, provenance, id=None,
                  headline=None, sources=()) -> ArticleReport:
     """Summarise scored body ``sentences`` of ``text`` into an :class:`ArticleReport`."""
     words = sum(word_counts)
@@ -183,5 +181,4 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
         headline=headline,
         voices=summarise_voices(sentences),
         sources=summarise_sources(sources),
-        extra=extra or {},
     )

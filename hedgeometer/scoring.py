@@ -15,7 +15,7 @@ Labels are the dimensions whose score is at least their threshold (default 0.5).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Mapping, Sequence
 
 from .dimensions import DEFAULT_THRESHOLD, DIMENSIONS
@@ -78,7 +78,6 @@ class SentenceScore:
     rule_scores: dict[str, float]
     model_scores: dict[str, float] | None = None
     voice: str = "reporter"  # "reporter", "quoted" or "mixed"
-    extra: dict = field(default_factory=dict)
 
     @property
     def load(self) -> float:
@@ -104,13 +103,13 @@ class SentenceScore:
             "model_scores": self.model_scores,
             "voice": self.voice,
         }
-        data.update(self.extra)
         return data
 
 
-def score_sentence(index, start, end, text, matches, thresholds, model_probabilities=None, mix=None, **extra) -> SentenceScore:
+def score_sentence(index, start, end, text, matches, thresholds, model_probabilities=None, mix=None,
+                   voice: str = "reporter") -> SentenceScore:
     """Build a :class:`SentenceScore` from a sentence's cue matches and model probabilities."""
     rules = rule_scores(matches)
     scores = combine(rules, model_probabilities, mix or {})
     labels = tuple(d for d in DIMENSIONS if scores[d] >= thresholds[d])
-    return SentenceScore(index, start, end, text, scores, labels, tuple(matches), rules, model_probabilities, **extra)
+    return SentenceScore(index, start, end, text, scores, labels, tuple(matches), rules, model_probabilities, voice)
