@@ -14,7 +14,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +64,6 @@ def main() -> None:
             seconds, own, children = run(small, folder / f"out{jobs}.csv", jobs)
             print(f"--jobs {jobs}: {args.articles / seconds:8.1f} articles/s  ({seconds:.1f} s)")
         for count, corpus in ((args.articles, small), (args.big, big)):
-            started = time.perf_counter()
             seconds, own, children = run(corpus, folder / f"mem{count}.csv", 1)
             print(f"peak RSS, {count:>6} articles, --jobs 1: {own / 1024:7.1f} MB  ({count / seconds:.0f} articles/s)")
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .dimensions import DESCRIPTIONS, DIMENSIONS
+from .dimensions import DIMENSIONS
 from .errors import HedgeometerError
 from .render import RENDERERS
 

@@ -7,7 +7,7 @@ import pytest
 
 from hedgeometer import Analyzer, to_frame
 from hedgeometer.batch import article_row, completed_ids, run_batch
-from hedgeometer.records import Record, RecordOptions, iter_records
+from hedgeometer.records import RecordOptions, iter_records
 
 SETTINGS = {"model": "default", "readability": False}
 TEXTS = [

@@ -1,6 +1,5 @@
 """Headline and body; named and unnamed sources."""
 
-from hedgeometer import Analyzer
 
 from conftest import NEUTRAL_TEXT
 
