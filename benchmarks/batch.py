@@ -35,7 +35,7 @@ print(f"{seconds} {own} {children}")
 
 def write_corpus(path: Path, count: int) -> None:
     seed = (ROOT / "seeds" / "damascus-talks.txt").read_text("utf-8")
-    calm = (ROOT / "seeds" / "damascus-talks-calm.txt").read_text("utf-8")
+    calm = (ROOT / "seeds" / "rewrites" / "damascus-talks-calm.txt").read_text("utf-8")
     with path.open("w", encoding="utf-8") as handle:
         for number in range(count):
             text = seed if number % 2 else calm

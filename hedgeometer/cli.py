@@ -183,7 +183,7 @@ def compare(files, fmt, output, encoding, **analyzer_kwargs):
 
     \b
     Example:
-      hedgeometer compare seeds/damascus-talks.txt seeds/damascus-talks-calm.txt
+      hedgeometer compare seeds/damascus-talks.txt seeds/rewrites/damascus-talks-calm.txt
       hedgeometer compare a.txt b.txt c.txt --format html -o compare.html
     """
     from .compare import Comparison

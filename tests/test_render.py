@@ -79,7 +79,7 @@ def test_text_report_colour_and_width(seed_report):
 def test_compare_ranks_seed_above_calm_rewrite():
     analyzer = Analyzer()
     seed = analyzer.analyze((ROOT / "seeds" / "damascus-talks.txt").read_text("utf-8"), id="seed")
-    calm = analyzer.analyze((ROOT / "seeds" / "damascus-talks-calm.txt").read_text("utf-8"), id="calm")
+    calm = analyzer.analyze((ROOT / "seeds" / "rewrites" / "damascus-talks-calm.txt").read_text("utf-8"), id="calm")
     comparison = Comparison((calm, seed))
     assert comparison.leader("dramatic").id == "seed"
     assert comparison.leader("hedging").id == "seed"
