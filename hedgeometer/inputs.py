@@ -38,14 +38,16 @@ def html_to_text(html: str, source: str = "<html>") -> str:
     """Extract the main article text of an HTML page (needs ``pip install hedgeometer[html]``)."""
     try:
         import trafilatura
-    except ImportError:
+    except ImportError as error:
         raise InputError(
-            f"{source}: reading HTML needs the optional extractor: pip install 'hedgeometer[html]'"
+            f"{source}: reading HTML needs the optional extractor: pip install 'hedgeometer[html]' ({error})"
         ) from None
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError(f"{source}: no article text found in the HTML")
-    return text
+    # trafilatura puts each heading and paragraph on a line; a blank line between them keeps a
+    # heading apart from the paragraph under it, as in a text file.
+    return "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def read_article(path: str | Path, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES) -> str:
