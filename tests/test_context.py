@@ -1,0 +1,42 @@
+"""Context guards: each named rule on sentences where it must and must not block a cue."""
+
+import pytest
+
+from hedgeometer.context import GUARDS
+from hedgeometer.tokens import tokenize
+
+
+def passes(guard, sentence, word):
+    tokens = tokenize(sentence)
+    position = next(i for i, t in enumerate(tokens) if t.lower == word)
+    return GUARDS[guard](tokens, position, position)
+
+
+@pytest.mark.parametrize("guard, sentence, word, expected", [
+    ("not_month", "The meeting is in May.", "may", False),
+    ("not_month", "May 5 was sunny.", "may", False),
+    ("not_month", "Prices may rise.", "may", True),
+    ("not_month", "May I say a word?", "may", True),
+    ("not_noun", "He pushed with all his might.", "might", False),
+    ("not_noun", "The will of the people prevailed.", "will", False),
+    ("not_noun", "Russia's military might.", "might", False),
+    ("not_noun", "Prices might rise.", "might", True),
+    ("not_past_ability", "As a child she could swim a mile.", "could", False),
+    ("not_past_ability", "Rescuers could not reach the village.", "could", False),
+    ("not_past_ability", "She could see the smoke from her window.", "could", False),
+    ("not_past_ability", "The reform could cost jobs.", "could", True),
+    ("not_scheduled", "The council will meet on Monday.", "will", False),
+    ("not_scheduled", "The shop will open at 9 tomorrow.", "will", False),
+    ("not_scheduled", "The ruling will reshape the industry.", "will", True),
+    ("not_negated", "The evidence is not clearly against him.", "clearly", False),
+    ("not_negated", "He is clearly wrong.", "clearly", True),
+    ("not_literal", "He stood on the brink of the cliff.", "brink", False),
+    ("not_literal", "The region is on the brink of war.", "brink", True),
+    ("not_manner", "She spoke clearly and slowly.", "clearly", False),
+    ("not_manner", "The path is clearly marked.", "clearly", False),
+    ("not_manner", "It was clearly a mistake.", "clearly", True),
+    ("not_determiner", "Certain members objected.", "certain", False),
+    ("not_determiner", "It is certain that he lied.", "certain", True),
+])
+def test_guard(guard, sentence, word, expected):
+    assert passes(guard, sentence, word) is expected
