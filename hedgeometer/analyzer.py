@@ -3,9 +3,9 @@ probabilities -> sentence scores -> article report. It is the library's front do
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
+
 
 from . import __version__
 from .dimensions import DIMENSIONS
@@ -13,10 +13,10 @@ from .errors import InputError
 from .lexicon import Lexicon, load_lexicons
 from .readability import readability
 from .report import ArticleReport, build_report
-from .scoring import SentenceScore, resolve_thresholds, score_sentence
+from .scoring import SentenceScore, resolve_thresholds, round6, rule_matrix, score_rows
 from .segment import looks_like_headline, split_sentences
 from .sources import find_sources
-from .tokens import tokenize
+from .tokens import Tokens
 from .voice import VoiceMap
 
 DEFAULT_MODEL = "default"
@@ -107,26 +107,22 @@ class Analyzer:
 
         Returns the sentence scores, their word counts and the source mentions found."""
         lexicon = self.lexicon
-        thresholds = self.resolved_thresholds
-        token_lists, match_lists = [], []
-        for _, start, _, sentence in spans:
-            tokens = tokenize(sentence, start)
-            matches = lexicon.match_tokens(tokens, sentence, start)
-            if voice_map is not None and voice_map.spans:
-                matches = [replace(m, voice=voice_map.voice_of(m.start, m.end)) for m in matches]
-            token_lists.append(tokens)
-            match_lists.append(matches)
+        token_lists = [Tokens(sentence, start) for _, start, _, sentence in spans]
+        match_lists = [lexicon.match_tokens(tokens, tokens.source, tokens.offset) for tokens in token_lists]
+        voices = None
+        if voice_map is not None:
+            if voice_map.spans:
+                match_lists = [[m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in matches] if matches else matches
+                               for matches in match_lists]
+            voices = [voice_map.sentence_voice(start, end) for _, start, end, _ in spans]
+        rules = rule_matrix(match_lists)
         model = self.classifier
-        probabilities = model.predict_proba_sentences([s[3] for s in spans], token_lists, match_lists) if model else None
-        mix = model.mix_ if model else None
-        scored, mentions = [], []
-        for i, ((index, start, end, sentence), matches) in enumerate(zip(spans, match_lists)):
-            voice = voice_map.sentence_voice(start, end) if voice_map is not None else "reporter"
-            scored.append(score_sentence(index, start, end, sentence, matches, thresholds,
-                                         probabilities[i] if probabilities is not None else None, mix, voice=voice))
-            mentions.append(find_sources(token_lists[i], matches, sentence, start))
-        word_counts = [sum(1 for t in tokens if t.is_word) for tokens in token_lists]
-        return scored, word_counts, mentions
+        probabilities = round6(model.predict_proba(token_lists, match_lists, rules)) if model else None
+        scored = score_rows(spans, match_lists, rules, probabilities, model.mix_ if model else None,
+                            self.resolved_thresholds, voices)
+        mentions = [find_sources(tokens, matches, tokens.source, tokens.offset)
+                    for tokens, matches in zip(token_lists, match_lists)]
+        return scored, [tokens.n_words for tokens in token_lists], mentions
 
     def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
         """Score already-split sentences (one per item, no segmentation) in one vectorized pass.

@@ -9,11 +9,11 @@ and cannot hang. The word lists are deliberately short and documented; extend th
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from typing import Callable
 
-from .tokens import Token
+from .tokens import Tokens
 
-Guard = Callable[[Sequence[Token], int, int], bool]
+Guard = Callable[[Tokens, int, int], bool]
 
 NEGATORS = frozenset({"not", "never", "no", "without", "nor", "hardly", "barely", "cannot"})
 
@@ -73,31 +73,29 @@ _MANNER_FOLLOWS = frozenset(
 )
 
 
-def _prev_words(tokens: Sequence[Token], first: int, count: int) -> list[str]:
+def _prev_words(tokens: Tokens, first: int, count: int) -> list[str]:
     found = []
-    for token in reversed(tokens[:first]):
-        if token.is_word:
-            found.append(token.lower)
+    lower, is_word = tokens.lower, tokens.is_word
+    for k in range(first - 1, -1, -1):
+        if is_word[k]:
+            found.append(lower[k])
             if len(found) == count:
                 break
     return found
 
 
-def _next_words(tokens: Sequence[Token], last: int, count: int) -> list[str]:
+def _next_words(tokens: Tokens, last: int, count: int) -> list[str]:
     found = []
-    for token in tokens[last + 1 :]:
-        if token.is_word:
-            found.append(token.lower)
+    lower, is_word = tokens.lower, tokens.is_word
+    for k in range(last + 1, len(lower)):
+        if is_word[k]:
+            found.append(lower[k])
             if len(found) == count:
                 break
     return found
 
 
-def _next_token(tokens: Sequence[Token], last: int) -> Token | None:
-    return tokens[last + 1] if last + 1 < len(tokens) else None
-
-
-def not_negated(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_negated(tokens: Tokens, first: int, last: int) -> bool:
     """False when a negator (not, never, no, n't, without...) is among the 3 words before."""
     for word in _prev_words(tokens, first, 3):
         if word in NEGATORS or word.endswith("n't"):
@@ -105,39 +103,38 @@ def not_negated(tokens: Sequence[Token], first: int, last: int) -> bool:
     return True
 
 
-def not_month(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_month(tokens: Tokens, first: int, last: int) -> bool:
     """False for "May" the month: capitalised mid-sentence, after "in"/"since"..., or before a
     day number or year."""
-    token = tokens[first]
-    if token.text == "May" and any(t.is_word for t in tokens[:first]):
+    capitalised = tokens.text[first] == "May"
+    if capitalised and any(tokens.is_word[:first]):
         return False
     previous = _prev_words(tokens, first, 1)
     if previous and previous[0] in _MONTH_LEADS:
         return False
-    following = _next_token(tokens, last)
-    if following is None:
-        return token.text != "May"
-    if following.lower.isdigit() or following.text in {",", "-", "–", ")"}:
+    if last + 1 >= len(tokens):
+        return not capitalised
+    following = tokens.lower[last + 1]
+    if following.isdigit() or following in {",", "-", "–", ")"}:
         return False
     return True
 
 
-def not_noun(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_noun(tokens: Tokens, first: int, last: int) -> bool:
     """False when a modal (might, will, can, must) is used as a noun."""
     previous = _prev_words(tokens, first, 1)
     if previous and previous[0] in _NOUN_LEADS:
         return False
-    following = _next_token(tokens, last)
-    if following is None or not following.is_word:
+    if last + 1 >= len(tokens) or not tokens.is_word[last + 1]:
         return False
-    return following.lower not in _NOUN_FOLLOWS
+    return tokens.lower[last + 1] not in _NOUN_FOLLOWS
 
 
-def not_past_ability(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_past_ability(tokens: Tokens, first: int, last: int) -> bool:
     """False for "could" of past ability: a past-time frame in the sentence ("as a child",
     "when she was", "in 1998"), or "could (not)" + an ability verb ("could not be reached")."""
     following = _next_words(tokens, last, 3)
-    negated = bool(following) and (following[0] in {"not", "never", "barely", "hardly"} or tokens[last].lower.endswith("n't"))
+    negated = bool(following) and (following[0] in {"not", "never", "barely", "hardly"} or tokens.lower[last].endswith("n't"))
     if following and following[0] in {"not", "never", "barely", "hardly"}:
         following = following[1:]
     if following:
@@ -146,11 +143,11 @@ def not_past_ability(tokens: Sequence[Token], first: int, last: int) -> bool:
                 return False
         elif following[0] in (_ABILITY_VERBS if negated else _PERCEPTION_VERBS):
             return False
-    sentence = " ".join(t.lower for t in tokens if t.is_word)
+    sentence = " ".join(t for t, is_word in zip(tokens.lower, tokens.is_word) if is_word)
     return _PAST_TIME.search(sentence) is None
 
 
-def not_scheduled(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_scheduled(tokens: Tokens, first: int, last: int) -> bool:
     """False when a timetable expression follows within 6 words ("will meet on Monday",
     "will open at 9am", "is to sit on 12 June")."""
     following = _next_words(tokens, last, 6)
@@ -166,12 +163,12 @@ def not_scheduled(tokens: Sequence[Token], first: int, last: int) -> bool:
     return True
 
 
-def not_literal(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_literal(tokens: Tokens, first: int, last: int) -> bool:
     """False when a concrete physical noun follows within 3 words ("the edge of the cliff")."""
     return not any(word in _PHYSICAL_NOUNS for word in _next_words(tokens, last, 3))
 
 
-def not_manner(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_manner(tokens: Tokens, first: int, last: int) -> bool:
     """False for adverbs of manner: "spoke clearly", "clearly visible", "clearly marked"."""
     previous = _prev_words(tokens, first, 1)
     if previous and previous[0] in _MANNER_LEADS:
@@ -180,15 +177,14 @@ def not_manner(tokens: Sequence[Token], first: int, last: int) -> bool:
     return not (following and following[0] in _MANNER_FOLLOWS)
 
 
-def not_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
+def not_determiner(tokens: Tokens, first: int, last: int) -> bool:
     """False for "certain" as a determiner ("certain members objected", "a certain age")."""
     previous = _prev_words(tokens, first, 1)
     if previous and previous[0] in {"a", "in", "under", "on"}:
         return False
-    following = _next_token(tokens, last)
-    if following is None or not following.is_word:
+    if last + 1 >= len(tokens) or not tokens.is_word[last + 1]:
         return True
-    return following.lower in {"that", "to", "of", "whether", "about", "he", "she", "they", "we", "it"}
+    return tokens.lower[last + 1] in {"that", "to", "of", "whether", "about", "he", "she", "they", "we", "it"}
 
 
 GUARDS: dict[str, Guard] = {

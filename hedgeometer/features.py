@@ -5,6 +5,7 @@ Two blocks, in this column order:
 * **n-grams**: word unigrams and bigrams (lowercased, digit runs folded to ``0``), weighted
   tf-idf with sublinear tf and L2-normalised, exactly as scikit-learn's ``TfidfVectorizer`` does
   when given :func:`ngrams` as its analyzer (``train.py`` relies on that; a test checks it).
+  :func:`term_counts` finds them; the model does the tf-idf arithmetic.
 * **dense**: per dimension the lexicon evidence (cue count, summed weight, strongest weight,
   noisy-OR rule score), then a few shape features (length, digits, quotes, question, exclamation).
 """
@@ -13,14 +14,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from typing import Mapping, Sequence
 
 import numpy as np
 
 from .dimensions import DIMENSIONS
 from .lexicon import CueMatch
-from .scoring import rule_scores
-from .tokens import Token
+from .scoring import rule_matrix
+from .tokens import Tokens
 
 _DIGITS = re.compile(r"\d+")
 _QUOTES = frozenset('"“”«»')
@@ -30,53 +32,71 @@ SHAPE_FEATURES = ("shape:length", "shape:digit", "shape:quote", "shape:question"
 DENSE_FEATURES = LEXICON_FEATURES + SHAPE_FEATURES
 
 
-def ngrams(tokens: Sequence[Token]) -> list[str]:
+def ngrams(tokens: Tokens) -> list[str]:
     """Unigrams and bigrams of a sentence's tokens (punctuation included, commas dropped)."""
-    grams = [_DIGITS.sub("0", t.lower) for t in tokens if t.text != ","]
-    return grams + [f"{a} {b}" for a, b in zip(grams, grams[1:])]
+    grams = tokens.grams
+    return grams + list(map(" ".join, zip(grams, grams[1:])))
 
 
-def dense_features(tokens: Sequence[Token], matches: Sequence[CueMatch]) -> list[float]:
+def dense_features(tokens: Tokens, matches: Sequence[CueMatch]) -> list[float]:
     """The :data:`DENSE_FEATURES` of one sentence."""
-    values: list[float] = []
-    rules = rule_scores(matches)
-    for dimension in DIMENSIONS:
-        weights = [m.weight for m in matches if m.dimension == dimension]
-        values += [min(len(weights), 3) / 3, min(sum(weights), 2.0) / 2, max(weights, default=0.0), rules[dimension]]
-    n_words = sum(1 for t in tokens if t.is_word)
-    values += [
-        min(math.log1p(n_words) / 4, 1.5),
-        float(any(t.text[0].isdigit() for t in tokens)),
-        float(any(t.text in _QUOTES for t in tokens)),
-        float(bool(tokens) and tokens[-1].text == "?"),
-        float(any(t.text == "!" for t in tokens)),
-    ]
-    return values
+    return dense_matrix([tokens], [matches])[0].tolist()
 
 
-def tfidf_rows(token_lists: Sequence[Sequence[Token]], vocabulary: Mapping[str, int], idf: np.ndarray):
-    """Sparse tf-idf rows as (row indices, column indices, values) arrays, L2-normalised."""
+def term_counts(token_lists: Sequence[Tokens], vocabulary: Mapping[str, int]):
+    """The in-vocabulary n-grams of many sentences, flat: ``(rows, starts, columns, tf)``.
+
+    ``rows`` lists the sentences with at least one term, ``starts[i]`` is where row ``rows[i]``
+    begins in ``columns``, and ``tf`` is the sublinear term frequency ``1 + log(count)`` of each
+    (row, column) pair. The tf-idf arithmetic is done on these arrays by the model.
+    """
     rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
+    starts: list[int] = []
+    columns: list[int] = []
+    tf: list[float] = []
+    get = vocabulary.get
     for row, tokens in enumerate(token_lists):
-        counts: dict[int, int] = {}
-        for gram in ngrams(tokens):
-            column = vocabulary.get(gram)
-            if column is not None:
-                counts[column] = counts.get(column, 0) + 1
-        if not counts:
+        found = [c for c in map(get, ngrams(tokens)) if c is not None]
+        if not found:
             continue
-        weights = [(1.0 + math.log(n)) * idf[c] for c, n in counts.items()]
-        norm = math.sqrt(sum(w * w for w in weights))
-        rows.extend([row] * len(counts))
-        cols.extend(counts)
-        vals.extend(w / norm for w in weights)
-    return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float64)
+        rows.append(row)
+        starts.append(len(columns))
+        if len(set(found)) == len(found):
+            columns += found
+            tf += [1.0] * len(found)
+        else:
+            counts = Counter(found)
+            columns += counts
+            tf += [1.0 + math.log(n) for n in counts.values()]
+    return rows, starts, columns, tf
 
 
-def dense_matrix(token_lists, match_lists) -> np.ndarray:
-    """The dense block for many sentences, shape (n_sentences, len(DENSE_FEATURES))."""
-    if not token_lists:
-        return np.zeros((0, len(DENSE_FEATURES)))
-    return np.asarray([dense_features(t, m) for t, m in zip(token_lists, match_lists)], dtype=np.float64)
+_NO_CUES = [0.0] * len(LEXICON_FEATURES)
+
+
+def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[CueMatch]],
+                 rules: np.ndarray | None = None) -> np.ndarray:
+    """The dense block for many sentences, shape (n_sentences, len(DENSE_FEATURES)).
+
+    ``rules`` is :func:`hedgeometer.scoring.rule_matrix` of ``match_lists`` when already known.
+    """
+    if rules is None:
+        rules = rule_matrix(match_lists)
+    rows = []
+    for tokens, matches, rule_row in zip(token_lists, match_lists, rules.tolist()):
+        if matches:
+            values = []
+            for k, dimension in enumerate(DIMENSIONS):
+                weights = [m.weight for m in matches if m.dimension == dimension]
+                values += [min(len(weights), 3) / 3, min(sum(weights), 2.0) / 2, max(weights, default=0.0), rule_row[k]]
+        else:
+            values = _NO_CUES
+        lower, source = tokens.lower, tokens.source
+        rows.append(values + [
+            min(math.log1p(tokens.n_words) / 4, 1.5),
+            float(bool(_DIGITS.search(source)) and any(t[0].isdigit() for t in lower)),
+            float(not _QUOTES.isdisjoint(source)),
+            float(bool(lower) and lower[-1] == "?"),
+            float("!" in source),
+        ])
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(DENSE_FEATURES))

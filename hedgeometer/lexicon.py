@@ -23,12 +23,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from .context import GUARDS
 from .dimensions import DIMENSIONS
 from .errors import LexiconError
-from .tokens import Token
+from .tokens import Tokens
 
 FORMAT_VERSION = "1"
 COLUMNS = ("pattern", "category", "weight", "notes", "guards")
@@ -55,9 +55,10 @@ class Cue:
         return f"{self.dimension}:{'-'.join(self.pattern.split())}"
 
 
-@dataclass(frozen=True)
-class CueMatch:
-    """A cue found in a text; ``start``/``end`` are character offsets into the analysed text."""
+class CueMatch(NamedTuple):
+    """A cue found in a text; ``start``/``end`` are character offsets into the analysed text.
+
+    An immutable tuple rather than a dataclass: matches are made by the thousand per article."""
 
     dimension: str
     start: int
@@ -325,7 +326,11 @@ class Lexicon:
                 else:
                     for form in first[1]:
                         self._by_word.setdefault(form, []).append((variant, cue))
-        self._prefix_lengths = sorted({len(p) for p in self._by_prefix})
+        self._pair_firsts = frozenset(first for first, _ in self._by_pair)
+        self._triggers = frozenset(self._by_word) | self._pair_firsts
+        self._prefixes = tuple(sorted(self._by_prefix, key=len))
+        # The stems' lowercase forms in the raw sentence: a cheap test before looking token by token.
+        self._prefix_search = re.compile("|".join(map(re.escape, self._prefixes))).search if self._prefixes else None
         self.first_words = frozenset(self._by_word) | frozenset(first for first, _ in self._by_pair)
 
     @cached_property
@@ -341,52 +346,62 @@ class Lexicon:
     def counts(self) -> dict[str, int]:
         return {d: sum(1 for c in self.cues if c.dimension == d and c.weight > 0) for d in DIMENSIONS}
 
-    def match_tokens(self, tokens: Sequence[Token], text: str, offset: int = 0) -> list[CueMatch]:
+    def match_tokens(self, tokens: Tokens, text: str, offset: int = 0) -> list[CueMatch]:
         """Find cues in one sentence's ``tokens``; ``text`` is what their offsets index
         (shifted by ``offset``). Returns matches in text order, longest per dimension."""
-        found: list[tuple[int, int, int, Cue]] = []  # (first token, last token, char length, cue)
-        by_word, by_pair, by_prefix = self._by_word, self._by_pair, self._by_prefix
-        last_index = len(tokens) - 1
-        for first, token in enumerate(tokens):
-            if not token.is_word:
-                continue
-            word = token.lower
-            candidates = by_word.get(word, ())
-            if first < last_index:
-                pair = by_pair.get((word, tokens[first + 1].lower))
+        found: list[tuple[int, int, Cue]] = []  # (first token, last token, cue)
+        by_word, by_pair, pair_firsts, triggers = self._by_word, self._by_pair, self._pair_firsts, self._triggers
+        lower = tokens.lower
+        n_tokens = len(lower)
+        # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
+        prefixes = self._prefixes if self._prefixes and self._prefix_search(tokens.source.lower()) else ()
+        if prefixes:
+            positions = range(n_tokens)
+        else:  # only tokens that can open a cue (a C-speed filter: most tokens cannot)
+            positions = [i for i, word in enumerate(lower) if word in triggers]
+        for first in positions:
+            word = lower[first]
+            candidates = by_word.get(word)
+            if word in pair_firsts and first + 1 < n_tokens:
+                pair = by_pair.get((word, lower[first + 1]))
                 if pair:
-                    candidates = [*candidates, *pair]
-            if by_prefix:
-                for length in self._prefix_lengths:
-                    extra = by_prefix.get(word[:length]) if length <= len(word) else None
-                    if extra:
-                        candidates = [*candidates, *extra]
+                    candidates = candidates + pair if candidates else pair
+            if prefixes and word.startswith(prefixes):
+                extra = [entry for stem in prefixes if word.startswith(stem) for entry in self._by_prefix[stem]]
+                candidates = candidates + extra if candidates else extra
+            if not candidates:
+                continue
             for variant, cue in candidates:
                 last = _match_variant(variant, tokens, first)
                 if last < 0:
                     continue
                 if cue.guards and not all(GUARDS[g](tokens, first, last) for g in cue.guards):
                     continue
-                found.append((first, last, tokens[last].end - token.start, cue))
+                found.append((first, last, cue))
+        if not found:
+            return []
         return _select_longest(found, tokens, text, offset)
 
 
-def _slot_matches(slot, token: Token) -> bool:
-    if not token.is_word:
+def _slot_matches(slot, tokens: Tokens, position: int) -> bool:
+    if not tokens.is_word[position]:
         return False
     if slot[0] == "word":
-        return token.lower in slot[1] and (slot[2] is None or token.text == slot[2])
-    return token.lower.startswith(slot[1])  # prefix
+        return tokens.lower[position] in slot[1] and (slot[2] is None or tokens.text[position] == slot[2])
+    return tokens.lower[position].startswith(slot[1])  # prefix
 
 
-def _match_variant(variant: tuple, tokens: Sequence[Token], first: int) -> int:
+def _match_variant(variant: tuple, tokens: Tokens, first: int) -> int:
     """Index of the last token of the longest match of ``variant`` starting at ``first``, or -1."""
-    if not _slot_matches(variant[0], tokens[first]):
+    if not _slot_matches(variant[0], tokens, first):
         return -1
+    n_slots, n_tokens = len(variant), len(tokens)
+    if n_slots == 1:
+        return first
     best = -1
+    is_word = tokens.is_word
     # Depth-first over gap lengths; gaps are bounded (<= MAX_GAP) so this stays small.
     stack = [(1, first + 1)]
-    n_slots, n_tokens = len(variant), len(tokens)
     while stack:
         slot_index, position = stack.pop()
         if slot_index == n_slots:
@@ -399,28 +414,31 @@ def _match_variant(variant: tuple, tokens: Sequence[Token], first: int) -> int:
                 if end > n_tokens:
                     break
                 # gaps skip words only, so a phrase never reaches across a comma or full stop
-                if all(tokens[k].is_word for k in range(position, end)):
+                if all(is_word[position:end]):
                     stack.append((slot_index + 1, end))
-        elif position < n_tokens and _slot_matches(slot, tokens[position]):
+        elif position < n_tokens and _slot_matches(slot, tokens, position):
             stack.append((slot_index + 1, position + 1))
     return best
 
 
-def _select_longest(found, tokens, text, offset) -> list[CueMatch]:
+def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
-    found.sort(key=lambda m: (-m[2], -m[3].weight, m[0]))
+    starts, ends = tokens.starts(), tokens.ends()
+    if len(found) > 1:
+        found.sort(key=lambda m: (starts[m[0]] - ends[m[1]], -m[2].weight, m[0]))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []
-    for first, last, _, cue in found:
+    for first, last, cue in found:
         spans = taken.setdefault(cue.dimension, [])
         if any(first <= b and a <= last for a, b in spans):
             continue
         spans.append((first, last))
-        start, end = tokens[first].start, tokens[last].end
+        start, end = starts[first], ends[last]
         kept.append(
             CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)
         )
-    kept.sort(key=lambda m: (m.start, m.dimension))
+    if len(kept) > 1:
+        kept.sort(key=lambda m: (m.start, m.dimension))
     return kept
 
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from .dimensions import DIMENSIONS
 from .errors import ModelFileError
-from .features import DENSE_FEATURES, dense_matrix, tfidf_rows
+from .features import DENSE_FEATURES, dense_matrix, term_counts
 from .resources import resource_dir
 
 MODEL_FORMAT = "hedgeometer-model"
@@ -42,6 +42,9 @@ class LinearModel:
         self.terms_ = list(vocabulary)
         self.idf_ = np.asarray(idf, dtype=np.float64)
         self.coef_ = np.asarray(coef, dtype=np.float64)  # (n_dimensions, n_terms + n_dense)
+        # For scoring: per term, idf * coef for each dimension and idf itself (for the norm).
+        self._term_table = np.hstack([self.idf_[:, None] * self.coef_[:, : len(self.terms_)].T, self.idf_[:, None]])
+        self._dense_coef_t = np.ascontiguousarray(self.coef_[:, len(self.terms_):].T)
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         self.calibration_ = np.asarray(calibration, dtype=np.float64)  # (n_dimensions, 2): a, b
         self.mix_ = {d: float(m) for d, m in zip(DIMENSIONS, mix)}
@@ -51,28 +54,26 @@ class LinearModel:
 
     # --- scoring ----------------------------------------------------------------------------
 
-    def decision_function(self, token_lists, match_lists) -> np.ndarray:
-        """Raw linear scores, shape (n_sentences, n_dimensions), one vectorized pass."""
-        n = len(token_lists)
-        n_terms = len(self.terms_)
-        rows, cols, vals = tfidf_rows(token_lists, self.vocabulary_, self.idf_)
-        dense = dense_matrix(token_lists, match_lists)
-        scores = dense @ self.coef_[:, n_terms:].T + self.intercept_
-        if len(rows):
-            contributions = vals[:, None] * self.coef_[:, cols].T  # (nnz, n_dimensions)
-            for k in range(len(DIMENSIONS)):
-                scores[:, k] += np.bincount(rows, weights=contributions[:, k], minlength=n)
+    def decision_function(self, token_lists, match_lists, rules=None) -> np.ndarray:
+        """Raw linear scores, shape (n_sentences, n_dimensions), one vectorized pass.
+
+        ``rules`` is the rule score matrix of ``match_lists`` when the caller has it already."""
+        scores = dense_matrix(token_lists, match_lists, rules) @ self._dense_coef_t + self.intercept_
+        rows, starts, columns, tf = term_counts(token_lists, self.vocabulary_)
+        if rows:
+            # Per term: tf * idf * coef for each dimension, and tf * idf for the L2 norm; one
+            # sum per sentence, then divide by the norm. Equal to tf-idf rows times coef.
+            terms = self._term_table[columns] * np.asarray(tf)[:, None]
+            terms[:, -1] **= 2
+            sums = np.add.reduceat(terms, starts, axis=0)
+            scores[rows] += sums[:, :-1] / np.sqrt(sums[:, -1:])
         return scores
 
-    def predict_proba(self, token_lists, match_lists) -> np.ndarray:
+    def predict_proba(self, token_lists, match_lists, rules=None) -> np.ndarray:
         """Calibrated probabilities, shape (n_sentences, n_dimensions)."""
-        decision = self.decision_function(token_lists, match_lists)
+        decision = self.decision_function(token_lists, match_lists, rules)
         a, b = self.calibration_[:, 0], self.calibration_[:, 1]
         return 1.0 / (1.0 + np.exp(np.clip(decision * a + b, -700, 700)))
-
-    def predict_proba_sentences(self, texts, token_lists, match_lists) -> list[dict[str, float]]:
-        probabilities = self.predict_proba(token_lists, match_lists)
-        return [{d: round(float(p), 6) for d, p in zip(DIMENSIONS, row)} for row in probabilities]
 
     def describe(self) -> dict:
         return {

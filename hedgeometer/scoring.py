@@ -15,11 +15,29 @@ Labels are the dimensions whose score is at least their threshold (default 0.5).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
+
+import numpy as np
 
 from .dimensions import DEFAULT_THRESHOLD, DIMENSIONS
 from .lexicon import CueMatch
+
+_COLUMN = {d: k for k, d in enumerate(DIMENSIONS)}
+
+
+def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
+    """Rule scores of many sentences, shape (n_sentences, n_dimensions), rounded to 6 places."""
+    remaining = np.ones((len(match_lists), len(DIMENSIONS)))
+    for row, matches in enumerate(match_lists):
+        for match in matches:
+            remaining[row, _COLUMN[match.dimension]] *= 1.0 - match.weight
+    return round6(1.0 - remaining)
+
+
+def round6(matrix: np.ndarray) -> np.ndarray:
+    """Round to 6 decimal places as Python's ``round`` does (exactly, half to even on the binary
+    value); ``np.round`` scales first and so rounds ties like 0.0580015 the other way."""
+    return np.array([[round(v, 6) for v in row] for row in matrix.tolist()], dtype=np.float64).reshape(matrix.shape)
 
 
 def rule_scores(matches: Sequence[CueMatch]) -> dict[str, float]:
@@ -29,17 +47,23 @@ def rule_scores(matches: Sequence[CueMatch]) -> dict[str, float]:
     >>> rule_scores([CueMatch("hedging", 0, 3, "may", "may", "modal", 0.5)])["hedging"]
     0.5
     """
-    remaining = dict.fromkeys(DIMENSIONS, 1.0)
-    for match in matches:
-        remaining[match.dimension] *= 1.0 - match.weight
-    return {d: round(1.0 - remaining[d], 6) for d in DIMENSIONS}
+    return dict(zip(DIMENSIONS, rule_matrix([matches])[0].tolist()))
+
+
+def combine_matrix(rules: np.ndarray, model: np.ndarray | None, mix: Mapping[str, float]) -> np.ndarray:
+    """Blend rule and model score matrices per dimension (rules alone when there is no model)."""
+    if model is None:
+        return rules
+    weights = np.array([mix[d] for d in DIMENSIONS])
+    return round6(np.clip(weights * rules + (1 - weights) * model, 0.0, 1.0))
 
 
 def combine(rules: Mapping[str, float], model: Mapping[str, float] | None, mix: Mapping[str, float]) -> dict[str, float]:
-    """Blend rule and model scores per dimension (rules alone when there is no model)."""
+    """Blend rule and model scores of one sentence (rules alone when there is no model)."""
     if model is None:
         return dict(rules)
-    return {d: round(min(1.0, max(0.0, mix[d] * rules[d] + (1 - mix[d]) * model[d])), 6) for d in DIMENSIONS}
+    row = combine_matrix(np.array([[rules[d] for d in DIMENSIONS]]), np.array([[model[d] for d in DIMENSIONS]]), mix)
+    return dict(zip(DIMENSIONS, row[0].tolist()))
 
 
 def resolve_thresholds(thresholds: float | Mapping[str, float] | None,
@@ -64,9 +88,10 @@ def resolve_thresholds(thresholds: float | Mapping[str, float] | None,
     return resolved
 
 
-@dataclass(frozen=True)
-class SentenceScore:
-    """A scored sentence. Offsets index the analysed text; cue offsets too."""
+class SentenceScore(NamedTuple):
+    """A scored sentence. Offsets index the analysed text; cue offsets too.
+
+    An immutable tuple rather than a dataclass: it is made once per sentence, on the hot path."""
 
     index: int
     start: int
@@ -106,10 +131,21 @@ class SentenceScore:
         return data
 
 
-def score_sentence(index, start, end, text, matches, thresholds, model_probabilities=None, mix=None,
-                   voice: str = "reporter") -> SentenceScore:
-    """Build a :class:`SentenceScore` from a sentence's cue matches and model probabilities."""
-    rules = rule_scores(matches)
-    scores = combine(rules, model_probabilities, mix or {})
-    labels = tuple(d for d in DIMENSIONS if scores[d] >= thresholds[d])
-    return SentenceScore(index, start, end, text, scores, labels, tuple(matches), rules, model_probabilities, voice)
+def score_rows(spans, match_lists, rules: np.ndarray, model: np.ndarray | None, mix, thresholds,
+               voices: Sequence[str] | None = None) -> list[SentenceScore]:
+    """Build :class:`SentenceScore` objects for sentences given as (index, start, end, text), their
+    cue matches, and their rule and (rounded) model score matrices."""
+    combined = combine_matrix(rules, model, mix or {})
+    labelled = (combined >= np.array([thresholds[d] for d in DIMENSIONS])).tolist()
+    combined_rows, rule_rows = combined.tolist(), rules.tolist()
+    model_rows = model.tolist() if model is not None else [None] * len(spans)
+    voices = voices or ["reporter"] * len(spans)
+    scored = []
+    for (index, start, end, text), matches, scores, flags, rule_row, model_row, voice in zip(
+            spans, match_lists, combined_rows, labelled, rule_rows, model_rows, voices):
+        scored.append(SentenceScore(
+            index, start, end, text, dict(zip(DIMENSIONS, scores)),
+            tuple(d for d, flag in zip(DIMENSIONS, flags) if flag), tuple(matches), dict(zip(DIMENSIONS, rule_row)),
+            dict(zip(DIMENSIONS, model_row)) if model_row is not None else None, voice,
+        ))
+    return scored

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     """One sentence: ``text == article[start:end]``."""
 
     index: int
@@ -36,6 +35,49 @@ class _NewsLanguageVars(PunktLanguageVars):
     re_boundary_realignment = re.compile(r"[\"\')\]}”’]+?(?:\s+|(?=--)|$)", re.MULTILINE)
 
 
+# A candidate break whose previous word is plain letters needs none of Punkt's token machinery
+# to decide (see _NewsPunkt._decide); anything else goes to Punkt's own annotation.
+_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+class _NewsPunkt(PunktSentenceTokenizer):
+    """Punkt with a fast path for the common candidate break.
+
+    nltk decides each candidate ("word. Next") by tokenizing and annotating its context with
+    Punkt objects, which dominates the cost of segmentation. When the word before the mark is
+    plain letters, Punkt's annotation reduces to a set lookup: "!" or "?" always break; "." breaks
+    unless the word is a known abbreviation or opens a known collocation (initials, numbers and
+    ellipses cannot be plain words of two or more letters). ``tests/test_segment.py`` checks the
+    shortcut against nltk's own decision on every candidate in the corpus.
+    """
+
+    def __init__(self, params, lang_vars):
+        super().__init__(params, lang_vars=lang_vars)
+        self._abbreviations = frozenset(params.abbrev_types)
+        self._collocation_starts = frozenset(first for first, _ in params.collocations)
+
+    def _decide(self, match, context: str) -> bool:
+        if match.group("next_tok"):
+            previous = context[: len(context) - len(match.group("after_tok")) - 1]
+            if _PLAIN_WORD.fullmatch(previous):
+                if match.group() != ".":
+                    return True
+                if len(previous) > 1:
+                    lowered = previous.lower()
+                    if lowered not in self._abbreviations and lowered not in self._collocation_starts:
+                        return True
+        return self.text_contains_sentbreak(context)
+
+    def _slices_from_text(self, text: str):
+        # nltk's loop, with the fast decision
+        last_break = 0
+        for match, context in self._match_potential_end_contexts(text):
+            if self._decide(match, context):
+                yield slice(last_break, match.end())
+                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
+        yield slice(last_break, len(text.rstrip()))
+
+
 # A blank line, or a newline next to a Markdown block marker (heading, list item, quote),
 # separates blocks; Punkt runs inside each block.
 _BLOCK_BREAK = re.compile(
@@ -46,13 +88,13 @@ _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}\s[^\n]*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> PunktSentenceTokenizer:
+def _tokenizer() -> "_NewsPunkt":
     raw = json.loads(resources.files("hedgeometer").joinpath("data/punkt_en.json").read_text("utf-8"))
     params = PunktParameters()
     params.abbrev_types = set(raw["abbrev_types"])
     params.sent_starters = set(raw["sent_starters"])
     params.collocations = {tuple(pair) for pair in raw["collocations"]}
-    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+    return _NewsPunkt(params, lang_vars=_NewsLanguageVars())
 
 
 def _blocks(text: str):

@@ -10,11 +10,10 @@ names written in lower case and counts a capitalised common noun now and then.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .lexicon import CueMatch
-from .tokens import Token
+from .tokens import Tokens
 
 REPORTING_VERBS = frozenset(
     """say says said saying tell tells told report reports reported reporting stated
@@ -38,8 +37,7 @@ _NAME_GLUE = frozenset({"of", "for", "the", "de", "al", "von", "van", "'s", "and
 WINDOW = 8
 
 
-@dataclass(frozen=True)
-class SourceMention:
+class SourceMention(NamedTuple):
     kind: str  # "named" or "unnamed"
     text: str
     start: int
@@ -49,20 +47,20 @@ class SourceMention:
         return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end}
 
 
-def _name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def _name_runs(tokens: Tokens) -> list[tuple[int, int]]:
     """Token index ranges [first, last] of capitalised runs that look like names."""
     runs = []
+    text, lower, is_word = tokens.text, tokens.lower, tokens.is_word
+    n_tokens = len(lower)
     k = 0
-    while k < len(tokens):
-        token = tokens[k]
-        if token.is_word and token.text[0].isupper() and not (k == 0 and token.lower in _NOT_NAMES) and token.lower not in _NOT_NAMES:
+    while k < n_tokens:
+        if is_word[k] and text[k][0].isupper() and lower[k] not in _NOT_NAMES:
             last = k
             j = k + 1
-            while j < len(tokens):
-                following = tokens[j]
-                if following.is_word and following.text[0].isupper():
+            while j < n_tokens:
+                if is_word[j] and text[j][0].isupper():
                     last = j
-                elif following.lower in _NAME_GLUE or following.text in {"’s", "'s"}:
+                elif lower[j] in _NAME_GLUE or text[j] in {"’s", "'s"}:
                     pass
                 else:
                     break
@@ -74,21 +72,23 @@ def _name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return runs
 
 
-def find_sources(tokens: Sequence[Token], cues: Sequence[CueMatch], text: str, offset: int = 0) -> list[SourceMention]:
+def find_sources(tokens: Tokens, cues: Sequence[CueMatch], text: str, offset: int = 0) -> list[SourceMention]:
     """Named and unnamed source mentions in one sentence (offsets as the tokens')."""
     mentions = [SourceMention("unnamed", c.text, c.start, c.end) for c in cues if c.dimension == "attribution"]
-    unnamed_spans = [(c.start, c.end) for c in cues if c.dimension == "attribution"]
+    if REPORTING_VERBS.isdisjoint(tokens.lower):
+        return mentions  # no reporting verb, so no named source (most sentences stop here)
+    unnamed_spans = [(c.start, c.end) for c in mentions]
     runs = _name_runs(tokens)
     used: set[tuple[int, int]] = set()
-    for position, token in enumerate(tokens):
-        if not token.is_word or token.lower not in REPORTING_VERBS:
+    for position, word in enumerate(tokens.lower):
+        if word not in REPORTING_VERBS:
             continue
         best = None
         for first, last in runs:
             if (first, last) in used:
                 continue
             before = last < position
-            if token.lower in _FORWARD and before or token.lower not in _FORWARD | _BOTH_WAYS and not before:
+            if word in _FORWARD and before or word not in _FORWARD | _BOTH_WAYS and not before:
                 continue
             distance = position - last if before else first - position
             # a subject before the verb beats a name after it at the same distance
@@ -98,7 +98,7 @@ def find_sources(tokens: Sequence[Token], cues: Sequence[CueMatch], text: str, o
         if best is None:
             continue
         _, first, last = best
-        start, end = tokens[first].start, tokens[last].end
+        start, end = tokens.start(first), tokens.end(last)
         if any(a < end and start < b for a, b in unnamed_spans):
             continue
         used.add((first, last))

@@ -1,16 +1,25 @@
-"""Word tokens with character offsets, shared by the lexicon matcher and the model features."""
+"""Word tokens of one sentence, shared by the lexicon matcher, context guards, source finder and
+model features.
+
+Tokenizing is the hot path of the whole analyzer, so a sentence's tokens are kept as parallel
+lists of strings (made by one C-level ``findall``) rather than one object per token; character
+offsets, which only matched cues and named sources need, are worked out on first use.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 # A word is letters/digits with inner hyphens or apostrophes ("far-reaching", "isn't",
 # "Moscow’s"); every other non-space character is a one-character punctuation token.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
 
 
 class Token(NamedTuple):
+    """One token, for code that wants an object per token (see :meth:`Tokens.__getitem__`)."""
+
     start: int
     end: int
     text: str
@@ -18,25 +27,111 @@ class Token(NamedTuple):
     is_word: bool
 
 
-def tokenize(text: str, offset: int = 0) -> list[Token]:
-    """Tokenize ``text``; offsets are shifted by ``offset`` (a sentence's start in its article).
+class Tokens:
+    """The tokens of ``source``, offsets shifted by ``offset`` (a sentence's start in its article).
 
-    >>> [t.lower for t in tokenize("Moscow’s move, isn't it?")]
+    ``lower[i]`` is token ``i`` lowercased with ’ folded to ', ``is_word[i]`` says whether it
+    is a word (not punctuation), ``text[i]`` is its original spelling and ``start(i)``/``end(i)``
+    its character offsets. Indexing gives a :class:`Token`.
+
+    >>> tokens = tokenize("Moscow’s move, isn't it?")
+    >>> tokens.lower
     ["moscow's", 'move', ',', "isn't", 'it', '?']
+    >>> tokens[0]
+    Token(start=0, end=8, text='Moscow’s', lower="moscow's", is_word=True)
     """
-    lowered = text.lower().replace("’", "'")
-    make = tuple.__new__  # skips namedtuple's Python-level __new__: tokenizing is the hot path
-    if len(lowered) == len(text):
-        return [make(Token, (a + offset, b + offset, text[a:b], lowered[a:b], text[a].isalnum()))
-                for a, b in map(_span, _TOKEN.finditer(text))]
-    # Rare: lowercasing changed the length (e.g. "İ"), so lowercase token by token.
-    return [make(Token, (a + offset, b + offset, text[a:b], text[a:b].lower().replace("’", "'"), text[a].isalnum()))
-            for a, b in map(_span, _TOKEN.finditer(text))]
+
+    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams")
+
+    def __init__(self, source: str, offset: int = 0):
+        self.source = source
+        self.offset = offset
+        lowered = source.lower().replace("’", "'")
+        if len(lowered) == len(source):
+            lower = _TOKEN.findall(lowered)
+            self._lowered = lowered  # same offsets as ``source``
+        else:
+            # Rare: lowercasing changed the length (e.g. "İ"); lowercase token by token.
+            lower = [t.lower().replace("’", "'") for t in _TOKEN.findall(source)]
+            self._lowered = None
+        self.lower: list[str] = lower
+        self.is_word: list[bool] = [t[0].isalnum() for t in lower]
+        self._text: list[str] | None = None
+        self._starts: list[int] | None = None
+        self._grams: list[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    def __getitem__(self, i: int) -> Token:
+        return Token(self.start(i), self.end(i), self.text[i], self.lower[i], self.is_word[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self[i] for i in range(len(self.lower)))
+
+    @property
+    def text(self) -> list[str]:
+        """Tokens as written (original case)."""
+        if self._text is None:
+            self._text = _TOKEN.findall(self.source)
+        return self._text
+
+    def starts(self) -> list[int]:
+        """Start offset of every token (shifted by ``offset``)."""
+        offset = self.offset
+        return [s + offset for s in self._offsets()] if offset else list(self._offsets())
+
+    def ends(self) -> list[int]:
+        """End offset of every token (shifted by ``offset``)."""
+        offset = self.offset
+        return [s + len(t) + offset for s, t in zip(self._offsets(), self._spelled())]
+
+    def _offsets(self) -> list[int]:
+        if self._starts is None:
+            # Only whitespace lies between tokens, so each token is the next occurrence of its text.
+            if self._lowered is not None:
+                tokens, find = self.lower, self._lowered.find
+            else:
+                tokens, find = self.text, self.source.find
+            starts, position = [], 0
+            for token in tokens:
+                position = find(token, position)
+                starts.append(position)
+                position += len(token)
+            self._starts = starts
+        return self._starts
+
+    def start(self, i: int) -> int:
+        return self._offsets()[i] + self.offset
+
+    def end(self, i: int) -> int:
+        return self._offsets()[i] + len(self._spelled()[i]) + self.offset
+
+    def _spelled(self) -> list[str]:
+        # tokens whose lengths are the source's (lowercase ones, unless lowercasing changed them)
+        return self.lower if self._lowered is not None else self.text
+
+    @property
+    def n_words(self) -> int:
+        return sum(self.is_word)
+
+    @property
+    def grams(self) -> list[str]:
+        """Feature tokens: lowercase, digit runs folded to ``0``, commas dropped."""
+        if self._grams is None:
+            lower = self.lower
+            if _DIGITS.search(self.source):
+                lower = [_DIGITS.sub("0", t) for t in lower]
+            self._grams = [t for t in lower if t != ","]
+        return self._grams
 
 
-_span = re.Match.span
+def tokenize(text: str, offset: int = 0) -> Tokens:
+    """Tokenize ``text``; offsets are shifted by ``offset`` (a sentence's start in its article)."""
+    return Tokens(text, offset)
 
 
 def words(text: str) -> list[str]:
     """Lowercased word tokens only (no punctuation), for counting and features."""
-    return [t.lower for t in tokenize(text) if t.is_word]
+    tokens = Tokens(text)
+    return [t for t, is_word in zip(tokens.lower, tokens.is_word) if is_word]
