@@ -12,9 +12,8 @@ Two blocks, in this column order:
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+from itertools import chain, repeat
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -43,35 +42,39 @@ def dense_features(tokens: Tokens, matches: Sequence[CueMatch]) -> list[float]:
     return dense_matrix([tokens], [matches])[0].tolist()
 
 
-def term_counts(token_lists: Sequence[Tokens], vocabulary: Mapping[str, int]):
-    """The in-vocabulary n-grams of many sentences, flat: ``(rows, starts, columns, tf)``.
+class TermIndex:
+    """A vocabulary of unigrams and bigrams (``"a b"``), split for fast lookup: bigrams are
+    keyed by token pairs, so no bigram string is ever built while scoring."""
 
-    ``rows`` lists the sentences with at least one term, ``starts[i]`` is where row ``rows[i]``
-    begins in ``columns``, and ``tf`` is the sublinear term frequency ``1 + log(count)`` of each
-    (row, column) pair. The tf-idf arithmetic is done on these arrays by the model.
+    def __init__(self, vocabulary: Mapping[str, int]):
+        self.unigrams = {t: i for t, i in vocabulary.items() if " " not in t}
+        self.bigrams = {tuple(t.split(" ")): i for t, i in vocabulary.items() if " " in t}
+
+
+def term_counts(token_lists: Sequence[Tokens], index: TermIndex):
+    """The in-vocabulary n-grams of many sentences as arrays ``(rows, columns, tf)``.
+
+    One entry per distinct (sentence, term), sorted by sentence; ``tf`` is the sublinear term
+    frequency ``1 + log(count)``. The same terms as :func:`ngrams` finds, looked up for all
+    sentences at once. The tf-idf arithmetic is done on these arrays by the model.
     """
-    rows: list[int] = []
-    starts: list[int] = []
-    columns: list[int] = []
-    tf: list[float] = []
-    get = vocabulary.get
-    for row, tokens in enumerate(token_lists):
-        found = [c for c in map(get, ngrams(tokens)) if c is not None]
-        if not found:
-            continue
-        rows.append(row)
-        starts.append(len(columns))
-        if len(set(found)) == len(found):
-            columns += found
-            tf += [1.0] * len(found)
-        else:
-            counts = Counter(found)
-            columns += counts
-            tf += [1.0 + math.log(n) for n in counts.values()]
-    return rows, starts, columns, tf
+    lengths = [len(t.grams) for t in token_lists]
+    grams = list(chain.from_iterable(t.grams for t in token_lists))
+    n = len(grams)
+    row_of = np.repeat(np.arange(len(token_lists)), lengths)
+    unigrams = np.fromiter(map(index.unigrams.get, grams, repeat(-1)), dtype=np.int64, count=n)
+    bigrams = np.fromiter(map(index.bigrams.get, zip(grams, grams[1:]), repeat(-1)), dtype=np.int64, count=max(n - 1, 0))
+    # a pair of tokens from two sentences is no bigram
+    bigrams[row_of[:-1] != row_of[1:]] = -1
+    found_rows = np.concatenate([row_of[unigrams >= 0], row_of[:-1][bigrams >= 0]])
+    found = np.concatenate([unigrams[unigrams >= 0], bigrams[bigrams >= 0]])
+    width = len(index.unigrams) + len(index.bigrams)
+    keys, counts = np.unique(found_rows * width + found, return_counts=True)
+    rows, columns = np.divmod(keys, width)
+    return rows, columns, 1.0 + np.log(counts)
 
 
-_NO_CUES = [0.0] * len(LEXICON_FEATURES)
+_COLUMN = {d: k for k, d in enumerate(DIMENSIONS)}
 
 
 def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[CueMatch]],
@@ -80,23 +83,38 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
 
     ``rules`` is :func:`hedgeometer.scoring.rule_matrix` of ``match_lists`` when already known.
     """
+    n = len(token_lists)
+    n_dims = len(DIMENSIONS)
+    dense = np.zeros((n, len(DENSE_FEATURES)))
+    if not n:
+        return dense
     if rules is None:
         rules = rule_matrix(match_lists)
-    rows = []
-    for tokens, matches, rule_row in zip(token_lists, match_lists, rules.tolist()):
+    # lexicon block: per dimension cue count, summed weight, strongest weight, rule score
+    counts = np.zeros((n, n_dims))
+    sums = np.zeros((n, n_dims))
+    strongest = np.zeros((n, n_dims))
+    for row, matches in enumerate(match_lists):
         if matches:
-            values = []
-            for k, dimension in enumerate(DIMENSIONS):
-                weights = [m.weight for m in matches if m.dimension == dimension]
-                values += [min(len(weights), 3) / 3, min(sum(weights), 2.0) / 2, max(weights, default=0.0), rule_row[k]]
-        else:
-            values = _NO_CUES
-        lower, source = tokens.lower, tokens.source
-        rows.append(values + [
-            min(math.log1p(tokens.n_words) / 4, 1.5),
-            float(bool(_DIGITS.search(source)) and any(t[0].isdigit() for t in lower)),
-            float(not _QUOTES.isdisjoint(source)),
-            float(bool(lower) and lower[-1] == "?"),
-            float("!" in source),
-        ])
-    return np.array(rows, dtype=np.float64).reshape(len(rows), len(DENSE_FEATURES))
+            for match in matches:
+                k = _COLUMN[match.dimension]
+                counts[row, k] += 1
+                sums[row, k] += match.weight
+                if match.weight > strongest[row, k]:
+                    strongest[row, k] = match.weight
+    lexicon = dense[:, : 4 * n_dims]
+    lexicon[:, 0::4] = np.minimum(counts, 3) / 3
+    lexicon[:, 1::4] = np.minimum(sums, 2.0) / 2
+    lexicon[:, 2::4] = strongest
+    lexicon[:, 3::4] = rules
+    # shape block
+    shape = 4 * n_dims
+    n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
+    dense[:, shape] = np.minimum(np.log1p(n_words) / 4, 1.5)
+    sources = [t.source for t in token_lists]
+    dense[:, shape + 1] = [bool(_DIGITS.search(s)) and any(w[0].isdigit() for w in t.lower)
+                           for s, t in zip(sources, token_lists)]
+    dense[:, shape + 2] = [not _QUOTES.isdisjoint(s) for s in sources]
+    dense[:, shape + 3] = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
+    dense[:, shape + 4] = ["!" in s for s in sources]
+    return dense

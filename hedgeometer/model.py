@@ -20,7 +20,7 @@ import numpy as np
 
 from .dimensions import DIMENSIONS
 from .errors import ModelFileError
-from .features import DENSE_FEATURES, dense_matrix, term_counts
+from .features import DENSE_FEATURES, TermIndex, dense_matrix, term_counts
 from .resources import resource_dir
 
 MODEL_FORMAT = "hedgeometer-model"
@@ -42,6 +42,7 @@ class LinearModel:
         self.terms_ = list(vocabulary)
         self.idf_ = np.asarray(idf, dtype=np.float64)
         self.coef_ = np.asarray(coef, dtype=np.float64)  # (n_dimensions, n_terms + n_dense)
+        self._terms = TermIndex(self.vocabulary_)
         # For scoring: per term, idf * coef for each dimension and idf itself (for the norm).
         self._term_table = np.hstack([self.idf_[:, None] * self.coef_[:, : len(self.terms_)].T, self.idf_[:, None]])
         self._dense_coef_t = np.ascontiguousarray(self.coef_[:, len(self.terms_):].T)
@@ -59,14 +60,15 @@ class LinearModel:
 
         ``rules`` is the rule score matrix of ``match_lists`` when the caller has it already."""
         scores = dense_matrix(token_lists, match_lists, rules) @ self._dense_coef_t + self.intercept_
-        rows, starts, columns, tf = term_counts(token_lists, self.vocabulary_)
-        if rows:
+        rows, columns, tf = term_counts(token_lists, self._terms)
+        if len(rows):
             # Per term: tf * idf * coef for each dimension, and tf * idf for the L2 norm; one
             # sum per sentence, then divide by the norm. Equal to tf-idf rows times coef.
-            terms = self._term_table[columns] * np.asarray(tf)[:, None]
+            terms = self._term_table[columns] * tf[:, None]
             terms[:, -1] **= 2
+            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
             sums = np.add.reduceat(terms, starts, axis=0)
-            scores[rows] += sums[:, :-1] / np.sqrt(sums[:, -1:])
+            scores[rows[starts]] += sums[:, :-1] / np.sqrt(sums[:, -1:])
         return scores
 
     def predict_proba(self, token_lists, match_lists, rules=None) -> np.ndarray:

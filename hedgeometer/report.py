@@ -122,17 +122,24 @@ def summarise_voices(sentences: Sequence[SentenceScore]) -> dict:
     A sentence counts as quoted when at least 80% of it is inside quotation marks; cues count
     by their own position, so a hedge inside a quote in a reporter's sentence counts as quoted.
     """
+    members = {"reporter": 0, "quoted": 0}
+    labelled = {voice: dict.fromkeys(DIMENSIONS, 0) for voice in members}
+    cues = {voice: dict.fromkeys(DIMENSIONS, 0) for voice in members}
+    for sentence in sentences:
+        voice = "quoted" if sentence.voice == "quoted" else "reporter"
+        members[voice] += 1
+        for dimension in sentence.labels:
+            labelled[voice][dimension] += 1
+        for cue in sentence.cues:
+            cues["quoted" if cue.voice == "quoted" else "reporter"][cue.dimension] += 1
     result = {}
-    for voice in ("reporter", "quoted"):
-        members = [s for s in sentences if (s.voice == "quoted") == (voice == "quoted")]
-        result[voice] = {"sentences": len(members)}
+    for voice, n in members.items():
+        result[voice] = {"sentences": n}
         for dimension in DIMENSIONS:
-            labelled = sum(1 for s in members if dimension in s.labels)
-            cues = sum(1 for s in sentences for c in s.cues if c.dimension == dimension and c.voice == voice)
             result[voice][dimension] = {
-                "sentences": labelled,
-                "share": round(labelled / len(members), 4) if members else 0.0,
-                "cues": cues,
+                "sentences": labelled[voice][dimension],
+                "share": round(labelled[voice][dimension] / n, 4) if n else 0.0,
+                "cues": cues[voice][dimension],
             }
     return result
 
@@ -142,29 +149,40 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
     """Summarise scored body ``sentences`` of ``text`` into an :class:`ArticleReport`."""
     words = sum(word_counts)
     total = len(sentences)
-    summaries = {}
-    for dimension in DIMENSIONS:
-        labelled = sum(1 for s in sentences if dimension in s.labels)
-        cues = sum(1 for s in sentences for c in s.cues if c.dimension == dimension)
-        scores = [s.scores[dimension] for s in sentences]
-        summaries[dimension] = DimensionSummary(
-            dimension,
-            labelled,
-            round(labelled / total, 4) if total else 0.0,
-            cues,
-            round(100 * cues / words, 3) if words else 0.0,
-            round(sum(scores) / total, 4) if total else 0.0,
-            round(max(scores), 4) if scores else 0.0,
-        )
-    counter: Counter = Counter()
+    labelled = dict.fromkeys(DIMENSIONS, 0)
+    score_sums = dict.fromkeys(DIMENSIONS, 0.0)
+    score_maxima = dict.fromkeys(DIMENSIONS, 0.0)
+    cue_counts: Counter = Counter()
     strength: dict[tuple[str, str], float] = {}
-    for sentence in sentences:
+    for sentence in sentences:  # one pass over the sentences for every article-level figure
+        for dimension in sentence.labels:
+            labelled[dimension] += 1
+        for dimension, score in sentence.scores.items():
+            score_sums[dimension] += score
+            if score > score_maxima[dimension]:
+                score_maxima[dimension] = score
         for cue in sentence.cues:
             key = (cue.dimension, cue.text.lower().replace("’", "'"))
-            counter[key] += 1
-            strength[key] = max(strength.get(key, 0.0), cue.weight)
+            cue_counts[key] += 1
+            if cue.weight > strength.get(key, 0.0):
+                strength[key] = cue.weight
+    per_dimension_cues = Counter()
+    for (dimension, _), n in cue_counts.items():
+        per_dimension_cues[dimension] += n
+    summaries = {}
+    for dimension in DIMENSIONS:
+        cues = per_dimension_cues[dimension]
+        summaries[dimension] = DimensionSummary(
+            dimension,
+            labelled[dimension],
+            round(labelled[dimension] / total, 4) if total else 0.0,
+            cues,
+            round(100 * cues / words, 3) if words else 0.0,
+            round(score_sums[dimension] / total, 4) if total else 0.0,
+            round(score_maxima[dimension], 4),
+        )
     # most frequent first; among equals, the strongest cue, so salient phrases lead
-    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], -strength[kv[0]], DIMENSIONS.index(kv[0][0]), kv[0][1]))
+    ranked = sorted(cue_counts.items(), key=lambda kv: (-kv[1], -strength.get(kv[0], 0.0), DIMENSIONS.index(kv[0][0]), kv[0][1]))
     top = tuple(TopCue(d, cue, n) for (d, cue), n in ranked[:TOP_CUES])
     loaded = sorted((s for s in sentences if s.labels), key=lambda s: (-s.load, s.index))
     return ArticleReport(

@@ -38,6 +38,8 @@ class _NewsLanguageVars(PunktLanguageVars):
 # A candidate break whose previous word is plain letters needs none of Punkt's token machinery
 # to decide (see _NewsPunkt._decide); anything else goes to Punkt's own annotation.
 _PLAIN_WORD = re.compile(r"[^\W\d_]+")
+_WHITESPACE = frozenset(" \t\n\r\x0b\x0c")  # string.whitespace, as nltk uses
+_CLOSERS = frozenset("\"')]}”’")  # what _NewsLanguageVars.re_boundary_realignment can start with
 
 
 class _NewsPunkt(PunktSentenceTokenizer):
@@ -55,27 +57,78 @@ class _NewsPunkt(PunktSentenceTokenizer):
         super().__init__(params, lang_vars=lang_vars)
         self._abbreviations = frozenset(params.abbrev_types)
         self._collocation_starts = frozenset(first for first, _ in params.collocations)
+        # nltk's candidate pattern, compiled with the standard library (3x faster here than the
+        # third-party engine nltk uses; the pattern is fixed and linear, so the timeout guard nltk
+        # adds for caller-supplied patterns is not needed). That engine's \s leaves out the
+        # separators \x1c-\x1f, which the standard one counts as space, so spell that out.
+        pattern = lang_vars.period_context_re().pattern
+        assert pattern.count(r"\s+(?P<next_tok>\S+)") == 1, "nltk's candidate pattern changed"
+        pattern = pattern.replace(r"\s+(?P<next_tok>\S+)", r"[^\S\x1c-\x1f]+(?P<next_tok>[\S\x1c-\x1f]+)")
+        self._candidates = re.compile(pattern, re.UNICODE | re.VERBOSE)
 
-    def _decide(self, match, context: str) -> bool:
-        if match.group("next_tok"):
-            previous = context[: len(context) - len(match.group("after_tok")) - 1]
-            if _PLAIN_WORD.fullmatch(previous):
-                if match.group() != ".":
+    def _decide(self, match, previous: str) -> bool:
+        """Is the candidate ``match`` (after the word ``previous``) a sentence break?"""
+        following = match.group("next_tok")
+        # (Punkt strips lines with str.strip, so a "token" of \x1c-\x1f separators is no token)
+        if following and not following.isspace() and _PLAIN_WORD.fullmatch(previous):
+            if match.group() != ".":
+                return True
+            if len(previous) > 1:
+                lowered = previous.lower()
+                if lowered not in self._abbreviations and lowered not in self._collocation_starts:
                     return True
-                if len(previous) > 1:
-                    lowered = previous.lower()
-                    if lowered not in self._abbreviations and lowered not in self._collocation_starts:
-                        return True
-        return self.text_contains_sentbreak(context)
+        return self.text_contains_sentbreak(previous + match.group() + match.group("after_tok"))
 
-    def _slices_from_text(self, text: str):
-        # nltk's loop, with the fast decision
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``list(span_tokenize(text))``, in one loop.
+
+        nltk chains three generators (candidate contexts, slices, boundary realignment) and
+        builds a context string per candidate; this is the same logic, step for step, without
+        them. ``tests/test_segment.py`` checks it against ``span_tokenize``.
+        """
+        # 1. candidates and the word before each (nltk's _match_potential_end_contexts)
+        candidates = []
+        previous_match, previous_start, previous_stop = None, 0, 0
+        for match in self._candidates.finditer(text):
+            match_start = match.start()
+            i = match_start - 1
+            while i >= previous_stop and text[i] not in _WHITESPACE:
+                i -= 1
+            # nltk treats whitespace at the very start of the gap as no whitespace
+            word_start = i + 1 if i > previous_stop else previous_start
+            if previous_match is not None and previous_stop <= word_start:
+                candidates.append((previous_match, previous_start, previous_stop))
+            previous_match, previous_start, previous_stop = match, word_start, match_start
+        if previous_match is not None:
+            candidates.append((previous_match, previous_start, previous_stop))
+        # 2. slices at the candidates that are breaks (nltk's _slices_from_text)
+        slices = []
         last_break = 0
-        for match, context in self._match_potential_end_contexts(text):
-            if self._decide(match, context):
-                yield slice(last_break, match.end())
+        for match, word_start, word_stop in candidates:
+            if self._decide(match, text[word_start:word_stop]):
+                slices.append((last_break, match.end()))
                 last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-        yield slice(last_break, len(text.rstrip()))
+        slices.append((last_break, len(text.rstrip())))
+        # 3. closing punctuation after a break joins the sentence it closes (_realign_boundaries)
+        spans = []
+        realign = 0
+        realignment = self._lang_vars.re_boundary_realignment
+        for k, (start, stop) in enumerate(slices):
+            start += realign
+            if k + 1 == len(slices):
+                if start < stop:
+                    spans.append((start, stop))
+                break
+            next_start, next_stop = slices[k + 1]
+            found = realignment.match(text[next_start:next_stop]) if text[next_start:next_start + 1] in _CLOSERS else None
+            if found:
+                spans.append((start, next_start + len(found.group(0).rstrip())))
+                realign = found.end()
+            else:
+                realign = 0
+                if start < stop:
+                    spans.append((start, stop))
+        return spans
 
 
 # A blank line, or a newline next to a Markdown block marker (heading, list item, quote),
@@ -125,7 +178,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(text):
         block = text[block_start:block_end]
-        for start, end in tokenizer.span_tokenize(block):
+        for start, end in tokenizer.spans(block):
             piece = block[start:end]
             # Punkt's spans are already trimmed; this guards odd Unicode whitespace.
             stripped = piece.strip()

@@ -1,7 +1,11 @@
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings, strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from hedgeometer.segment import split_sentences
+from hedgeometer.segment import _tokenizer, split_sentences
 
 
 def texts(text):
@@ -62,3 +66,32 @@ def test_sentences_tile_any_text(text):
         assert sentence.text == sentence.text.strip() and sentence.text
         position = sentence.end
     assert text[position:].strip() == ""
+
+
+# --- the fast segmentation loop must decide exactly as nltk's Punkt does --------------------
+
+NEWSY = st.sampled_from([
+    "Gen.", "Dr.", "U.S.", "Inc.", "Jan.", "St.", "J.", "R.", "No.", "vs.", "e.g.", "3.5", "1990.",
+    "said.", "Talks", "the", "May", "(", ")", '"', "“", "”", "’", "'", "?", "!", "...", "..", "--",
+    "—", ",", ";", ":", "\n", "\n\n", " ", "\t", "\xa0", "\x1f", "\x85", "\u2028", "it.", "him.)",
+])
+
+
+def _nltk_spans(text):
+    # nltk's own generator chain, with the same parameters and language rules
+    return list(PunktSentenceTokenizer.span_tokenize(_tokenizer(), text))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NEWSY | st.text(max_size=6), max_size=40).map(" ".join) | st.text(max_size=200))
+def test_fast_loop_equals_nltk_punkt(text):
+    assert _tokenizer().spans(text) == _nltk_spans(text)
+
+
+def test_fast_loop_equals_nltk_punkt_on_the_corpus():
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    lines = [json.loads(line)["text"] for path in sorted(corpus.glob("*.jsonl"))
+             for line in path.read_text("utf-8").splitlines() if line.strip()]
+    for start in range(0, len(lines), 8):
+        text = " ".join(lines[start:start + 8])
+        assert _tokenizer().spans(text) == _nltk_spans(text), text
