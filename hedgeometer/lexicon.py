@@ -309,23 +309,29 @@ class Lexicon:
         # Cues are indexed by their first word, and, when their second slot is a word too, by
         # the pair of words, so a common first word ("is", "some") only brings up the cues
         # that can continue with the word that actually follows it.
-        self._by_word: dict[str, list[tuple[tuple, Cue]]] = {}
-        self._by_pair: dict[tuple[str, str], list[tuple[tuple, Cue]]] = {}
-        self._by_prefix: dict[str, list[tuple[tuple, Cue]]] = {}
+        # Entries are (variant, cue, length): ``length`` is set when the index lookup itself
+        # proves the match (a plain one-word cue found by its word, a plain two-word cue by its
+        # pair), so the common cues skip the general matcher.
+        self._by_word: dict[str, list[tuple[tuple, Cue, int | None]]] = {}
+        self._by_pair: dict[tuple[str, str], list[tuple[tuple, Cue, int | None]]] = {}
+        self._by_prefix: dict[str, list[tuple[tuple, Cue, int | None]]] = {}
         for cue in self.cues:
             if cue.weight <= 0:
                 continue
             for variant in compiler.compile(cue.pattern):
                 first = variant[0]
+                plain = all(slot[0] == "word" and slot[2] is None for slot in variant)
                 if first[0] == "prefix":
-                    self._by_prefix.setdefault(first[1], []).append((variant, cue))
+                    self._by_prefix.setdefault(first[1], []).append((variant, cue, None))
                 elif len(variant) > 1 and variant[1][0] == "word":
+                    entry = (variant, cue, 2 if plain and len(variant) == 2 else None)
                     for form in first[1]:
                         for second in variant[1][1]:
-                            self._by_pair.setdefault((form, second), []).append((variant, cue))
+                            self._by_pair.setdefault((form, second), []).append(entry)
                 else:
+                    entry = (variant, cue, 1 if plain and len(variant) == 1 else None)
                     for form in first[1]:
-                        self._by_word.setdefault(form, []).append((variant, cue))
+                        self._by_word.setdefault(form, []).append(entry)
         self._pair_firsts = frozenset(first for first, _ in self._by_pair)
         self._triggers = frozenset(self._by_word) | self._pair_firsts
         self._prefixes = tuple(sorted(self._by_prefix, key=len))
@@ -371,8 +377,8 @@ class Lexicon:
                 candidates = candidates + extra if candidates else extra
             if not candidates:
                 continue
-            for variant, cue in candidates:
-                last = _match_variant(variant, tokens, first)
+            for variant, cue, length in candidates:
+                last = first + length - 1 if length else _match_variant(variant, tokens, first)
                 if last < 0:
                     continue
                 if cue.guards and not all(GUARDS[g](tokens, first, last) for g in cue.guards):
@@ -423,6 +429,10 @@ def _match_variant(variant: tuple, tokens: Tokens, first: int) -> int:
 
 def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
+    if len(found) == 1:  # the common case
+        (first, last, cue), = found
+        start, end = tokens.start(first), tokens.end(last)
+        return [CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)]
     starts, ends = tokens.starts(), tokens.ends()
     if len(found) > 1:
         found.sort(key=lambda m: (starts[m[0]] - ends[m[1]], -m[2].weight, m[0]))

@@ -144,16 +144,20 @@ def score_rows(spans, match_lists, rules: np.ndarray, model: np.ndarray | None, 
     """Build :class:`SentenceScore` objects for sentences given as (index, start, end, text), their
     cue matches, and their rule and (rounded) model score matrices."""
     combined = combine_matrix(rules, model, mix or {})
-    labelled = (combined >= np.array([thresholds[d] for d in DIMENSIONS])).tolist()
+    # labels as a bit mask per sentence, then the matching tuple of dimension names
+    masks = ((combined >= np.array([thresholds[d] for d in DIMENSIONS])) @ _BITS).tolist()
     combined_rows, rule_rows = combined.tolist(), rules.tolist()
     model_rows = model.tolist() if model is not None else [None] * len(spans)
     voices = voices or ["reporter"] * len(spans)
-    scored = []
-    for (index, start, end, text), matches, scores, flags, rule_row, model_row, voice in zip(
-            spans, match_lists, combined_rows, labelled, rule_rows, model_rows, voices):
-        scored.append(SentenceScore(
-            index, start, end, text, dict(zip(DIMENSIONS, scores)),
-            tuple(d for d, flag in zip(DIMENSIONS, flags) if flag), tuple(matches), dict(zip(DIMENSIONS, rule_row)),
-            dict(zip(DIMENSIONS, model_row)) if model_row is not None else None, voice,
-        ))
-    return scored
+    make = tuple.__new__  # skips the NamedTuple's Python-level __new__: one call per sentence
+    return [
+        make(SentenceScore, (index, start, end, text, dict(zip(DIMENSIONS, scores)), _LABEL_SETS[mask], tuple(matches),
+                             dict(zip(DIMENSIONS, rule_row)), dict(zip(DIMENSIONS, model_row)) if model_row is not None else None,
+                             voice))
+        for (index, start, end, text), matches, scores, mask, rule_row, model_row, voice in zip(
+            spans, match_lists, combined_rows, masks, rule_rows, model_rows, voices)
+    ]
+
+
+_BITS = 1 << np.arange(len(DIMENSIONS))
+_LABEL_SETS = [tuple(d for k, d in enumerate(DIMENSIONS) if mask >> k & 1) for mask in range(1 << len(DIMENSIONS))]

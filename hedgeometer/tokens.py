@@ -121,7 +121,9 @@ class Tokens:
         if self._grams is None:
             lower = self.lower
             if _DIGITS.search(self.source):
-                lower = [_DIGITS.sub("0", t) for t in lower]
+                # digit runs lie inside word tokens, so folding them leaves the token boundaries
+                folded = _DIGITS.sub("0", self._lowered) if self._lowered is not None else None
+                lower = _TOKEN.findall(folded) if folded is not None else [_DIGITS.sub("0", t) for t in lower]
             self._grams = [t for t in lower if t != ","]
         return self._grams
 

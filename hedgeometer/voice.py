@@ -100,9 +100,16 @@ class VoiceMap:
 
     def quoted_share(self, start: int, end: int) -> float:
         """Share of the characters of ``[start, end)`` that are inside quotations."""
-        if end <= start:
+        if end <= start or not self.spans:
             return 0.0
-        inside = sum(max(0, min(end, b) - max(start, a)) for a, b in self.spans if a < end and b > start)
+        # spans are sorted and disjoint: only those from the one containing ``start`` on can overlap
+        k = max(bisect_right(self._starts, start) - 1, 0)
+        inside = 0
+        for a, b in self.spans[k:]:
+            if a >= end:
+                break
+            if b > start:
+                inside += min(end, b) - max(start, a)
         return inside / (end - start)
 
     def sentence_voice(self, start: int, end: int) -> str:
