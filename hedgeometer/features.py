@@ -24,7 +24,7 @@ from .scoring import rule_matrix
 from .tokens import Tokens
 
 _DIGITS = re.compile(r"\d+")
-_QUOTES = frozenset('"“”«»')
+_QUOTE = re.compile('["“”«»]')
 
 LEXICON_FEATURES = tuple(f"{d}:{kind}" for d in DIMENSIONS for kind in ("count", "weight_sum", "weight_max", "rule_score"))
 SHAPE_FEATURES = ("shape:length", "shape:digit", "shape:quote", "shape:question", "shape:exclamation")
@@ -94,14 +94,12 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     counts = np.zeros((n, n_dims))
     sums = np.zeros((n, n_dims))
     strongest = np.zeros((n, n_dims))
-    for row, matches in enumerate(match_lists):
-        if matches:
-            for match in matches:
-                k = _COLUMN[match.dimension]
-                counts[row, k] += 1
-                sums[row, k] += match.weight
-                if match.weight > strongest[row, k]:
-                    strongest[row, k] = match.weight
+    found = [(row, _COLUMN[m.dimension], m.weight) for row, matches in enumerate(match_lists) for m in matches]
+    if found:
+        rows, columns, weights = (np.array(column) for column in zip(*found))
+        np.add.at(counts, (rows, columns), 1)
+        np.add.at(sums, (rows, columns), weights)  # in match order, as a running sum would
+        np.maximum.at(strongest, (rows, columns), weights)
     lexicon = dense[:, : 4 * n_dims]
     lexicon[:, 0::4] = np.minimum(counts, 3) / 3
     lexicon[:, 1::4] = np.minimum(sums, 2.0) / 2
@@ -114,7 +112,7 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     sources = [t.source for t in token_lists]
     dense[:, shape + 1] = [bool(_DIGITS.search(s)) and any(w[0].isdigit() for w in t.lower)
                            for s, t in zip(sources, token_lists)]
-    dense[:, shape + 2] = [not _QUOTES.isdisjoint(s) for s in sources]
+    dense[:, shape + 2] = [_QUOTE.search(s) is not None for s in sources]
     dense[:, shape + 3] = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
     dense[:, shape + 4] = ["!" in s for s in sources]
     return dense

@@ -360,7 +360,7 @@ class Lexicon:
         lower = tokens.lower
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
-        prefixes = self._prefixes if self._prefixes and self._prefix_search(tokens.source.lower()) else ()
+        prefixes = self._prefixes if self._prefixes and self._prefix_search(tokens.lowered) else ()
         if prefixes:
             positions = range(n_tokens)
         else:  # only tokens that can open a cue (a C-speed filter: most tokens cannot)

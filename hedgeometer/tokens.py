@@ -70,6 +70,11 @@ class Tokens:
         return (self[i] for i in range(len(self.lower)))
 
     @property
+    def lowered(self) -> str:
+        """The whole source lowercased, ’ folded to '."""
+        return self._lowered if self._lowered is not None else self.source.lower().replace("’", "'")
+
+    @property
     def text(self) -> list[str]:
         """Tokens as written (original case)."""
         if self._text is None:
@@ -124,7 +129,7 @@ class Tokens:
                 # digit runs lie inside word tokens, so folding them leaves the token boundaries
                 folded = _DIGITS.sub("0", self._lowered) if self._lowered is not None else None
                 lower = _TOKEN.findall(folded) if folded is not None else [_DIGITS.sub("0", t) for t in lower]
-            self._grams = [t for t in lower if t != ","]
+            self._grams = [t for t in lower if t != ","] if "," in lower else lower
         return self._grams
 
 

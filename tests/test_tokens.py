@@ -1,0 +1,41 @@
+"""Tokens keeps parallel string lists instead of one object per token; check it against the
+plain definition: every match of the token pattern, with its offsets, lowercased and folded."""
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from hedgeometer.features import ngrams
+from hedgeometer.tokens import Tokens, tokenize
+
+PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+")
+NEWSY = st.sampled_from(["Moscow’s", "isn't", "far-reaching", "U.S.", "3.5", "1,200", "İstanbul", "ﬁnal",
+                         "STRASSE", "Straße", "covid19", "__", "—", "“", "”", ",", " ", "\n", "\t", "a", "May"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(NEWSY | st.text(max_size=5), max_size=30).map(" ".join), st.integers(0, 1000))
+def test_tokens_are_the_pattern_matches_with_offsets(text, offset):
+    tokens = Tokens(text, offset)
+    expected = [(m.start() + offset, m.end() + offset, m.group()) for m in PATTERN.finditer(text)]
+    assert [(t.start, t.end, t.text) for t in tokens] == expected
+    assert tokens.starts() == [s for s, _, _ in expected] and tokens.ends() == [e for _, e, _ in expected]
+    for token in tokens:
+        assert token.lower == token.text.lower().replace("’", "'")
+        assert token.is_word == token.text[0].isalnum()
+        assert text[token.start - offset:token.end - offset] == token.text
+    assert tokens.n_words == sum(t.is_word for t in tokens)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(NEWSY | st.text(max_size=5), max_size=30).map(" ".join))
+def test_feature_grams_fold_digits_and_drop_commas_token_by_token(text):
+    grams = [re.sub(r"\d+", "0", t.lower) for t in tokenize(text) if t.text != ","]
+    assert ngrams(tokenize(text)) == grams + [f"{a} {b}" for a, b in zip(grams, grams[1:])]
+
+
+def test_example():
+    tokens = tokenize("Moscow’s move, isn't it? 2,000!")
+    assert tokens.lower == ["moscow's", "move", ",", "isn't", "it", "?", "2", ",", "000", "!"]
+    assert tokens.grams == ["moscow's", "move", "isn't", "it", "?", "0", "0", "!"]
+    assert (tokens.start(3), tokens.end(3)) == (15, 20)
