@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
-
 from . import __version__
 from .dimensions import DIMENSIONS
 from .errors import InputError

@@ -335,8 +335,6 @@ class Lexicon:
         self._pair_firsts = frozenset(first for first, _ in self._by_pair)
         self._triggers = frozenset(self._by_word) | self._pair_firsts
         self._prefixes = tuple(sorted(self._by_prefix, key=len))
-        # The stems' lowercase forms in the raw sentence: a cheap test before looking token by token.
-        self._prefix_search = re.compile("|".join(map(re.escape, self._prefixes))).search if self._prefixes else None
         self.first_words = frozenset(self._by_word) | frozenset(first for first, _ in self._by_pair)
 
     @cached_property
@@ -360,7 +358,7 @@ class Lexicon:
         lower = tokens.lower
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
-        prefixes = self._prefixes if self._prefixes and self._prefix_search(tokens.lowered) else ()
+        prefixes = self._prefixes if self._prefixes and any(p in tokens.lowered for p in self._prefixes) else ()
         if prefixes:
             positions = range(n_tokens)
         else:  # only tokens that can open a cue (a C-speed filter: most tokens cannot)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import re
-from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
@@ -61,10 +61,12 @@ class _NewsPunkt(PunktSentenceTokenizer):
         # third-party engine nltk uses; the pattern is fixed and linear, so the timeout guard nltk
         # adds for caller-supplied patterns is not needed). That engine's \s leaves out the
         # separators \x1c-\x1f, which the standard one counts as space, so spell that out.
-        pattern = lang_vars.period_context_re().pattern
-        assert pattern.count(r"\s+(?P<next_tok>\S+)") == 1, "nltk's candidate pattern changed"
-        pattern = pattern.replace(r"\s+(?P<next_tok>\S+)", r"[^\S\x1c-\x1f]+(?P<next_tok>[\S\x1c-\x1f]+)")
-        self._candidates = re.compile(pattern, re.UNICODE | re.VERBOSE)
+        nltk_pattern = lang_vars.period_context_re()
+        if nltk_pattern.pattern.count(r"\s+(?P<next_tok>\S+)") == 1:
+            pattern = nltk_pattern.pattern.replace(r"\s+(?P<next_tok>\S+)", r"[^\S\x1c-\x1f]+(?P<next_tok>[\S\x1c-\x1f]+)")
+            self._candidates = re.compile(pattern, re.UNICODE | re.VERBOSE)
+        else:  # a future nltk changed the pattern: use its own engine, slower but exact
+            self._candidates = nltk_pattern
 
     def _decide(self, match, previous: str) -> bool:
         """Is the candidate ``match`` (after the word ``previous``) a sentence break?"""
