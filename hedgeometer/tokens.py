@@ -14,7 +14,13 @@ from typing import Iterator, NamedTuple
 # A word is letters/digits with inner hyphens or apostrophes ("far-reaching", "isn't",
 # "Moscow’s"); every other non-space character is a one-character punctuation token.
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+", re.UNICODE)
+# The same tokens for text without "_" (nearly all text), where [^\W_] is just \w: faster.
+_TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
+
+
+def _find_tokens(text: str) -> list[str]:
+    return (_TOKEN if "_" in text else _TOKEN_NO_UNDERSCORE).findall(text)
 
 
 class Token(NamedTuple):
@@ -48,7 +54,7 @@ class Tokens:
         self.offset = offset
         lowered = source.lower().replace("’", "'")
         if len(lowered) == len(source):
-            lower = _TOKEN.findall(lowered)
+            lower = _find_tokens(lowered)
             self._lowered = lowered  # same offsets as ``source``
         else:
             # Rare: lowercasing changed the length (e.g. "İ"); lowercase token by token.
@@ -78,7 +84,7 @@ class Tokens:
     def text(self) -> list[str]:
         """Tokens as written (original case)."""
         if self._text is None:
-            self._text = _TOKEN.findall(self.source)
+            self._text = _find_tokens(self.source)
         return self._text
 
     def starts(self) -> list[int]:
@@ -128,7 +134,7 @@ class Tokens:
             if _DIGITS.search(self.source):
                 # digit runs lie inside word tokens, so folding them leaves the token boundaries
                 folded = _DIGITS.sub("0", self._lowered) if self._lowered is not None else None
-                lower = _TOKEN.findall(folded) if folded is not None else [_DIGITS.sub("0", t) for t in lower]
+                lower = _find_tokens(folded) if folded is not None else [_DIGITS.sub("0", t) for t in lower]
             self._grams = [t for t in lower if t != ","] if "," in lower else lower
         return self._grams
 
