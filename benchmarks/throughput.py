@@ -95,7 +95,9 @@ def main() -> None:
           f"{megabytes:.2f} MB, {n_sentences} sentences")
 
     pattern = re.compile(r"\w+|[^\w\s]")
-    tokens, bare = timed(lambda: sum(len(pattern.findall(a)) for a in articles))
+    # the fastest of five runs: the floor is measured at its best, which only makes our ratio worse
+    tokens, bare = min((timed(lambda: sum(len(pattern.findall(a)) for a in articles)) for _ in range(5)),
+                       key=lambda result: result[1])
     print(f"bare re.findall tokenizer: {megabytes / bare:8.2f} MB/s {n_sentences / bare:10.0f} sentences/s  ({tokens} tokens)")
 
     rows = {}
