@@ -2,7 +2,9 @@
 
 Two blocks, in this column order:
 
-* **n-grams**: word unigrams and bigrams (lowercased, digit runs folded to ``0``), weighted
+* **n-grams**: word unigrams and bigrams (lowercased, digit runs folded to ``0``, a cue word
+  that a context guard ruled out written ``word:other``, so "could" of past ability is not the
+  hedge "could" to the model), weighted
   tf-idf with sublinear tf and L2-normalised, exactly as scikit-learn's ``TfidfVectorizer`` does
   when given :func:`ngrams` as its analyzer (``train.py`` relies on that; a test checks it).
   :func:`term_counts` finds them; the model does the tf-idf arithmetic.

@@ -354,6 +354,7 @@ class Lexicon:
         """Find cues in one sentence's ``tokens``; ``text`` is what their offsets index
         (shifted by ``offset``). Returns matches in text order, longest per dimension."""
         found: list[tuple[int, int, Cue]] = []  # (first token, last token, cue)
+        blocked: list[int] = []  # first tokens of cues a context guard ruled out
         by_word, by_pair, pair_firsts, triggers = self._by_word, self._by_pair, self._pair_firsts, self._triggers
         lower = tokens.lower
         n_tokens = len(lower)
@@ -380,8 +381,14 @@ class Lexicon:
                 if last < 0:
                     continue
                 if cue.guards and not all(GUARDS[g](tokens, first, last) for g in cue.guards):
+                    blocked.append(first)
                     continue
                 found.append((first, last, cue))
+        if blocked:
+            # a cue word whose context rules its cue out ("could" of past ability, "May" the
+            # month) and that no other cue claims: tell the model features it is another sense
+            claimed = {k for first, last, _ in found for k in range(first, last + 1)}
+            tokens.mark_other_sense(k for k in blocked if k not in claimed)
         if not found:
             return []
         return _select_longest(found, tokens, text, offset)

@@ -96,7 +96,7 @@ class LinearModel:
             "format_version": MODEL_FORMAT_VERSION,
             "name": self.name,
             "classes": list(DIMENSIONS),
-            "features": {"ngrams": "unigrams+bigrams, lowercase, digits->0, sublinear tf-idf, l2",
+            "features": {"ngrams": "unigrams+bigrams, lowercase, digits->0, sublinear tf-idf, l2; NB log-count-ratio scaling folded into coef",
                          "dense": list(DENSE_FEATURES)},
             "vocabulary": self.terms_,
             "idf": rounded(self.idf_),

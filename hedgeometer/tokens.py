@@ -47,7 +47,7 @@ class Tokens:
     Token(start=0, end=8, text='Moscow’s', lower="moscow's", is_word=True)
     """
 
-    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams")
+    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams", "_other_sense")
 
     def __init__(self, source: str, offset: int = 0):
         self.source = source
@@ -65,6 +65,7 @@ class Tokens:
         self._text: list[str] | None = None
         self._starts: list[int] | None = None
         self._grams: list[str] | None = None
+        self._other_sense: frozenset[int] = frozenset()
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -126,15 +127,23 @@ class Tokens:
     def n_words(self) -> int:
         return sum(self.is_word)
 
+    def mark_other_sense(self, positions) -> None:
+        """Mark tokens whose cue a context guard ruled out; :attr:`grams` spells them
+        ``word:other`` so the model does not read "could" of past ability as the hedge."""
+        self._other_sense = self._other_sense | frozenset(positions)
+        self._grams = None
+
     @property
     def grams(self) -> list[str]:
-        """Feature tokens: lowercase, digit runs folded to ``0``, commas dropped."""
+        """Feature tokens: lowercase, digit runs folded to ``0``, ruled-out cue words marked, commas dropped."""
         if self._grams is None:
             lower = self.lower
             if _DIGITS.search(self.source):
                 # digit runs lie inside word tokens, so folding them leaves the token boundaries
                 folded = _DIGITS.sub("0", self._lowered) if self._lowered is not None else None
                 lower = _find_tokens(folded) if folded is not None else [_DIGITS.sub("0", t) for t in lower]
+            if self._other_sense:
+                lower = [t + ":other" if k in self._other_sense else t for k, t in enumerate(lower)]
             self._grams = [t for t in lower if t != ","] if "," in lower else lower
         return self._grams
 

@@ -1,8 +1,9 @@
 """Train the classifier from the annotated corpus (scikit-learn is used here only).
 
-For each dimension: tf-idf n-grams plus lexicon and shape features
-(:mod:`hedgeometer.features`), a class-balanced logistic regression with sigmoid calibration by
-5-fold cross-validation. ``C``, the rule/model ``mix`` and the label threshold are chosen by
+For each dimension: tf-idf n-grams, scaled per dimension by their naive-Bayes log-count ratio
+(NBSVM, Wang & Manning 2012), plus lexicon and shape features (:mod:`hedgeometer.features`), into
+a class-balanced logistic regression with sigmoid calibration by 5-fold cross-validation. The
+scaling is folded into the stored n-gram coefficients, so scoring stays one linear model. ``C``, the rule/model ``mix`` and the label threshold are chosen by
 fitting on the train split and scoring the dev split; the shipped model is then refitted with
 those settings on train + dev together. The test split is never read here. Same corpus, lexicons,
 seed and library versions give a byte-identical model file.
@@ -36,7 +37,7 @@ from .tokens import tokenize
 
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
 MIX_GRID = tuple(round(0.1 * i, 1) for i in range(11))
-THRESHOLD_GRID = tuple(round(0.3 + 0.05 * i, 2) for i in range(9))  # 0.30 .. 0.70
+THRESHOLD_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(11))  # 0.20 .. 0.70
 MIN_DF = 2
 
 
@@ -67,6 +68,21 @@ def make_vectorizer() -> TfidfVectorizer:
     return TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=MIN_DF, sublinear_tf=True, norm="l2")
 
 
+def log_count_ratios(ngrams_matrix, y: np.ndarray, alpha: float = 1.0) -> np.ndarray:
+    """Per n-gram, log of (share of positive sentences' n-grams) / (share of negatives'), on
+    presence counts smoothed by ``alpha``: the NBSVM feature scaling. An n-gram that marks the
+    dimension gets a large weight before the regression sees it, which helps rare cues."""
+    present = (ngrams_matrix > 0).astype(np.float64)
+    positive = np.asarray(present[y == 1].sum(axis=0)).ravel() + alpha
+    negative = np.asarray(present[y == 0].sum(axis=0)).ravel() + alpha
+    return np.log((positive / positive.sum()) / (negative / negative.sum()))
+
+
+def design_matrix(ngrams_matrix, dense: np.ndarray, ratios: np.ndarray):
+    """What the regression of one dimension sees: scaled n-grams, then the dense block."""
+    return sp.hstack([ngrams_matrix.multiply(ratios).tocsr(), dense]).tocsr()
+
+
 def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
     tp = int(np.sum(gold & predicted))
     fp = int(np.sum(~gold & predicted))
@@ -95,14 +111,14 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     train_enc, dev_enc = encode(train, lexicon), encode(dev, lexicon)
 
     vectorizer = make_vectorizer()
-    X_train = sp.hstack([vectorizer.fit_transform(train_enc.tokens), dense_matrix(train_enc.tokens, train_enc.matches)]).tocsr()
-    X_dev = sp.hstack([vectorizer.transform(dev_enc.tokens), dense_matrix(dev_enc.tokens, dev_enc.matches)]).tocsr()
+    N_train, D_train = vectorizer.fit_transform(train_enc.tokens), dense_matrix(train_enc.tokens, train_enc.matches)
+    N_dev, D_dev = vectorizer.transform(dev_enc.tokens), dense_matrix(dev_enc.tokens, dev_enc.matches)
 
     # The shipped model learns from train + dev with the settings chosen on dev.
     final_enc = Encoded(train_enc.tokens + dev_enc.tokens, train_enc.matches + dev_enc.matches,
                         np.vstack([train_enc.rules, dev_enc.rules]), np.vstack([train_enc.y, dev_enc.y]))
     final_vectorizer = make_vectorizer()
-    X_final = sp.hstack([final_vectorizer.fit_transform(final_enc.tokens), dense_matrix(final_enc.tokens, final_enc.matches)]).tocsr()
+    N_final, D_final = final_vectorizer.fit_transform(final_enc.tokens), dense_matrix(final_enc.tokens, final_enc.matches)
     terms = [t for t, _ in sorted(final_vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
 
     coef, intercept, calibration, mixes, thresholds, dev_scores = [], [], [], [], [], {}
@@ -110,6 +126,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         y_train, y_dev = train_enc.y[:, k], dev_enc.y[:, k].astype(bool)
         if y_train.min() == y_train.max():
             raise InputError(f"the train split has no {'positive' if y_train.max() == 0 else 'negative'} examples of {dimension}")
+        train_ratios = log_count_ratios(N_train, y_train)
+        X_train, X_dev = design_matrix(N_train, D_train, train_ratios), design_matrix(N_dev, D_dev, train_ratios)
         best = None
         for C in C_GRID:
             fitted = _fit_dimension(X_train, y_train, C, seed)
@@ -123,10 +141,12 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
                     if best is None or key > best[0]:
                         best = (key, C, mix, threshold, fitted)
         (score, _, _), C, mix, threshold, _ = best
-        fitted = _fit_dimension(X_final, final_enc.y[:, k], C, seed)
+        ratios = log_count_ratios(N_final, final_enc.y[:, k])
+        fitted = _fit_dimension(design_matrix(N_final, D_final, ratios), final_enc.y[:, k], C, seed)
         inner = fitted.calibrated_classifiers_[0]
         estimator, calibrator = inner.estimator, inner.calibrators[0]
-        coef.append(estimator.coef_[0])
+        # fold the n-gram scaling into the coefficients: (x * r) . w == x . (r * w)
+        coef.append(np.concatenate([estimator.coef_[0][: len(terms)] * ratios, estimator.coef_[0][len(terms):]]))
         intercept.append(estimator.intercept_[0])
         calibration.append([calibrator.a_, calibrator.b_])
         mixes.append(mix)

@@ -46,22 +46,21 @@ def test_model_file_is_plain_json_with_its_training_record(trained):
 
 
 def test_numpy_probabilities_match_sklearn(trained):
-    import scipy.sparse as sp
-
     from hedgeometer.corpus import load_corpus
     from hedgeometer.features import dense_matrix
     from hedgeometer.lexicon import load_lexicons
-    from hedgeometer.train import _fit_dimension, encode, make_vectorizer
+    from hedgeometer.train import _fit_dimension, design_matrix, encode, log_count_ratios, make_vectorizer
 
     model, record, path = trained
     examples = load_corpus([SMALL_CORPUS])
     fitted_on = [e for e in examples if e.split == "train"] + [e for e in examples if e.split == "dev"]
     encoded = encode(fitted_on, load_lexicons())
     vectorizer = make_vectorizer()
-    X = sp.hstack([vectorizer.fit_transform(encoded.tokens), dense_matrix(encoded.tokens, encoded.matches)]).tocsr()
+    ngrams, dense = vectorizer.fit_transform(encoded.tokens), dense_matrix(encoded.tokens, encoded.matches)
     ours = model.predict_proba(encoded.tokens, encoded.matches)
     for k, dimension in enumerate(["hedging", "speculation", "dramatic", "attribution", "booster"]):
         C = record["dev_scores"][dimension]["C"]
+        X = design_matrix(ngrams, dense, log_count_ratios(ngrams, encoded.y[:, k]))
         fitted = _fit_dimension(X, encoded.y[:, k], C, seed=0)
         np.testing.assert_allclose(ours[:, k], fitted.predict_proba(X)[:, 1], atol=1e-9, rtol=0)
     reloaded = load_model(path)

@@ -39,3 +39,15 @@ def test_example():
     assert tokens.lower == ["moscow's", "move", ",", "isn't", "it", "?", "2", ",", "000", "!"]
     assert tokens.grams == ["moscow's", "move", "isn't", "it", "?", "0", "0", "!"]
     assert (tokens.start(3), tokens.end(3)) == (15, 20)
+
+
+def test_a_cue_word_ruled_out_by_its_context_is_another_word_to_the_model():
+    from hedgeometer.lexicon import load_lexicons
+
+    lexicon = load_lexicons()
+    past = tokenize("As a child she could swim across the lake.")
+    assert lexicon.match_tokens(past, past.source) == []
+    assert "could:other" in past.grams and "could" not in past.grams
+    hedge = tokenize("The reform could cost jobs.")
+    assert [m.text for m in lexicon.match_tokens(hedge, hedge.source)] == ["could"]
+    assert "could" in hedge.grams
