@@ -39,11 +39,6 @@ def ngrams(tokens: Tokens) -> list[str]:
     return grams + list(map(" ".join, zip(grams, grams[1:])))
 
 
-def dense_features(tokens: Tokens, matches: Sequence[CueMatch]) -> list[float]:
-    """The :data:`DENSE_FEATURES` of one sentence."""
-    return dense_matrix([tokens], [matches])[0].tolist()
-
-
 class TermIndex:
     """A vocabulary of unigrams and bigrams (``"a b"``), split for fast lookup: bigrams are
     keyed by token pairs, so no bigram string is ever built while scoring."""

@@ -151,9 +151,3 @@ class Tokens:
 def tokenize(text: str, offset: int = 0) -> Tokens:
     """Tokenize ``text``; offsets are shifted by ``offset`` (a sentence's start in its article)."""
     return Tokens(text, offset)
-
-
-def words(text: str) -> list[str]:
-    """Lowercased word tokens only (no punctuation), for counting and features."""
-    tokens = Tokens(text)
-    return [t for t, is_word in zip(tokens.lower, tokens.is_word) if is_word]

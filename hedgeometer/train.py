@@ -32,7 +32,7 @@ from .errors import InputError
 from .features import dense_matrix, ngrams
 from .lexicon import Lexicon, load_lexicons
 from .model import LinearModel
-from .scoring import rule_scores
+from .scoring import rule_matrix
 from .tokens import tokenize
 
 C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
@@ -54,7 +54,7 @@ class Encoded:
 def encode(examples: Sequence[Example], lexicon: Lexicon) -> Encoded:
     tokens = [tokenize(e.text) for e in examples]
     matches = [lexicon.match_tokens(t, e.text) for t, e in zip(tokens, examples)]
-    rules = np.array([[rule_scores(m)[d] for d in DIMENSIONS] for m in matches]).reshape(len(examples), len(DIMENSIONS))
+    rules = rule_matrix(matches)
     y = np.array([[d in e.labels for d in DIMENSIONS] for e in examples], dtype=int).reshape(len(examples), len(DIMENSIONS))
     return Encoded(tokens, matches, rules, y)
 
