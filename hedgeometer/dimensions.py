@@ -12,3 +12,4 @@ DESCRIPTIONS = {
 
 # Sentences whose score passes this are labelled with the dimension (override per dimension).
 DEFAULT_THRESHOLD = 0.5
+DIMENSION_INDEX = {d: k for k, d in enumerate(DIMENSIONS)}  # column of each dimension in score matrices

@@ -20,7 +20,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .dimensions import DIMENSIONS
+from .dimensions import DIMENSION_INDEX, DIMENSIONS
 from .lexicon import CueMatch
 from .scoring import rule_matrix
 from .tokens import Tokens
@@ -71,7 +71,6 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex):
     return rows, columns, 1.0 + np.log(counts)
 
 
-_COLUMN = {d: k for k, d in enumerate(DIMENSIONS)}
 
 
 def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[CueMatch]],
@@ -91,7 +90,7 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     counts = np.zeros((n, n_dims))
     sums = np.zeros((n, n_dims))
     strongest = np.zeros((n, n_dims))
-    found = [(row, _COLUMN[m.dimension], m.weight) for row, matches in enumerate(match_lists) for m in matches]
+    found = [(row, DIMENSION_INDEX[m.dimension], m.weight) for row, matches in enumerate(match_lists) for m in matches]
     if found:
         rows, columns, weights = (np.array(column) for column in zip(*found))
         np.add.at(counts, (rows, columns), 1)

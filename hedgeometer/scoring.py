@@ -19,10 +19,9 @@ from typing import Mapping, NamedTuple, Sequence
 
 import numpy as np
 
-from .dimensions import DEFAULT_THRESHOLD, DIMENSIONS
+from .dimensions import DEFAULT_THRESHOLD, DIMENSION_INDEX, DIMENSIONS
 from .lexicon import CueMatch
 
-_COLUMN = {d: k for k, d in enumerate(DIMENSIONS)}
 
 
 def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
@@ -30,7 +29,7 @@ def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
     remaining = np.ones((len(match_lists), len(DIMENSIONS)))
     for row, matches in enumerate(match_lists):
         for match in matches:
-            remaining[row, _COLUMN[match.dimension]] *= 1.0 - match.weight
+            remaining[row, DIMENSION_INDEX[match.dimension]] *= 1.0 - match.weight
     return round6(1.0 - remaining)
 
 
