@@ -40,12 +40,28 @@ def ngrams(tokens: Tokens) -> list[str]:
 
 
 class TermIndex:
-    """A vocabulary of unigrams and bigrams (``"a b"``), split for fast lookup: bigrams are
-    keyed by token pairs, so no bigram string is ever built while scoring."""
+    """A vocabulary of unigrams and bigrams (``"a b"``) arranged for vectorized lookup.
+
+    Every word gets an integer id (``words``); a word's unigram column is ``unigram_column[id]``
+    (-1 when only bigrams use it) and a bigram is found by its code ``left_id * n_words +
+    right_id`` in the sorted ``bigram_codes``. So scoring looks each token up once in a dict,
+    and pairs them up in numpy: no bigram string or tuple is built per token.
+    """
 
     def __init__(self, vocabulary: Mapping[str, int]):
-        self.unigrams = {t: i for t, i in vocabulary.items() if " " not in t}
-        self.bigrams = {tuple(t.split(" ")): i for t, i in vocabulary.items() if " " in t}
+        unigrams = {t: i for t, i in vocabulary.items() if " " not in t}
+        bigrams = {tuple(t.split(" ")): i for t, i in vocabulary.items() if " " in t}
+        self.words: dict[str, int] = {word: k for k, word in enumerate(unigrams)}
+        for pair in bigrams:
+            for word in pair:
+                self.words.setdefault(word, len(self.words))
+        self.unigram_column = np.full(len(self.words) + 1, -1, dtype=np.int64)  # last slot: unknown word
+        self.unigram_column[: len(unigrams)] = list(unigrams.values())
+        codes = np.array([self.words[a] * len(self.words) + self.words[b] for a, b in bigrams], dtype=np.int64)
+        order = np.argsort(codes, kind="stable")
+        self.bigram_codes = codes[order]
+        self.bigram_column = np.array(list(bigrams.values()), dtype=np.int64)[order]
+        self.width = len(vocabulary)
 
 
 def term_counts(token_lists: Sequence[Tokens], index: TermIndex):
@@ -55,22 +71,28 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex):
     frequency ``1 + log(count)``. The same terms as :func:`ngrams` finds, looked up for all
     sentences at once. The tf-idf arithmetic is done on these arrays by the model.
     """
-    lengths = [len(t.grams) for t in token_lists]
-    grams = list(chain.from_iterable(t.grams for t in token_lists))
+    gram_lists = [t.grams for t in token_lists]
+    grams = list(chain.from_iterable(gram_lists))
     n = len(grams)
-    row_of = np.repeat(np.arange(len(token_lists)), lengths)
-    unigrams = np.fromiter(map(index.unigrams.get, grams, repeat(-1)), dtype=np.int64, count=n)
-    bigrams = np.fromiter(map(index.bigrams.get, zip(grams, grams[1:]), repeat(-1)), dtype=np.int64, count=max(n - 1, 0))
-    # a pair of tokens from two sentences is no bigram
-    bigrams[row_of[:-1] != row_of[1:]] = -1
-    found_rows = np.concatenate([row_of[unigrams >= 0], row_of[:-1][bigrams >= 0]])
+    row_of = np.repeat(np.arange(len(token_lists)), list(map(len, gram_lists)))
+    n_words = len(index.words)
+    ids = np.fromiter(map(index.words.get, grams, repeat(n_words)), dtype=np.int64, count=n)
+    unigrams = index.unigram_column[ids]
+    # bigrams: neighbouring known words of one sentence, looked up by code in the sorted codes
+    left, right = ids[:-1], ids[1:]
+    pairs = np.flatnonzero((left < n_words) & (right < n_words) & (row_of[:-1] == row_of[1:]))
+    bigrams = np.full(len(pairs), -1, dtype=np.int64)
+    if len(pairs) and len(index.bigram_codes):
+        codes = left[pairs] * n_words + right[pairs]
+        slots = np.minimum(np.searchsorted(index.bigram_codes, codes), len(index.bigram_codes) - 1)
+        hit = index.bigram_codes[slots] == codes
+        bigrams[hit] = index.bigram_column[slots[hit]]
+    found_rows = np.concatenate([row_of[unigrams >= 0], row_of[pairs][bigrams >= 0]])
     found = np.concatenate([unigrams[unigrams >= 0], bigrams[bigrams >= 0]])
-    width = len(index.unigrams) + len(index.bigrams)
+    width = index.width
     keys, counts = np.unique(found_rows * width + found, return_counts=True)
     rows, columns = np.divmod(keys, width)
     return rows, columns, 1.0 + np.log(counts)
-
-
 
 
 def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[CueMatch]],
