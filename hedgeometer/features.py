@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from itertools import chain, repeat
+from operator import itemgetter
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ from .tokens import Tokens
 
 _DIGITS = re.compile(r"\d+")
 _QUOTE = re.compile('["“”«»]')
+_FIRST_CHARACTER = itemgetter(0)
 
 LEXICON_FEATURES = tuple(f"{d}:{kind}" for d in DIMENSIONS for kind in ("count", "weight_sum", "weight_max", "rule_score"))
 SHAPE_FEATURES = ("shape:length", "shape:digit", "shape:quote", "shape:question", "shape:exclamation")
@@ -128,7 +130,7 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
     dense[:, shape] = np.minimum(np.log1p(n_words) / 4, 1.5)
     sources = [t.source for t in token_lists]
-    dense[:, shape + 1] = [bool(_DIGITS.search(s)) and any(w[0].isdigit() for w in t.lower)
+    dense[:, shape + 1] = [bool(_DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
                            for s, t in zip(sources, token_lists)]
     dense[:, shape + 2] = [_QUOTE.search(s) is not None for s in sources]
     dense[:, shape + 3] = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]

@@ -19,6 +19,7 @@ the text, not with the number of cues. Within a dimension the longest match wins
 from __future__ import annotations
 
 import hashlib
+from itertools import compress, count
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -363,7 +364,7 @@ class Lexicon:
         if prefixes:
             positions = range(n_tokens)
         else:  # only tokens that can open a cue (a C-speed filter: most tokens cannot)
-            positions = [i for i, word in enumerate(lower) if word in triggers]
+            positions = compress(count(), map(triggers.__contains__, lower))
         for first in positions:
             word = lower[first]
             candidates = by_word.get(word)

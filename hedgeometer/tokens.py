@@ -9,6 +9,7 @@ offsets, which only matched cues and named sources need, are worked out on first
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Iterator, NamedTuple
 
 # A word is letters/digits with inner hyphens or apostrophes ("far-reaching", "isn't",
@@ -17,6 +18,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+", re.UNICODE)
 # The same tokens for text without "_" (nearly all text), where [^\W_] is just \w: faster.
 _TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
+_FIRST_CHARACTER = itemgetter(0)
 
 
 def _find_tokens(text: str) -> list[str]:
@@ -61,7 +63,7 @@ class Tokens:
             lower = [t.lower().replace("’", "'") for t in _TOKEN.findall(source)]
             self._lowered = None
         self.lower: list[str] = lower
-        self.is_word: list[bool] = [t[0].isalnum() for t in lower]
+        self.is_word: list[bool] = list(map(str.isalnum, map(_FIRST_CHARACTER, lower)))
         self._text: list[str] | None = None
         self._starts: list[int] | None = None
         self._grams: list[str] | None = None
@@ -139,12 +141,12 @@ class Tokens:
         if self._grams is None:
             lower = self.lower
             if _DIGITS.search(self.source):
-                # digit runs lie inside word tokens, so folding them leaves the token boundaries
-                folded = _DIGITS.sub("0", self._lowered) if self._lowered is not None else None
-                lower = _find_tokens(folded) if folded is not None else [_DIGITS.sub("0", t) for t in lower]
+                # digit runs lie inside word tokens and no token holds a space, so fold them in
+                # the space-joined tokens and split again: the token boundaries stay put
+                lower = _DIGITS.sub("0", " ".join(lower)).split(" ")
             if self._other_sense:
                 lower = [t + ":other" if k in self._other_sense else t for k, t in enumerate(lower)]
-            self._grams = [t for t in lower if t != ","] if "," in lower else lower
+            self._grams = list(filter(",".__ne__, lower)) if "," in lower else lower
         return self._grams
 
 
