@@ -35,9 +35,11 @@ class _NewsLanguageVars(PunktLanguageVars):
     re_boundary_realignment = re.compile(r"[\"\')\]}”’]+?(?:\s+|(?=--)|$)", re.MULTILINE)
 
 
-# A candidate break whose previous word is plain letters needs none of Punkt's token machinery
-# to decide (see _NewsPunkt._decide); anything else goes to Punkt's own annotation.
-_PLAIN_WORD = re.compile(r"[^\W\d_]+")
+# A candidate break whose previous word is letters and digits (inner hyphens allowed) needs none
+# of Punkt's token machinery to decide (see _NewsPunkt._decide); anything else goes to Punkt's
+# own annotation. Such a word is a number to Punkt when it is digits and hyphens only.
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_PLAIN_NUMBER = re.compile(r"\d[\d-]*")
 _WHITESPACE = frozenset(" \t\n\r\x0b\x0c")  # string.whitespace, as nltk uses
 _CLOSERS = frozenset("\"')]}”’")  # what _NewsLanguageVars.re_boundary_realignment can start with
 
@@ -47,10 +49,11 @@ class _NewsPunkt(PunktSentenceTokenizer):
 
     nltk decides each candidate ("word. Next") by tokenizing and annotating its context with
     Punkt objects, which dominates the cost of segmentation. When the word before the mark is
-    plain letters, Punkt's annotation reduces to a set lookup: "!" or "?" always break; "." breaks
-    unless the word is a known abbreviation or opens a known collocation (initials, numbers and
-    ellipses cannot be plain words of two or more letters). ``tests/test_segment.py`` checks the
-    shortcut against nltk's own decision on every candidate in the corpus.
+    letters and digits, Punkt's annotation reduces to a few lookups: "!" or "?" always break; "."
+    after a word breaks unless the word (or its last hyphenated part) is a known abbreviation or
+    opens a known collocation; "." after a number breaks before a capital, not before a lowercase
+    word (initials and ellipses are left to Punkt). ``tests/test_segment.py`` checks the shortcut
+    against nltk's own decision on every candidate in the corpus and on generated text.
     """
 
     def __init__(self, params, lang_vars):
@@ -74,10 +77,21 @@ class _NewsPunkt(PunktSentenceTokenizer):
         # (Punkt strips lines with str.strip, so a "token" of \x1c-\x1f separators is no token)
         if following and not following.isspace() and _PLAIN_WORD.fullmatch(previous):
             if match.group() != ".":
-                return True
-            if len(previous) > 1:
-                lowered = previous.lower()
-                if lowered not in self._abbreviations and lowered not in self._collocation_starts:
+                return True  # "!" and "?" are tokens of their own, and always break
+            lowered = previous.lower()
+            if lowered in self._abbreviations:
+                pass
+            elif _PLAIN_NUMBER.fullmatch(previous):
+                # a number: with no orthographic statistics shipped, Punkt breaks before a
+                # capitalised word and not before a lowercase one ("in 2019. The" / "No. 5 in 2019. and")
+                if "##number##" not in self._collocation_starts:
+                    if following[0].isupper():
+                        return True
+                    # (Punkt also breaks when the next chunk holds a break of its own: "him.)")
+                    if following[0].islower() and "." not in following and "?" not in following and "!" not in following:
+                        return False
+            elif len(previous) > 1:  # (one letter is an initial)
+                if lowered.rsplit("-", 1)[-1] not in self._abbreviations and lowered not in self._collocation_starts:
                     return True
         return self.text_contains_sentbreak(previous + match.group() + match.group("after_tok"))
 
