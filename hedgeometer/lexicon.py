@@ -19,7 +19,7 @@ the text, not with the number of cues. Within a dimension the longest match wins
 from __future__ import annotations
 
 import hashlib
-from itertools import compress, count
+from itertools import compress, count, product
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -35,6 +35,7 @@ FORMAT_VERSION = "1"
 COLUMNS = ("pattern", "category", "weight", "notes", "guards")
 MAX_GAP = 4
 MAX_VARIANTS = 512  # expansions of one pattern's optional groups and alternatives
+_MAX_TRIPLE_KEYS = 5000  # beyond this many word triples a cue is indexed by its first pair instead
 _WORD = re.compile(r"^[^\W_]+(?:[-'][^\W_]+)*$")
 
 
@@ -307,14 +308,15 @@ class Lexicon:
 
     def __post_init__(self):
         compiler = _PatternCompiler(self.irregular)
-        # Cues are indexed by their first word, and, when their second slot is a word too, by
-        # the pair of words, so a common first word ("is", "some") only brings up the cues
-        # that can continue with the word that actually follows it.
+        # Cues are indexed by their first word, or, when their next slots are words too, by
+        # the pair or triple of words, so a common first word ("is", "in") only brings up the
+        # cues that can continue with the words that actually follow it.
         # Entries are (variant, cue, length): ``length`` is set when the index lookup itself
-        # proves the match (a plain one-word cue found by its word, a plain two-word cue by its
-        # pair), so the common cues skip the general matcher.
+        # proves the match (a plain one-, two- or three-word cue found by its words), so the
+        # common cues skip the general matcher.
         self._by_word: dict[str, list[tuple[tuple, Cue, int | None]]] = {}
         self._by_pair: dict[tuple[str, str], list[tuple[tuple, Cue, int | None]]] = {}
+        self._by_triple: dict[tuple[str, str, str], list[tuple[tuple, Cue, int | None]]] = {}
         self._by_prefix: dict[str, list[tuple[tuple, Cue, int | None]]] = {}
         for cue in self.cues:
             if cue.weight <= 0:
@@ -324,6 +326,13 @@ class Lexicon:
                 plain = all(slot[0] == "word" and slot[2] is None for slot in variant)
                 if first[0] == "prefix":
                     self._by_prefix.setdefault(first[1], []).append((variant, cue, None))
+                elif (len(variant) > 2 and all(slot[0] == "word" for slot in variant[1:3])
+                      and len(first[1]) * len(variant[1][1]) * len(variant[2][1]) <= _MAX_TRIPLE_KEYS):
+                    # three words open it ("in the grip of", "it is likely"): index by the triple,
+                    # as common openers such as "in the" would otherwise try it everywhere
+                    entry = (variant, cue, 3 if plain and len(variant) == 3 else None)
+                    for key in product(first[1], variant[1][1], variant[2][1]):
+                        self._by_triple.setdefault(key, []).append(entry)
                 elif len(variant) > 1 and variant[1][0] == "word":
                     entry = (variant, cue, 2 if plain and len(variant) == 2 else None)
                     for form in first[1]:
@@ -333,10 +342,11 @@ class Lexicon:
                     entry = (variant, cue, 1 if plain and len(variant) == 1 else None)
                     for form in first[1]:
                         self._by_word.setdefault(form, []).append(entry)
-        self._pair_firsts = frozenset(first for first, _ in self._by_pair)
+        self._triple_pairs = frozenset(key[:2] for key in self._by_triple)
+        self._pair_firsts = frozenset(first for first, _ in self._by_pair) | frozenset(first for first, _ in self._triple_pairs)
         self._triggers = frozenset(self._by_word) | self._pair_firsts
         self._prefixes = tuple(sorted(self._by_prefix, key=len))
-        self.first_words = frozenset(self._by_word) | frozenset(first for first, _ in self._by_pair)
+        self.first_words = frozenset(self._by_word) | self._pair_firsts
 
     @cached_property
     def fingerprint(self) -> str:
@@ -357,6 +367,7 @@ class Lexicon:
         found: list[tuple[int, int, Cue]] = []  # (first token, last token, cue)
         blocked: list[int] = []  # first tokens of cues a context guard ruled out
         by_word, by_pair, pair_firsts, triggers = self._by_word, self._by_pair, self._pair_firsts, self._triggers
+        triple_pairs = self._triple_pairs
         lower = tokens.lower
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
@@ -369,9 +380,14 @@ class Lexicon:
             word = lower[first]
             candidates = by_word.get(word)
             if word in pair_firsts and first + 1 < n_tokens:
-                pair = by_pair.get((word, lower[first + 1]))
+                key = (word, lower[first + 1])
+                pair = by_pair.get(key)
                 if pair:
                     candidates = candidates + pair if candidates else pair
+                if key in triple_pairs and first + 2 < n_tokens:
+                    triple = self._by_triple.get((*key, lower[first + 2]))
+                    if triple:
+                        candidates = candidates + triple if candidates else triple
             if prefixes and word.startswith(prefixes):
                 extra = [entry for stem in prefixes if word.startswith(stem) for entry in self._by_prefix[stem]]
                 candidates = candidates + extra if candidates else extra
