@@ -8,11 +8,11 @@ Source format (one group = an article excerpt):
     sentence text | label,label | cue text;cue text
     sentence text | |
 
-Each cue is the exact substring of the sentence. Its dimension is set explicitly as
-``dimension=cue text``, or else taken from the sentence's labels: the label whose shipped
-lexicon cues overlap the span, then a label suggested by the cue's words (a reporting verb or a
-source noun means attribution), then the label at the same position in the list. The split comes from a hash of the group id
-(``hedgeometer.corpus.split_for_group``), so no group is ever in two splits.
+Each cue is the exact substring of the sentence. In a sentence with one label the cue carries
+that label; with several labels each cue names its dimension, ``dimension=cue text`` (a word
+that carries two dimensions, such as "reportedly", is written once for each). So the corpus
+depends on nothing but these files: a lexicon change never moves a cue. The split comes from a
+hash of the group id (``hedgeometer.corpus.split_for_group``), so no group is ever in two splits.
 """
 
 from __future__ import annotations
@@ -26,31 +26,6 @@ sys.path.insert(0, str(HERE.parent))
 
 from hedgeometer.corpus import split_for_group  # noqa: E402
 from hedgeometer.dimensions import DIMENSIONS  # noqa: E402
-from hedgeometer.lexicon import load_lexicons  # noqa: E402
-from hedgeometer.tokens import tokenize  # noqa: E402
-
-LEXICON = load_lexicons()
-_SOURCE_WORDS = set("""say says said warn warned warns fear fears believe believes claim claimed argue argued suspect
-suspects think thought describe described sources insiders analysts experts critics officials observers according
-citing anonymously understood legend reports reported reportedly allegedly some many few others""".split())
-_HEDGE_WORDS = set("""may might could about around nearly almost roughly up least likely unlikely probably perhaps
-possibly appear appears appeared seem seems seemed suggest suggests suggested unclear uncertain sceptical""".split())
-
-
-def cue_dimension(text: str, start: int, end: int, labels: list[str], position: int) -> str:
-    """The label a cue span most plausibly carries (see the module docstring)."""
-    overlap: dict[str, int] = {}
-    for match in LEXICON.match_tokens(tokenize(text), text):
-        if match.dimension in labels and match.start < end and start < match.end:
-            overlap[match.dimension] = overlap.get(match.dimension, 0) + min(end, match.end) - max(start, match.start)
-    if overlap:
-        return max(overlap, key=lambda d: (overlap[d], -labels.index(d)))
-    words = set(text[start:end].lower().replace(",", " ").split())
-    if "attribution" in labels and words & _SOURCE_WORDS and not words & _HEDGE_WORDS:
-        return "attribution"
-    if "hedging" in labels and words & _HEDGE_WORDS:
-        return "hedging"
-    return labels[min(position, len(labels) - 1)]
 
 
 def parse(path: Path) -> list[dict]:
@@ -70,14 +45,18 @@ def parse(path: Path) -> list[dict]:
             if label not in DIMENSIONS:
                 raise SystemExit(f"{where}: unknown label {label!r}")
         spans = []
-        for k, cue in enumerate(c for c in cues.split(";") if c):
+        for cue in (c for c in cues.split(";") if c):
             dimension = None
             if "=" in cue and cue.split("=", 1)[0] in DIMENSIONS:
                 dimension, cue = cue.split("=", 1)
             if not labels or cue not in text:
                 raise SystemExit(f"{where}: cue {cue!r} is not in the sentence or has no label")
+            if dimension is None:
+                if len(labels) > 1:
+                    raise SystemExit(f"{where}: cue {cue!r} needs its dimension (dimension={cue}): "
+                                     f"the sentence has several labels")
+                dimension = labels[0]
             start = text.index(cue)
-            dimension = dimension or cue_dimension(text, start, start + len(cue), labels, k)
             spans.append({"dimension": dimension, "text": cue, "start": start, "end": start + len(cue)})
         number += 1
         records.append({
