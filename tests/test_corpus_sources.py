@@ -1,0 +1,35 @@
+"""The corpus JSONL files are exactly what corpus/build_corpus.py makes of corpus/source/*.txt."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_corpus", CORPUS / "build_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("source", sorted((CORPUS / "source").glob("*.txt")), ids=lambda p: p.name)
+def test_jsonl_matches_its_source(source):
+    built = _builder().parse(source)
+    shipped = [json.loads(line) for line in (CORPUS / f"{source.stem}.jsonl").read_text("utf-8").splitlines() if line.strip()]
+    assert built == shipped
+
+
+def test_a_cue_of_a_multilabel_sentence_must_name_its_dimension(tmp_path):
+    source = tmp_path / "bad.txt"
+    source.write_text("#bad001 wire politics\nAnalysts say the deal could collapse. | attribution,hedging | Analysts say;could\n", "utf-8")
+    with pytest.raises(SystemExit, match="needs its dimension"):
+        _builder().parse(source)
+    source.write_text("#bad001 wire politics\nAnalysts say the deal could collapse. | attribution,hedging | attribution=Analysts say;hedging=could\n", "utf-8")
+    record, = _builder().parse(source)
+    assert [(c["dimension"], c["text"], c["start"]) for c in record["cues"]] == [("attribution", "Analysts say", 0), ("hedging", "could", 22)]
