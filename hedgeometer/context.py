@@ -18,6 +18,11 @@ Guard = Callable[[Tokens, int, int], bool]
 NEGATORS = frozenset({"not", "never", "no", "without", "nor", "hardly", "barely", "cannot"})
 
 # Words that before "May" mark the month ("in May", "since May").
+# words that follow the month but never the modal: "May last year", "May was", "May to July"
+_MONTH_FOLLOWS = frozenset(
+    {"last", "this", "next", "was", "is", "has", "had", "saw", "brought", "and", "or", "to", "through",
+     "marked", "marks", "ended", "ends", "began", "begins", "started", "starts", "will", "would"}
+)
 _MONTH_LEADS = frozenset(
     {"in", "since", "until", "till", "of", "early", "late", "mid", "last", "next", "this", "by",
      "from", "through", "during", "before", "after", "between", "on", "each", "every"}
@@ -104,8 +109,8 @@ def not_negated(tokens: Tokens, first: int, last: int) -> bool:
 
 
 def not_month(tokens: Tokens, first: int, last: int) -> bool:
-    """False for "May" the month: capitalised mid-sentence, after "in"/"since"..., or before a
-    day number or year."""
+    """False for "May" the month: capitalised mid-sentence, after "in"/"since"..., before a
+    day number or year, or opening a sentence before a word a modal never takes ("May last year")."""
     capitalised = tokens.text[first] == "May"
     if capitalised and any(tokens.is_word[:first]):
         return False
@@ -117,7 +122,9 @@ def not_month(tokens: Tokens, first: int, last: int) -> bool:
     following = tokens.lower[last + 1]
     if following.isdigit() or following in {",", "-", "–", ")"}:
         return False
-    return True
+    # opening a sentence, "May" before a word no modal takes ("May last year was...", "May and
+    # June were wet") is the month
+    return not (capitalised and following in _MONTH_FOLLOWS)
 
 
 def not_noun(tokens: Tokens, first: int, last: int) -> bool:
