@@ -17,12 +17,12 @@ Guard = Callable[[Tokens, int, int], bool]
 
 NEGATORS = frozenset({"not", "never", "no", "without", "nor", "hardly", "barely", "cannot"})
 
-# Words that before "May" mark the month ("in May", "since May").
-# words that follow the month but never the modal: "May last year", "May was", "May to July"
+# Words that follow the month but never the modal: "May last year", "May was", "May to July".
 _MONTH_FOLLOWS = frozenset(
     {"last", "this", "next", "was", "is", "has", "had", "saw", "brought", "and", "or", "to", "through",
      "marked", "marks", "ended", "ends", "began", "begins", "started", "starts", "will", "would"}
 )
+# Words that before "May" mark the month ("in May", "since May").
 _MONTH_LEADS = frozenset(
     {"in", "since", "until", "till", "of", "early", "late", "mid", "last", "next", "this", "by",
      "from", "through", "during", "before", "after", "between", "on", "each", "every"}

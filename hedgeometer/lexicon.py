@@ -19,10 +19,10 @@ the text, not with the number of cues. Within a dimension the longest match wins
 from __future__ import annotations
 
 import hashlib
-from itertools import compress, count, product
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress, count, product
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 

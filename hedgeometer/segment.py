@@ -79,20 +79,19 @@ class _NewsPunkt(PunktSentenceTokenizer):
             if match.group() != ".":
                 return True  # "!" and "?" are tokens of their own, and always break
             lowered = previous.lower()
-            if lowered in self._abbreviations:
-                pass
-            elif _PLAIN_NUMBER.fullmatch(previous):
+            known = self._abbreviations
+            if lowered not in known and _PLAIN_NUMBER.fullmatch(previous):
                 # a number: with no orthographic statistics shipped, Punkt breaks before a
-                # capitalised word and not before a lowercase one ("in 2019. The" / "No. 5 in 2019. and")
+                # capitalised word and not before a lowercase one ("in 2019. The" / "in 2019. and");
+                # it also breaks when the next chunk holds a break of its own ("him.)")
                 if "##number##" not in self._collocation_starts:
                     if following[0].isupper():
                         return True
-                    # (Punkt also breaks when the next chunk holds a break of its own: "him.)")
-                    if following[0].islower() and "." not in following and "?" not in following and "!" not in following:
+                    if following[0].islower() and not any(mark in following for mark in ".?!"):
                         return False
-            elif len(previous) > 1:  # (one letter is an initial)
-                if lowered.rsplit("-", 1)[-1] not in self._abbreviations and lowered not in self._collocation_starts:
-                    return True
+            elif len(previous) > 1 and lowered not in known and lowered.rsplit("-", 1)[-1] not in known \
+                    and lowered not in self._collocation_starts:
+                return True  # a word (one letter would be an initial), not an abbreviation
         return self.text_contains_sentbreak(previous + match.group() + match.group("after_tok"))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
