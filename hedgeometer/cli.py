@@ -238,9 +238,12 @@ def train(corpus_paths, output, seed, name, lexicons):
 @click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="test", show_default=True,
               help="Which split of a corpus to score (binary files are scored whole).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--bootstrap", type=click.IntRange(min=0), default=1000, show_default=True,
+              help="Resamples for the 95% confidence interval of macro-F1 (article groups are resampled "
+                   "whole); 0 for none.")
 @analyzer_options
 @_fail_cleanly
-def evaluate(corpus_path, split, fmt, **analyzer_kwargs):
+def evaluate(corpus_path, split, fmt, bootstrap, **analyzer_kwargs):
     """Precision, recall and F1 of rules only, model only and combined.
 
     On the corpus format: per dimension and macro-F1. On binary uncertainty data (CoNLL-2010
@@ -265,7 +268,7 @@ def evaluate(corpus_path, split, fmt, **analyzer_kwargs):
         if not examples:
             raise click.ClickException(f"{path}: no sentences in the {split} split")
     analyzer = build_analyzer(readability=False, **analyzer_kwargs)
-    result = run_evaluation(analyzer, examples, kind)
+    result = run_evaluation(analyzer, examples, kind, bootstrap=bootstrap)
     result["source"] = str(path) if kind == "binary" else f"{path} ({split} split)"
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_evaluation(result), nl=fmt == "json")
 

@@ -4,6 +4,10 @@ Multi-label data (the corpus format) is scored per dimension: precision, recall,
 macro-F1 over the five dimensions. Binary uncertainty data (CoNLL-2010 XML, WikiWeasel JSONL)
 is scored as one class: a sentence is predicted uncertain when it is labelled hedging,
 speculation or attribution.
+
+The headline figure (macro-F1, or F1 of the uncertain class) comes with a 95% bootstrap
+confidence interval. Sentences of one article are not independent, so whole article groups
+are resampled when the data has them (the corpus format), single sentences otherwise.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from .corpus import UNCERTAIN_DIMENSIONS, Example
 from .dimensions import DEFAULT_THRESHOLD, DIMENSIONS
 
 SYSTEMS = ("rules", "model", "combined")
+BOOTSTRAP_SEED = 0
 
 
 def prf(gold: np.ndarray, predicted: np.ndarray) -> dict:
@@ -42,10 +47,40 @@ def system_predictions(analyzer, texts: Sequence[str]) -> dict[str, np.ndarray]:
     return predictions
 
 
-def evaluate(analyzer, examples: Sequence[Example], kind: str) -> dict:
-    """Scores of every available system on ``examples`` (``kind``: multilabel or binary)."""
+def bootstrap_interval(gold: np.ndarray, predicted: np.ndarray, units: np.ndarray, resamples: int,
+                       seed: int = BOOTSTRAP_SEED) -> list[float]:
+    """95% percentile interval of the mean F1 over the columns of ``gold``/``predicted``
+    (n_sentences, n_columns), resampling the sentences' ``units`` (article groups) with
+    replacement."""
+    _, unit_of = np.unique(units, return_inverse=True)
+    n_units = unit_of.max() + 1
+    # true positives, false positives and false negatives per unit and column
+    counts = [np.zeros((n_units, gold.shape[1])) for _ in range(3)]
+    for count, cells in zip(counts, (gold & predicted, ~gold & predicted, gold & ~predicted)):
+        np.add.at(count, unit_of, cells)
+    rng = np.random.default_rng(seed)
+    # resamples in batches of about a million cells, so 100,000 sentences stay in memory
+    batch = max(1, 1_000_000 // (n_units * gold.shape[1]))
+    means = []
+    for start in range(0, resamples, batch):
+        draws = rng.integers(0, n_units, size=(min(batch, resamples - start), n_units))
+        tp, fp, fn = (count[draws].sum(axis=1) for count in counts)  # (resamples, n_columns)
+        denominator = 2 * tp + fp + fn
+        f1 = np.divide(2 * tp, denominator, out=np.zeros_like(tp), where=denominator > 0)
+        means.append(f1.mean(axis=1))
+    low, high = np.percentile(np.concatenate(means), [2.5, 97.5])
+    return [round(float(low), 4), round(float(high), 4)]
+
+
+def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 1000) -> dict:
+    """Scores of every available system on ``examples`` (``kind``: multilabel or binary), with
+    a 95% confidence interval of the headline figure from ``bootstrap`` resamples (0: none)."""
     predictions = system_predictions(analyzer, [e.text for e in examples])
     result = {"kind": kind, "sentences": len(examples), "systems": {}}
+    units = np.array([e.group or f"#{k}" for k, e in enumerate(examples)])  # no group: each sentence its own
+    if bootstrap and len(examples):
+        result["bootstrap"] = {"resamples": bootstrap, "unit": "article group" if any(e.group for e in examples) else "sentence",
+                               "seed": BOOTSTRAP_SEED}
     if kind == "multilabel":
         gold = np.array([[d in e.labels for d in DIMENSIONS] for e in examples], dtype=bool).reshape(len(examples), len(DIMENSIONS))
         for system, predicted in predictions.items():
@@ -54,6 +89,8 @@ def evaluate(analyzer, examples: Sequence[Example], kind: str) -> dict:
                 "dimensions": per_dimension,
                 "macro_f1": round(float(np.mean([s["f1"] for s in per_dimension.values()])), 4),
             }
+            if "bootstrap" in result:
+                result["systems"][system]["macro_f1_ci95"] = bootstrap_interval(gold, predicted, units, bootstrap)
     else:
         gold = np.array([e.is_uncertain for e in examples], dtype=bool)
         columns = [DIMENSIONS.index(d) for d in UNCERTAIN_DIMENSIONS]
@@ -61,6 +98,8 @@ def evaluate(analyzer, examples: Sequence[Example], kind: str) -> dict:
             uncertain = predicted[:, columns].any(axis=1)
             scores = prf(gold, uncertain)
             scores["accuracy"] = round(float(np.mean(gold == uncertain)), 4)
+            if "bootstrap" in result:
+                scores["f1_ci95"] = bootstrap_interval(gold[:, None], uncertain[:, None], units, bootstrap)
             result["systems"][system] = {"uncertain": scores}
     return result
 
@@ -79,9 +118,20 @@ def format_evaluation(result: dict) -> str:
                 cells.append(f"  {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}")
             lines.append(f"{d:<12}" + "".join(cells))
         lines.append(f"{'macro-F1':<12}" + "".join(f"  {'':>13}{result['systems'][s]['macro_f1']:>7.3f}" for s in systems))
+        if "bootstrap" in result:
+            lines.append(f"{'  95% CI':<12}" + "".join(f"  {_interval(result['systems'][s]['macro_f1_ci95']):>20}" for s in systems))
     else:
-        lines.append(f"{'system':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>8}  (uncertain = hedging, speculation or attribution)")
+        lines.append(f"{'system':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>8}"
+                     + ("  F1 95% CI  " if "bootstrap" in result else "  ") + "(uncertain = hedging, speculation or attribution)")
         for s in systems:
             m = result["systems"][s]["uncertain"]
-            lines.append(f"{s:<10} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['accuracy']:>8.3f}")
+            interval = f"  {_interval(m['f1_ci95']):>11}" if "f1_ci95" in m else ""
+            lines.append(f"{s:<10} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['accuracy']:>8.3f}{interval}")
+    if "bootstrap" in result:
+        b = result["bootstrap"]
+        lines += ["", f"95% CI: {b['resamples']:,} bootstrap resamples of {b['unit']}s (seed {b['seed']})."]
     return "\n".join(lines) + "\n"
+
+
+def _interval(bounds: list[float]) -> str:
+    return f"{bounds[0]:.3f}-{bounds[1]:.3f}"

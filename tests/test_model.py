@@ -128,3 +128,33 @@ def test_evaluate_corpus_and_conll_xml():
     assert scores["systems"]["rules"]["uncertain"]["support"] == 3
     text = runner.invoke(main, ["evaluate", "--corpus", str(FIXTURES / "conll-sample.xml")])
     assert "uncertain" in text.output and "combined" in text.output
+
+
+def test_evaluate_reports_a_bootstrap_interval_around_macro_f1():
+    runner = CliRunner()
+    result = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json"])
+    data = json.loads(result.output)
+    assert data["bootstrap"]["unit"] == "article group"
+    for system in data["systems"].values():
+        low, high = system["macro_f1_ci95"]
+        assert 0 <= low <= system["macro_f1"] <= high <= 1 and low < high
+    text = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all"]).output
+    assert "95% CI" in text and "bootstrap resamples of article groups" in text
+    plain = json.loads(runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json",
+                                             "--bootstrap", "0"]).output)
+    assert "bootstrap" not in plain and "macro_f1_ci95" not in plain["systems"]["rules"]
+
+
+def test_bootstrap_interval_resamples_whole_groups():
+    from hedgeometer.evaluate import bootstrap_interval
+
+    gold = np.array([[True], [True], [False], [False]] * 10)
+    perfect = bootstrap_interval(gold, gold.copy(), np.arange(40), 200)
+    assert perfect == [1.0, 1.0]
+    # half the groups all right, half all wrong: the interval is wide around 0.5 when groups are
+    # the unit, and narrower when the same 40 sentences are (wrongly) treated as independent
+    predicted = gold.copy()
+    predicted[20:] = ~predicted[20:]
+    by_group = bootstrap_interval(gold, predicted, np.repeat([0, 1], 20), 500)
+    by_sentence = bootstrap_interval(gold, predicted, np.arange(40), 500)
+    assert by_group[0] < by_sentence[0] <= 0.5 <= by_sentence[1] < by_group[1]
