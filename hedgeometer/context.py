@@ -194,6 +194,15 @@ def not_determiner(tokens: Tokens, first: int, last: int) -> bool:
     return tokens.lower[last + 1] in {"that", "to", "of", "whether", "about", "he", "she", "they", "we", "it"}
 
 
+def not_name(tokens: Tokens, first: int, last: int) -> bool:
+    """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
+    Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
+    if not tokens.text[first][:1].isupper() or not any(tokens.is_word[:first]):
+        return True
+    words = [word for word, is_word in zip(tokens.text, tokens.is_word) if is_word]
+    return 2 * sum(word[:1].isupper() for word in words) > len(words)
+
+
 GUARDS: dict[str, Guard] = {
     "not_negated": not_negated,
     "not_month": not_month,
@@ -203,4 +212,5 @@ GUARDS: dict[str, Guard] = {
     "not_literal": not_literal,
     "not_manner": not_manner,
     "not_determiner": not_determiner,
+    "not_name": not_name,
 }
