@@ -346,7 +346,6 @@ class Lexicon:
         self._pair_firsts = frozenset(first for first, _ in self._by_pair) | frozenset(first for first, _ in self._triple_pairs)
         self._triggers = frozenset(self._by_word) | self._pair_firsts
         self._prefixes = tuple(sorted(self._by_prefix, key=len))
-        self.first_words = frozenset(self._by_word) | self._pair_firsts
 
     @cached_property
     def fingerprint(self) -> str:
@@ -366,8 +365,8 @@ class Lexicon:
         (shifted by ``offset``). Returns matches in text order, longest per dimension."""
         found: list[tuple[int, int, Cue]] = []  # (first token, last token, cue)
         blocked: list[int] = []  # first tokens of cues a context guard ruled out
-        by_word, by_pair, pair_firsts, triggers = self._by_word, self._by_pair, self._pair_firsts, self._triggers
-        triple_pairs = self._triple_pairs
+        by_word, by_pair, by_triple = self._by_word, self._by_pair, self._by_triple
+        pair_firsts, triple_pairs, triggers = self._pair_firsts, self._triple_pairs, self._triggers
         lower = tokens.lower
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
@@ -385,7 +384,7 @@ class Lexicon:
                 if pair:
                     candidates = candidates + pair if candidates else pair
                 if key in triple_pairs and first + 2 < n_tokens:
-                    triple = self._by_triple.get((*key, lower[first + 2]))
+                    triple = by_triple.get((*key, lower[first + 2]))
                     if triple:
                         candidates = candidates + triple if candidates else triple
             if prefixes and word.startswith(prefixes):

@@ -23,7 +23,6 @@ from .dimensions import DEFAULT_THRESHOLD, DIMENSION_INDEX, DIMENSIONS
 from .lexicon import CueMatch
 
 
-
 def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
     """Rule scores of many sentences, shape (n_sentences, n_dimensions), rounded to 6 places."""
     remaining = np.ones((len(match_lists), len(DIMENSIONS)))

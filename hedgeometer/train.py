@@ -3,10 +3,11 @@
 For each dimension: tf-idf n-grams, scaled per dimension by their naive-Bayes log-count ratio
 (NBSVM, Wang & Manning 2012), plus lexicon and shape features (:mod:`hedgeometer.features`), into
 a class-balanced logistic regression with sigmoid calibration by 5-fold cross-validation. The
-scaling is folded into the stored n-gram coefficients, so scoring stays one linear model. ``C``, the rule/model ``mix`` and the label threshold are chosen by
-fitting on the train split and scoring the dev split; the shipped model is then refitted with
-those settings on train + dev together. The test split is never read here. Same corpus, lexicons,
-seed and library versions give a byte-identical model file.
+scaling is folded into the stored n-gram coefficients, so scoring stays one linear model.
+``C``, the rule/model ``mix`` and the label threshold are chosen by fitting on the train split
+and scoring the dev split; the shipped model is then refitted with those settings on train +
+dev together. The test split is never read here. Same corpus, lexicons, seed and library
+versions give a byte-identical model file.
 """
 
 from __future__ import annotations
