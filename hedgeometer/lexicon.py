@@ -9,8 +9,8 @@ A lexicon file is UTF-8 TSV, one cue per row (``lexicons/README.md`` documents t
     may	epistemic-modal	0.55	Hyland 2005	not_month
 
 Patterns are lowercase token sequences, never regular expressions, so nothing a user writes can
-make matching slow: ``on the brink|verge of`` (alternatives), ``shrouded in (a veil of)?``
-(optional group), ``specter of _{1,3} loom~`` (bounded gap, inflections), ``speculat*`` (prefix),
+make matching slow: ``on the brink|verge of`` (alternative words), ``(no one|nobody) knows``
+(alternative phrases), ``shrouded in (a veil of)?`` (optional group), ``specter of _{1,3} loom~`` (bounded gap, inflections), ``speculat*`` (prefix),
 ``=May`` (exact case). All cues compile into one index keyed by their first word; matching looks
 each sentence token up once and tries only the cues that can start there, so cost grows with
 the text, not with the number of cues. Within a dimension the longest match wins.
@@ -162,6 +162,18 @@ class _PatternCompiler:
                 forms |= regular_inflections(word) | self.irregular.get(word, set())
         return ("word", frozenset(forms), None)
 
+    def group_choices(self, inner: str) -> list[list]:
+        """The slot sequences a group offers: ``a b c`` is one sequence; when an alternative holds
+        a space, ``|`` separates whole phrases (``no one|nobody``), else it stays a one-word choice."""
+        words = inner.split(" ")
+        phrases = inner.split("|") if len(words) > 1 and "|" in inner else [inner]
+        choices = []
+        for phrase in phrases:
+            if not phrase or phrase != phrase.strip() or "  " in phrase:
+                raise ValueError(f"empty or badly spaced alternative in group ({inner})")
+            choices.append([self.word_slot(p) for p in phrase.split(" ")])
+        return choices
+
     def compile(self, pattern: str) -> list[tuple]:
         """Expand ``pattern`` into its variants (lists of slots)."""
         pattern = pattern.replace("’", "'")
@@ -170,19 +182,18 @@ class _PatternCompiler:
         variants: list[list] = [[]]
         for piece in _split_top_level(pattern):
             if piece.startswith("("):
-                if not piece.endswith(")?") or piece.count("(") != 1 or piece.count(")") != 1:
-                    raise ValueError(f"optional group {piece!r} must look like (a b c)? with no nesting")
-                inner = [self.word_slot(p) for p in piece[1:-2].split()]
-                if not inner:
-                    raise ValueError("empty optional group")
-                variants = [v + extra for v in variants for extra in ([], inner)]
+                optional = piece.endswith(")?")
+                if not (optional or piece.endswith(")")) or piece.count("(") != 1 or piece.count(")") != 1:
+                    raise ValueError(f"group {piece!r} must look like (a b|c) or (a b|c)? with no nesting")
+                choices = self.group_choices(piece[1 : -2 if optional else -1])
+                variants = [v + extra for v in variants for extra in ([[]] if optional else []) + choices]
             elif "(" in piece or ")" in piece:
                 raise ValueError(f"unbalanced parenthesis in {piece!r}")
             else:
                 slot = self.word_slot(piece)
                 variants = [v + [slot] for v in variants]
             if len(variants) > MAX_VARIANTS:
-                raise ValueError("too many optional groups")
+                raise ValueError(f"too many variants (more than {MAX_VARIANTS}) from groups")
         compiled = []
         for variant in variants:
             if not variant:

@@ -41,6 +41,36 @@ def test_multiword_optional_gap_and_inflections(lexicon):
     assert matches(lexicon, "The data suggested it; she suggests it.") == [("hedging", "suggested"), ("hedging", "suggests")]
 
 
+def test_phrase_alternatives_in_a_group(tmp_path):
+    write_lexicon(tmp_path / "speculation.tsv", "speculation", [
+        "(no one|nobody) knows\tunknown\t0.6\tnews",
+        "(rumour has it|rumor has it|word is)\trumour\t0.7\tnews",
+        "remains to be seen (whether|if the)?\tunknown\t0.6\tnews",
+    ])
+    lexicon = load_lexicons(lexicon_dir=tmp_path)
+    assert matches(lexicon, "No one knows when the talks end.") == [("speculation", "No one knows")]
+    assert matches(lexicon, "Nobody knows.") == [("speculation", "Nobody knows")]
+    assert matches(lexicon, "No nobody knows it.") == [("speculation", "nobody knows")]  # not "no nobody"
+    assert matches(lexicon, "Rumor has it that he left; word is she stays.") == [
+        ("speculation", "Rumor has it"), ("speculation", "word is")]
+    assert matches(lexicon, "It remains to be seen if the deal holds.") == [("speculation", "remains to be seen if the")]
+    assert matches(lexicon, "It remains to be seen.") == [("speculation", "remains to be seen")]
+
+
+@pytest.mark.parametrize("pattern, problem", [
+    ("(no one||nobody) knows", "empty or badly spaced alternative"),
+    ("(no one |nobody) knows", "empty or badly spaced alternative"),
+    ("((no one)|nobody) knows", "no nesting"),
+    ("(no one|nobody knows", "no nesting"),
+    (" ".join(["(a b|c d)"] * 10), "too many variants"),
+])
+def test_bad_groups_are_reported(tmp_path, pattern, problem):
+    path = write_lexicon(tmp_path / "speculation.tsv", "speculation", [f"{pattern}\tunknown\t0.6\tnews"])
+    with pytest.raises(LexiconError) as caught:
+        load_lexicons([path])
+    assert problem in caught.value.problems[0]
+
+
 def test_longest_match_wins_within_a_dimension(lexicon):
     assert matches(lexicon, "A world on the brink of change.") == [("dramatic", "on the brink of")]
 
