@@ -33,3 +33,19 @@ def test_a_cue_of_a_multilabel_sentence_must_name_its_dimension(tmp_path):
     source.write_text("#bad001 wire politics\nAnalysts say the deal could collapse. | attribution,hedging | attribution=Analysts say;hedging=could\n", "utf-8")
     record, = _builder().parse(source)
     assert [(c["dimension"], c["text"], c["start"]) for c in record["cues"]] == [("attribution", "Analysts say", 0), ("hedging", "could", 22)]
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("*.jsonl")), ids=lambda p: p.name)
+def test_every_label_has_a_cue_and_every_cue_a_label(path):
+    """The guidelines ask for a cue span wherever a cue is explicit; an old build step left
+    hundreds of labels without one (mended in the 2026-11 audit), so keep it from coming back."""
+    problems = []
+    for line in path.read_text("utf-8").splitlines():
+        record = json.loads(line)
+        cued = {cue["dimension"] for cue in record["cues"]}
+        problems += [f"{record['id']}: {label} has no cue" for label in record["labels"] if label not in cued]
+        problems += [f"{record['id']}: cue {cue['text']!r} is filed under {cue['dimension']}, not a label"
+                     for cue in record["cues"] if cue["dimension"] not in record["labels"]]
+        problems += [f"{record['id']}: cue {cue['text']!r} is not at {cue['start']}"
+                     for cue in record["cues"] if record["text"][cue["start"]:cue["end"]] != cue["text"]]
+    assert problems == []
