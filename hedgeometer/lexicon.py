@@ -10,8 +10,8 @@ A lexicon file is UTF-8 TSV, one cue per row (``lexicons/README.md`` documents t
 
 Patterns are lowercase token sequences, never regular expressions, so nothing a user writes can
 make matching slow: ``on the brink|verge of`` (alternative words), ``(no one|nobody) knows``
-(alternative phrases), ``shrouded in (a veil of)?`` (optional group), ``specter of _{1,3} loom~`` (bounded gap, inflections), ``speculat*`` (prefix),
-``=May`` (exact case). All cues compile into one index keyed by their first word; matching looks
+(alternative phrases), ``shrouded in (a veil of)?`` (optional group), ``specter of _{1,3}
+loom~`` (bounded gap, inflections), ``speculat*`` (prefix), ``=May`` (exact case). All cues compile into one index keyed by their first word; matching looks
 each sentence token up once and tries only the cues that can start there, so cost grows with
 the text, not with the number of cues. Within a dimension the longest match wins.
 """
