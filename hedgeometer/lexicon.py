@@ -11,9 +11,10 @@ A lexicon file is UTF-8 TSV, one cue per row (``lexicons/README.md`` documents t
 Patterns are lowercase token sequences, never regular expressions, so nothing a user writes can
 make matching slow: ``on the brink|verge of`` (alternative words), ``(no one|nobody) knows``
 (alternative phrases), ``shrouded in (a veil of)?`` (optional group), ``specter of _{1,3}
-loom~`` (bounded gap, inflections), ``speculat*`` (prefix), ``=May`` (exact case). All cues compile into one index keyed by their first word; matching looks
-each sentence token up once and tries only the cues that can start there, so cost grows with
-the text, not with the number of cues. Within a dimension the longest match wins.
+loom~`` (bounded gap, inflections), ``speculat*`` (prefix), ``=May`` (exact case). All cues
+compile into one index keyed by their first word; matching looks each sentence token up once
+and tries only the cues that can start there, so cost grows with the text, not with the number
+of cues. Within a dimension the longest match wins.
 """
 
 from __future__ import annotations
@@ -165,8 +166,7 @@ class _PatternCompiler:
     def group_choices(self, inner: str) -> list[list]:
         """The slot sequences a group offers: ``a b c`` is one sequence; when an alternative holds
         a space, ``|`` separates whole phrases (``no one|nobody``), else it stays a one-word choice."""
-        words = inner.split(" ")
-        phrases = inner.split("|") if len(words) > 1 and "|" in inner else [inner]
+        phrases = inner.split("|") if " " in inner else [inner]
         choices = []
         for phrase in phrases:
             if not phrase or phrase != phrase.strip() or "  " in phrase:
