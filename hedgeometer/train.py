@@ -140,8 +140,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
                     # ties go to the plainer choice: threshold nearest 0.5, then smaller C
                     key = (round(score, 6), -abs(threshold - 0.5), -C)
                     if best is None or key > best[0]:
-                        best = (key, C, mix, threshold, fitted)
-        (score, _, _), C, mix, threshold, _ = best
+                        best = (key, C, mix, threshold)
+        (score, _, _), C, mix, threshold = best
         ratios = log_count_ratios(N_final, final_enc.y[:, k])
         fitted = _fit_dimension(design_matrix(N_final, D_final, ratios), final_enc.y[:, k], C, seed)
         inner = fitted.calibrated_classifiers_[0]
