@@ -201,7 +201,12 @@ class RowWriter:
 
     def __init__(self, path: Path, fmt: str, columns: list[str], append: bool):
         self.path, self.fmt, self.columns = path, fmt, columns
-        self.handle = path.open("a" if append else "w", encoding="utf-8", newline="")
+        if not path.parent.is_dir():
+            raise InputError(f"{path}: the folder {path.parent} does not exist")
+        try:
+            self.handle = path.open("a" if append else "w", encoding="utf-8", newline="")
+        except OSError as error:
+            raise InputError(f"{path}: cannot write ({error.strerror or error})") from None
         self.extra_columns: list[str] | None = None
         if fmt == "csv" and append and path.stat().st_size > 0:
             with path.open(encoding="utf-8", newline="") as existing:

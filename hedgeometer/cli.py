@@ -103,8 +103,14 @@ def write_output(text: str, output: str | None) -> None:
     if output in (None, "-"):
         click.echo(text, nl=False)
         return
-    with click.open_file(output, "w", encoding="utf-8", atomic=True) as handle:
-        handle.write(text)
+    folder = Path(output).parent
+    if not folder.is_dir():
+        raise click.FileError(output, hint=f"the folder {folder} does not exist")
+    try:
+        with click.open_file(output, "w", encoding="utf-8", atomic=True) as handle:
+            handle.write(text)
+    except OSError as error:  # unwritable folder, full disk: name the user's file, not the temporary one
+        raise click.FileError(output, hint=error.strerror or str(error)) from None
     click.echo(f"wrote {output}", err=True)
 
 
@@ -139,7 +145,8 @@ def main():
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of FILE.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal).")
-@click.option("--include-text", is_flag=True, help="JSON: include the article text, so offsets can be checked.")
+@click.option("--include-text", is_flag=True, help="JSON: include the article text, so offsets can be checked (a --headline's offsets "
+                   "index its own text).")
 @click.option("--headline", help="The article's headline, scored apart from the body (default: the first line, "
                                  "when it reads as a headline).")
 @analyzer_options

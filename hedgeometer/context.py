@@ -108,11 +108,18 @@ def not_negated(tokens: Tokens, first: int, last: int) -> bool:
     return True
 
 
+def _title_case(tokens: Tokens) -> bool:
+    """Most words capitalised, as in a headline: there a capital says nothing about names."""
+    words = [word for word, is_word in zip(tokens.text, tokens.is_word) if is_word]
+    return 2 * sum(word[:1].isupper() for word in words) > len(words)
+
+
 def not_month(tokens: Tokens, first: int, last: int) -> bool:
-    """False for "May" the month: capitalised mid-sentence, after "in"/"since"..., before a
-    day number or year, or opening a sentence before a word a modal never takes ("May last year")."""
+    """False for "May" the month: capitalised mid-sentence (unless the sentence is in title case,
+    "Minister May Resign"), after "in"/"since"..., before a day number or year, or opening a
+    sentence before a word a modal never takes ("May last year")."""
     capitalised = tokens.text[first] == "May"
-    if capitalised and any(tokens.is_word[:first]):
+    if capitalised and any(tokens.is_word[:first]) and not _title_case(tokens):
         return False
     previous = _prev_words(tokens, first, 1)
     if previous and previous[0] in _MONTH_LEADS:
@@ -199,8 +206,7 @@ def not_name(tokens: Tokens, first: int, last: int) -> bool:
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
     if not tokens.text[first][:1].isupper() or not any(tokens.is_word[:first]):
         return True
-    words = [word for word, is_word in zip(tokens.text, tokens.is_word) if is_word]
-    return 2 * sum(word[:1].isupper() for word in words) > len(words)
+    return _title_case(tokens)
 
 
 GUARDS: dict[str, Guard] = {

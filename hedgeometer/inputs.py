@@ -1,6 +1,7 @@
 """Read articles from files or stdin, with clear errors for anything that is not text.
 
-Plain text and Markdown are analysed as they are (offsets index the file's own text). HTML is
+Plain text and Markdown are analysed as they are (offsets index the file's own text, after a
+UTF-8 byte-order mark, which is dropped). HTML is
 reduced to its main article text first with trafilatura (the optional ``hedgeometer[html]``
 extra), so offsets then index the extracted text.
 """

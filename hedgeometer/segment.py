@@ -147,9 +147,11 @@ class _NewsPunkt(PunktSentenceTokenizer):
 
 
 # A blank line, or a newline next to a Markdown block marker (heading, list item, quote),
-# separates blocks; Punkt runs inside each block.
+# separates blocks; Punkt runs inside each block. "\r" counts as blank, so a file saved with
+# Windows line endings ("\r\n\r\n") splits like one with "\n\n" (the text is not rewritten:
+# offsets still index it as read).
 _BLOCK_BREAK = re.compile(
-    r"\n[ \t]*\n\s*"  # blank line(s)
+    r"\n[ \t\r]*\n\s*"  # blank line(s)
     r"|\n(?=[ \t]*(?:#{1,6}\s|[-*+]\s|>\s|\d{1,3}[.)]\s))",  # next line opens a Markdown block
 )
 _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}\s[^\n]*$", re.MULTILINE)
@@ -216,7 +218,7 @@ def looks_like_headline(text: str, sentences: list[Sentence]) -> bool:
     line_end = text.find("\n", first.start)
     if line_end == -1 or text[first.end:line_end].strip() or text[:first.start].strip():
         return False
-    if not re.match(r"\n[ \t]*\n", text[line_end:]):
+    if not re.match(r"\n[ \t\r]*\n", text[line_end:]):
         return False
     title = first.text.lstrip("#").strip()
     if not title or title.endswith("."):

@@ -67,6 +67,14 @@ def test_bad_input_is_one_clear_error(runner, tmp_path, content, message):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("command", ["report", "batch"])
+def test_output_into_a_missing_folder_is_one_clear_error(runner, tmp_path, command):
+    result = run(runner, command, SEED, "-o", tmp_path / "missing" / "out.csv")
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and "missing does not exist" in result.output
+    assert not isinstance(result.exception, OSError)
+
+
 def test_wrong_encoding_names_the_fix(runner, tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Le café may close.".encode("latin-1"))

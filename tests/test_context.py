@@ -20,6 +20,10 @@ def passes(guard, sentence, word):
     ("not_month", "May last year was the wettest on record.", "may", False),
     ("not_month", "May and June were dry.", "may", False),
     ("not_month", "May prices keep rising.", "may", True),
+    ("not_month", "Minister May Resign Amid Scandal", "may", True),  # a headline capitalises every word
+    ("not_month", "Talks Resume In May", "may", False),
+    ("not_month", "Elections Set For May 5", "may", False),
+    ("not_month", "He met the Prime Minister in London in May.", "may", False),
     ("not_name", "She won her first Grand Slam title in Paris.", "slam", False),
     ("not_name", "Unions slam the pay offer.", "slam", True),
     ("not_name", "Unions Slam Pay Offer As Strike Looms", "slam", True),

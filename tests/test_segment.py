@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from hedgeometer.segment import _tokenizer, split_sentences
+from hedgeometer.segment import _tokenizer, looks_like_headline, split_sentences
 
 
 def texts(text):
@@ -33,6 +33,16 @@ def test_splits_news_sentences(text, expected):
 def test_headline_without_full_stop_is_its_own_sentence():
     text = "Russia and Syria Strengthen Ties\n\nIn a move that surprised many, talks began."
     assert texts(text) == ["Russia and Syria Strengthen Ties", "In a move that surprised many, talks began."]
+
+
+def test_windows_line_endings_split_like_unix_ones():
+    unix = "Minister Could Quit\n\nThe minister may resign, sources said. Talks resume.\n\n# Next\n- an item\n"
+    windows = unix.replace("\n", "\r\n")
+    assert texts(windows) == texts(unix) == ["Minister Could Quit", "The minister may resign, sources said.",
+                                             "Talks resume.", "# Next", "- an item"]
+    sentences = split_sentences(windows)
+    assert looks_like_headline(windows, sentences)
+    assert all(windows[s.start:s.end] == s.text for s in sentences)
 
 
 def test_markdown_blocks_end_sentences():
