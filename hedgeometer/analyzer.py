@@ -8,7 +8,7 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .dimensions import DIMENSIONS
-from .errors import InputError
+from .errors import InputError, ModelFileError
 from .lexicon import Lexicon, load_lexicons
 from .readability import readability
 from .report import ArticleReport, build_report
@@ -50,7 +50,11 @@ class Analyzer:
 
     def __init__(self, lexicons: Sequence[str | Path] = (), thresholds=None, model: str | Path | None = DEFAULT_MODEL,
                  include_shipped_lexicons: bool = True, liwc_map: Mapping[str, str] | None = None, readability: bool = True):
-        self.lexicons = tuple(lexicons)
+        # one path is a common shorthand; iterating it would read each character as a file
+        self.lexicons = (lexicons,) if isinstance(lexicons, (str, Path)) else tuple(lexicons)
+        resolve_thresholds(thresholds)  # a typo in a dimension name fails here, not at first use
+        if model not in (None, DEFAULT_MODEL) and not Path(model).exists():
+            raise ModelFileError(f"{model}: no such model file")
         self.thresholds = thresholds
         self.model = model
         self.include_shipped_lexicons = include_shipped_lexicons
@@ -128,6 +132,9 @@ class Analyzer:
 
         Each result's offsets index its own sentence (``start`` is 0).
         """
+        if isinstance(texts, str):
+            raise InputError("score_sentences takes a list of sentences, not one string; "
+                             "for a whole text use analyze()")
         spans = []
         for index, text in enumerate(texts):
             if not isinstance(text, str):

@@ -2,13 +2,14 @@
 
 A lexicon row lists guards by name in its ``guards`` column (``may ... not_month``). Each guard
 gets the sentence's tokens and the matched token range ``[first, last]`` and returns True when
-the match should count. Guards only look at a few tokens around the match, so they are cheap
-and cannot hang. The word lists are deliberately short and documented; extend them here.
+the match should count. Guards only look at tokens near the match (at most ``_SENTENCE_REACH``
+either side), so they are cheap and their cost never grows with the length of the sentence. The word lists are deliberately short and documented; extend them here.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Callable
 
 from .tokens import Tokens
@@ -108,9 +109,25 @@ def not_negated(tokens: Tokens, first: int, last: int) -> bool:
     return True
 
 
-def _title_case(tokens: Tokens) -> bool:
+# Guards that read "the sentence" read this many tokens either side of the match: all of any
+# real sentence, but a bounded amount of a megabyte with no full stop in it, so a guard's cost
+# never grows with the length of the sentence.
+_SENTENCE_REACH = 60
+
+
+def _window(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+    return max(0, first - _SENTENCE_REACH), min(len(tokens), last + 1 + _SENTENCE_REACH)
+
+
+def _word_before(tokens: Tokens, first: int) -> bool:
+    """Is the match mid-sentence? (Stops at the first word instead of copying the tokens before.)"""
+    return any(islice(tokens.is_word, first))
+
+
+def _title_case(tokens: Tokens, first: int, last: int) -> bool:
     """Most words capitalised, as in a headline: there a capital says nothing about names."""
-    words = [word for word, is_word in zip(tokens.text, tokens.is_word) if is_word]
+    start, stop = _window(tokens, first, last)
+    words = [word for word, is_word in zip(tokens.text[start:stop], tokens.is_word[start:stop]) if is_word]
     return 2 * sum(word[:1].isupper() for word in words) > len(words)
 
 
@@ -119,7 +136,7 @@ def not_month(tokens: Tokens, first: int, last: int) -> bool:
     "Minister May Resign"), after "in"/"since"..., before a day number or year, or opening a
     sentence before a word a modal never takes ("May last year")."""
     capitalised = tokens.text[first] == "May"
-    if capitalised and any(tokens.is_word[:first]) and not _title_case(tokens):
+    if capitalised and _word_before(tokens, first) and not _title_case(tokens, first, last):
         return False
     previous = _prev_words(tokens, first, 1)
     if previous and previous[0] in _MONTH_LEADS:
@@ -157,8 +174,9 @@ def not_past_ability(tokens: Tokens, first: int, last: int) -> bool:
                 return False
         elif following[0] in (_ABILITY_VERBS if negated else _PERCEPTION_VERBS):
             return False
-    sentence = " ".join(t for t, is_word in zip(tokens.lower, tokens.is_word) if is_word)
-    return _PAST_TIME.search(sentence) is None
+    start, stop = _window(tokens, first, last)
+    nearby = " ".join(t for t, is_word in zip(tokens.lower[start:stop], tokens.is_word[start:stop]) if is_word)
+    return _PAST_TIME.search(nearby) is None
 
 
 def not_scheduled(tokens: Tokens, first: int, last: int) -> bool:
@@ -204,9 +222,9 @@ def not_determiner(tokens: Tokens, first: int, last: int) -> bool:
 def not_name(tokens: Tokens, first: int, last: int) -> bool:
     """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
-    if not tokens.text[first][:1].isupper() or not any(tokens.is_word[:first]):
+    if not tokens.text[first][:1].isupper() or not _word_before(tokens, first):
         return True
-    return _title_case(tokens)
+    return _title_case(tokens, first, last)
 
 
 GUARDS: dict[str, Guard] = {

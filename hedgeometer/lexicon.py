@@ -468,13 +468,13 @@ def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     starts, ends = tokens.starts(), tokens.ends()
     if len(found) > 1:
         found.sort(key=lambda m: (starts[m[0]] - ends[m[1]], -m[2].weight, m[0]))
-    taken: dict[str, list[tuple[int, int]]] = {}
+    taken: dict[str, set[int]] = {}  # token positions covered by kept matches, per dimension
     kept = []
     for first, last, cue in found:
-        spans = taken.setdefault(cue.dimension, [])
-        if any(first <= b and a <= last for a, b in spans):
+        covered = taken.setdefault(cue.dimension, set())
+        if not covered.isdisjoint(range(first, last + 1)):
             continue
-        spans.append((first, last))
+        covered.update(range(first, last + 1))
         start, end = starts[first], ends[last]
         kept.append(
             CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)

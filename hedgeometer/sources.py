@@ -10,6 +10,7 @@ names written in lower case and counts a capitalised common noun now and then.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Sequence
 
 from .lexicon import CueMatch
@@ -79,12 +80,16 @@ def find_sources(tokens: Tokens, cues: Sequence[CueMatch], text: str, offset: in
         return mentions  # no reporting verb, so no named source (most sentences stop here)
     unnamed_spans = [(c.start, c.end) for c in mentions]
     runs = _name_runs(tokens)
+    # runs are in order and apart, so those within WINDOW of a verb are one slice of the list
+    # (found by bisection: a sentence with thousands of names and verbs stays linear)
+    run_firsts, run_lasts = [first for first, _ in runs], [last for _, last in runs]
     used: set[tuple[int, int]] = set()
     for position, word in enumerate(tokens.lower):
         if word not in REPORTING_VERBS:
             continue
         best = None
-        for first, last in runs:
+        nearby = runs[bisect_left(run_lasts, position - WINDOW):bisect_right(run_firsts, position + WINDOW)]
+        for first, last in nearby:
             if (first, last) in used:
                 continue
             before = last < position

@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 from hedgeometer import DIMENSIONS, Analyzer
 from hedgeometer.errors import InputError
 
-from conftest import NEUTRAL_TEXT
+from conftest import NEUTRAL_TEXT, write_lexicon
 
 SEED_MOVES = [
     ("on the brink of transformation", {"dramatic"}),
@@ -125,3 +125,33 @@ def test_properties_on_any_text(text):
 
 
 _ANALYZER = Analyzer(readability=False)
+
+
+def test_common_api_mistakes_fail_early_and_clearly():
+    from hedgeometer.errors import ModelFileError
+
+    with pytest.raises(InputError, match="list of sentences"):
+        Analyzer(model=None).score_sentences("Prices may rise.")  # would be scored letter by letter
+    with pytest.raises(ValueError, match="unknown dimension"):
+        Analyzer(thresholds={"hedge": 0.9})
+    with pytest.raises(ModelFileError, match="no such model file"):
+        Analyzer(model="no-such-model.json")
+
+
+def test_one_lexicon_path_needs_no_list(tmp_path):
+    extra = write_lexicon(tmp_path / "mine.tsv", "hedging", ["tea leaves\tmetaphor\t0.7\tmine"])
+    report = Analyzer(lexicons=str(extra), model=None).analyze("Reading the tea leaves is hard.")
+    assert [c.text for s in report.sentences for c in s.cues] == ["tea leaves"]
+
+
+def test_a_long_text_without_full_stops_scores_in_linear_time():
+    """Guards, overlap checks and source finding once scanned the whole sentence per match, so a
+    transcript with no full stop took minutes; now each looks at a bounded neighbourhood."""
+    import time
+
+    chunk = "as a child she could swim and May said it could rain while Anna Smith said the crucible may loom "
+    text = chunk * 1000  # about 100 kB, 20,000 words, one sentence
+    start = time.perf_counter()
+    report = Analyzer(readability=False).analyze(text)
+    assert time.perf_counter() - start < 3  # 0.1 s on the development machine; 5.4 s before
+    assert len(report.sentences) == 1 and len(report.sentences[0].cues) > 1000
