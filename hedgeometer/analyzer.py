@@ -29,7 +29,8 @@ class Analyzer:
     lexicons : sequence of paths
         Extra lexicon files or directories that extend or override the shipped ones.
     thresholds : float or mapping, optional
-        Score at which a sentence is labelled, for all dimensions or per dimension (default 0.5).
+        Score at which a sentence is labelled, for all dimensions or per dimension (default: the
+        model's tuned thresholds, or 0.5 for rules only).
     model : "default", path, or None
         The classifier: the shipped one, a model file, or None for rules only.
     include_shipped_lexicons : bool

@@ -76,7 +76,9 @@ def analyzer_options(function):
                      help="Map LIWC categories to dimensions, e.g. 'tentat=hedging,certain=booster'."),
         click.option("--only-lexicon", is_flag=True, help="Use only the --lexicon files, not the shipped lexicons."),
         click.option("--threshold", "thresholds", multiple=True, callback=_parse_thresholds, metavar="[DIM=]SCORE",
-                     help="Score at which a sentence is labelled (default 0.5): '0.6' for all, 'hedging=0.4' for one."),
+                     help="Score at which a sentence is labelled: '0.6' for all, 'hedging=0.4' for one. "
+                          "Default: the model's tuned threshold per dimension (0.5 with --no-model); "
+                          "the JSON report lists the ones used."),
         click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Classifier file to use instead of the shipped one."),
         click.option("--no-model", is_flag=True, help="Rules only: score with the lexicons, no classifier."),

@@ -215,7 +215,7 @@ def load_inflections(path: Path | None) -> dict[str, set[str]]:
     if path is None or not path.exists():
         return table
     problems = []
-    for lineno, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+    for lineno, line in enumerate(path.read_text("utf-8-sig").splitlines(), 1):
         if not line.strip() or line.startswith("#") or line.startswith("lemma\t"):
             continue
         parts = line.split("\t")
@@ -245,7 +245,7 @@ def read_lexicon_file(path: Path | str, dimension: str | None = None) -> tuple[l
     path = Path(path)
     problems: list[str] = []
     try:
-        text = path.read_text("utf-8")
+        text = path.read_text("utf-8-sig")  # Notepad and Excel save UTF-8 with a byte-order mark
     except FileNotFoundError:
         return [], [f"{path}: no such file"]
     except IsADirectoryError:

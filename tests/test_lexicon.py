@@ -152,3 +152,11 @@ def test_pathological_input_is_fast(lexicon):
     start = time.perf_counter()
     lexicon.match_tokens(tokenize(sentence), sentence)
     assert time.perf_counter() - start < 5
+
+
+def test_a_byte_order_mark_is_ignored(tmp_path):
+    """Notepad and Excel save "UTF-8" with a byte-order mark; it must not become part of a pattern."""
+    path = write_lexicon(tmp_path / "hedging.tsv", "hedging", ["tea leaves\tmetaphor\t0.7\tmine"])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    lexicon = load_lexicons([path])
+    assert matches(lexicon, "Reading the tea leaves is hard.")[-1] == ("hedging", "tea leaves")
