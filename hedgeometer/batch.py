@@ -253,16 +253,35 @@ def completed_ids(path: Path, fmt: str) -> set[str]:
     text = data.decode("utf-8")
     ids: set[str] = set()
     if fmt == "jsonl":
-        for line in text.splitlines():
+        for lineno, line in enumerate(text.split("\n"), 1):  # not splitlines(): rows may hold U+2028
             if line.strip():
-                ids.add(str(json.loads(line)["id"]))
+                ids.add(_jsonl_id(line, path, lineno))
     else:
         reader = csv.reader(io.StringIO(text, newline=""))
         header = next(reader, None)
         if header:
+            if "id" not in header:
+                raise _not_ours(path)
             position = header.index("id")
             ids.update(row[position] for row in reader if row)
     return ids
+
+
+def _not_ours(path: Path, lineno: int | None = None) -> InputError:
+    """--resume must stop, not guess, when -o names a file the tool did not write."""
+    where = f"{path}:{lineno}" if lineno else f"{path}"
+    return InputError(f"{where}: not a hedgeometer output, so --resume cannot continue it; "
+                      f"write to another -o, or drop --resume to replace the file")
+
+
+def _jsonl_id(line: str, path: Path, lineno: int) -> str:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError:
+        row = None
+    if not isinstance(row, dict) or "id" not in row:
+        raise _not_ours(path, lineno)
+    return str(row["id"])
 
 
 # --- the run ----------------------------------------------------------------------------

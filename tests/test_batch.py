@@ -106,6 +106,12 @@ def test_completed_ids_cut_a_torn_row(tmp_path):
     assert out.read_text() == '{"id": "a"}\n{"id": "b"}\n'
 
 
+def test_completed_ids_read_rows_holding_line_separators(tmp_path):
+    out = tmp_path / "rows.jsonl"  # JSON leaves U+2028 and U+0085 unescaped; they do not end a row
+    out.write_text(json.dumps({"id": "a", "text": "one\u2028two\x85three"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert completed_ids(out, "jsonl") == {"a"}
+
+
 def test_to_frame(tmp_path):
     pytest.importorskip("pandas")
     reports = list(Analyzer(readability=False).analyze_many([{"id": "p", "text": TEXTS[0]}, {"id": "q", "text": TEXTS[1]}]))
