@@ -100,3 +100,14 @@ def test_resume_of_an_unreadable_output_is_one_clear_error(tmp_path, name, conte
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
     assert f"Error: {out}{where}: not a hedgeometer output" in result.output
     assert out.read_bytes() == content.encode()
+
+
+def test_resume_never_empties_a_file_it_did_not_write(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 3)
+    out = tmp_path / "other.csv"
+    out.write_bytes(b"name,age\nbob,3\n")
+    result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert f"Error: {out}: not a hedgeometer output of batch without --sentences" in result.output
+    assert out.read_bytes() == b"name,age\nbob,3\n"
