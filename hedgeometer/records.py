@@ -103,14 +103,22 @@ def _decoded_lines(path: Path, options: RecordOptions) -> Iterator[str]:
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, 1):
             try:
-                yield raw.decode(options.encoding)
+                line = raw.decode(options.encoding)
             except UnicodeDecodeError as error:
                 raise _LineDecodeError(f"{path}:{lineno}", error) from None
+            yield line.removeprefix("\ufeff") if lineno == 1 else line
 
 
 class _LineDecodeError(Exception):
     def __init__(self, where, error):
         self.where, self.error = where, error
+
+
+def _skip_byte_order_mark(handle) -> None:
+    """Drop a leading byte-order mark, as decode() does for text files: Excel's "CSV UTF-8"
+    starts with one, which would otherwise become part of the first column's name."""
+    if handle.read(1) != "\ufeff":
+        handle.seek(0)
 
 
 def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
@@ -120,6 +128,7 @@ def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
         try:
             if suffix == ".csv":
                 with path.open(encoding=options.encoding, newline="") as handle:
+                    _skip_byte_order_mark(handle)
                     yield from _csv_records(handle, name, options)
             else:
                 yield from _jsonl_records(_decoded_lines(path, options), name, options)
@@ -160,7 +169,7 @@ def _walk(directory: Path, options: RecordOptions) -> Iterator[Path]:
 def _stdin_records(options: RecordOptions) -> Iterator[Record]:
     stream = io.TextIOWrapper(sys.stdin.buffer, encoding=options.encoding, errors="strict")
     try:
-        first = stream.readline()
+        first = stream.readline().removeprefix("\ufeff")  # as decode() does for text files
     except UnicodeDecodeError as error:
         yield Record("<stdin>", None, "<stdin>", {}, f"not valid {options.encoding} ({error.reason})")
         return

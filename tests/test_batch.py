@@ -174,3 +174,13 @@ def test_folder_and_csv_inputs(tmp_path):
     assert [r.id for r in records] == [str(folder / "a.txt"), str(folder / "d.txt"), str(folder / "sub" / "b.md"), "1", "2"]
     assert "not valid utf-8" in records[1].error
     assert records[3].fields == {"outlet": "A"} and records[4].error == "empty text"
+
+
+def test_a_leading_byte_order_mark_is_dropped_from_record_files(tmp_path):
+    table = tmp_path / "excel.csv"  # Excel's "CSV UTF-8" starts with a byte-order mark
+    table.write_bytes(b"\xef\xbb\xbfid,text,outlet\r\n1,Prices may rise.,A\r\n")
+    lines = tmp_path / "rows.jsonl"
+    lines.write_bytes(b'\xef\xbb\xbf{"id": "j1", "text": "It may rain."}\n')
+    records = list(iter_records([str(table), str(lines)]))
+    assert [(r.id, r.text, r.fields, r.error) for r in records] == [
+        ("1", "Prices may rise.", {"outlet": "A"}, None), ("j1", "It may rain.", {}, None)]

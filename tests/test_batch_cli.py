@@ -86,6 +86,15 @@ def test_stdin_jsonl(tmp_path):
     assert json.loads(out.read_text())["hedging_sentences"] == 1
 
 
+def test_stdin_jsonl_with_a_byte_order_mark(tmp_path):
+    out = tmp_path / "r.jsonl"
+    result = CliRunner().invoke(main, ["batch", "-", "-o", str(out), "--jobs", "1"],
+                                input='\ufeff{"id": "s1", "text": "It may rain."}\n'.encode())
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text())
+    assert row["id"] == "s1" and row["hedging_sentences"] == 1
+
+
 @pytest.mark.parametrize("name, content, where", [
     ("rows.csv", "name,age\r\nbob,3\r\n", ""),  # no id column: was a ValueError
     ("rows.jsonl", '{"id": "r0"}\n{"name": "bob"}\n', ":2"),  # a row without an id: was a KeyError
