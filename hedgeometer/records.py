@@ -1,8 +1,9 @@
 """Corpus inputs for ``batch``: files, folders, stdin, JSONL and CSV records, read lazily.
 
 Every input record becomes exactly one :class:`Record`, in input order. A record that cannot be
-analysed (unreadable file, bad encoding, empty text, missing text field, too long, bad JSON line)
-still becomes a Record, with ``error`` set, so that the run can report it as a row and go on.
+analysed (unreadable file, bad encoding, empty text, missing text field, too long, bad JSON line,
+CSV row with more or fewer fields than its header) still becomes a Record, with ``error`` set, so
+that the run can report it as a row and go on.
 Only a bad invocation (an input path that does not exist) raises :class:`InputError`.
 """
 
@@ -89,12 +90,24 @@ def _jsonl_records(lines: Iterable[str], name: str, options: RecordOptions) -> I
         yield _from_mapping(data, where, where, options)
 
 
+_MISSING = object()  # a cell a short CSV row lacks (csv gives every cell it has as a str)
+
+
 def _csv_records(handle, name: str, options: RecordOptions) -> Iterator[Record]:
-    reader = csv.DictReader(handle)
+    reader = csv.DictReader(handle, restval=_MISSING)
     for number, row in enumerate(reader, 1):
         where = f"{name}:{reader.line_num}"
-        if None in row:  # more cells than header columns
-            row.pop(None)
+        header = reader.fieldnames
+        if None in row:  # more cells than header columns, kept under None
+            cells = len(header) + len(row[None])
+        else:  # fewer: the columns past the last cell hold _MISSING
+            cells = len(header)
+            while cells and row[header[cells - 1]] is _MISSING:
+                cells -= 1
+        if cells != len(header):  # cells no longer line up with their columns: no field can be trusted
+            yield Record(where, None, where, {},
+                         f"row has {cells} field{'s' if cells != 1 else ''}, the header has {len(header)}")
+            continue
         yield _from_mapping(dict(row), f"{name}#{number}", where, options)
 
 

@@ -184,3 +184,21 @@ def test_a_leading_byte_order_mark_is_dropped_from_record_files(tmp_path):
     records = list(iter_records([str(table), str(lines)]))
     assert [(r.id, r.text, r.fields, r.error) for r in records] == [
         ("1", "Prices may rise.", {"outlet": "A"}, None), ("j1", "It may rain.", {}, None)]
+
+
+def test_ragged_csv_rows_become_error_rows(tmp_path):
+    table = tmp_path / "ragged.csv"
+    table.write_text("id,text,outlet\n1,Prices may rise.,A\n2,Prices, they say, may rise.,B\n3,Prices fell.\n"
+                     "4,It rained.,C\n5\n")
+    out = tmp_path / "rows.jsonl"
+    summary = run_batch(iter_records([str(table)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
+                        fmt="jsonl")
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert summary.records == 5 and summary.failed == 3
+    assert [(r["id"], r["status"], r["error"]) for r in rows] == [
+        ("1", "ok", ""),
+        (f"{table}:3", "error", "row has 5 fields, the header has 3"),
+        (f"{table}:4", "error", "row has 2 fields, the header has 3"),
+        ("4", "ok", ""),
+        (f"{table}:6", "error", "row has 1 field, the header has 3"),  # was "text field 'text' is NoneType"
+    ]
