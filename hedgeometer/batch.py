@@ -239,30 +239,81 @@ class RowWriter:
         self.handle.close()
 
 
-def completed_ids(path: Path, fmt: str) -> set[str]:
-    """Ids already written to ``path``; a torn last row (from a kill) is cut off first."""
+def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
+    """Ids already written to ``path``; a torn last row (from a kill) is cut off first.
+
+    Nothing is cut until the file is known to be an output of this kind of run (``columns``), so
+    a mistaken ``-o`` with ``--resume`` is an error, never an emptied file.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return set()
     data = path.read_bytes()
-    end = data.rfind(b"\r\n" if fmt == "csv" else b"\n")
-    keep = end + (2 if fmt == "csv" else 1) if end >= 0 else 0
+    keep = _complete_rows_length(data, fmt)
+    if keep == 0 and not _starts_like_output(data, fmt, columns):
+        raise _not_ours(path, 1 if fmt == "jsonl" else None, None if fmt == "jsonl" else columns)
+    ids: set[str] = set()
+    if fmt == "jsonl":
+        for lineno, line in enumerate(data[:keep].split(b"\n"), 1):  # not splitlines(): values may hold U+2028
+            if line.strip():
+                ids.add(_jsonl_id(line, path, lineno))
+    else:
+        try:
+            text = data[:keep].decode("utf-8")
+        except UnicodeDecodeError:
+            raise _not_ours(path, columns=columns) from None
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, None)
+        if header is not None:
+            if header[:len(columns)] != list(columns):
+                raise _not_ours(path, columns=columns)
+            ids.update(row[0] for row in reader if row)
     if keep != len(data):
         with path.open("r+b") as handle:
             handle.truncate(keep)
-        data = data[:keep]
-    text = data.decode("utf-8")
-    ids: set[str] = set()
-    if fmt == "jsonl":
-        for line in text.splitlines():
-            if line.strip():
-                ids.add(str(json.loads(line)["id"]))
-    else:
-        reader = csv.reader(io.StringIO(text, newline=""))
-        header = next(reader, None)
-        if header:
-            position = header.index("id")
-            ids.update(row[position] for row in reader if row)
     return ids
+
+
+def _complete_rows_length(data: bytes, fmt: str) -> int:
+    """Bytes up to the end of the last complete row: its ``\\n``, which also ends a ``\\r\\n`` row.
+
+    A CSV value may hold a newline, so in CSV only a newline outside quotes ends a row: one after
+    an even number of ``"`` (a quoted value doubles the quotes it holds).
+    """
+    end = len(data)
+    quotes = data.count(b'"') if fmt == "csv" else 0
+    while (newline := data.rfind(b"\n", 0, end)) >= 0:
+        if fmt == "csv":
+            quotes -= data.count(b'"', newline, end)
+        if quotes % 2 == 0:
+            return newline + 1
+        end = newline
+    return 0
+
+
+def _starts_like_output(data: bytes, fmt: str, columns: list[str]) -> bool:
+    """A file with no complete row is ours only if it begins as our header (or first JSONL row) does."""
+    start = b'{"id": ' if fmt == "jsonl" else ",".join(columns).encode()
+    return data.startswith(start) or start.startswith(data)
+
+
+def _not_ours(path: Path, lineno: int | None = None, columns: list[str] | None = None) -> InputError:
+    """--resume must stop, not guess, when -o names a file the tool did not write."""
+    where = f"{path}:{lineno}" if lineno else f"{path}"
+    kind = ""
+    if columns is not None:
+        kind = " of batch --sentences" if list(columns) == SENTENCE_COLUMNS else " of batch without --sentences"
+    return InputError(f"{where}: not a hedgeometer output{kind}, so --resume cannot continue it; "
+                      f"write to another -o, or drop --resume to replace the file")
+
+
+def _jsonl_id(line: bytes, path: Path, lineno: int) -> str:
+    try:
+        row = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        row = None
+    if not isinstance(row, dict) or "id" not in row:
+        raise _not_ours(path, lineno)
+    return str(row["id"])
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -295,10 +346,10 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
     """Score ``records`` into ``output``; returns counts. ``settings`` rebuild the analyzer in
     worker processes."""
     summary = BatchSummary()
-    done = completed_ids(output, fmt) if resume else set()
+    columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
+    done = completed_ids(output, fmt, columns) if resume else set()
     if resume and done:
         records = _skip_done(records, done, summary)
-    columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
     writer = RowWriter(output, fmt, list(columns), append=resume and output.exists())
     start = time.perf_counter()
     try:

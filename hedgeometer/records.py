@@ -1,8 +1,9 @@
 """Corpus inputs for ``batch``: files, folders, stdin, JSONL and CSV records, read lazily.
 
 Every input record becomes exactly one :class:`Record`, in input order. A record that cannot be
-analysed (unreadable file, bad encoding, empty text, missing text field, too long, bad JSON line)
-still becomes a Record, with ``error`` set, so that the run can report it as a row and go on.
+analysed (unreadable file, bad encoding, empty text, missing text field, too long, bad JSON line,
+CSV row with more or fewer fields than its header) still becomes a Record, with ``error`` set, so
+that the run can report it as a row and go on.
 Only a bad invocation (an input path that does not exist) raises :class:`InputError`.
 """
 
@@ -89,12 +90,24 @@ def _jsonl_records(lines: Iterable[str], name: str, options: RecordOptions) -> I
         yield _from_mapping(data, where, where, options)
 
 
+_MISSING = object()  # a cell a short CSV row lacks (csv gives every cell it has as a str)
+
+
 def _csv_records(handle, name: str, options: RecordOptions) -> Iterator[Record]:
-    reader = csv.DictReader(handle)
+    reader = csv.DictReader(handle, restval=_MISSING)
     for number, row in enumerate(reader, 1):
         where = f"{name}:{reader.line_num}"
-        if None in row:  # more cells than header columns
-            row.pop(None)
+        header = reader.fieldnames
+        if None in row:  # more cells than header columns, kept under None
+            cells = len(header) + len(row[None])
+        else:  # fewer: the columns past the last cell hold _MISSING
+            cells = len(header)
+            while cells and row[header[cells - 1]] is _MISSING:
+                cells -= 1
+        if cells != len(header):  # cells no longer line up with their columns: no field can be trusted
+            yield Record(where, None, where, {},
+                         f"row has {cells} field{'s' if cells != 1 else ''}, the header has {len(header)}")
+            continue
         yield _from_mapping(dict(row), f"{name}#{number}", where, options)
 
 
@@ -103,14 +116,22 @@ def _decoded_lines(path: Path, options: RecordOptions) -> Iterator[str]:
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, 1):
             try:
-                yield raw.decode(options.encoding)
+                line = raw.decode(options.encoding)
             except UnicodeDecodeError as error:
                 raise _LineDecodeError(f"{path}:{lineno}", error) from None
+            yield line.removeprefix("\ufeff") if lineno == 1 else line
 
 
 class _LineDecodeError(Exception):
     def __init__(self, where, error):
         self.where, self.error = where, error
+
+
+def _skip_byte_order_mark(handle) -> None:
+    """Drop a leading byte-order mark, as decode() does for text files: Excel's "CSV UTF-8"
+    starts with one, which would otherwise become part of the first column's name."""
+    if handle.read(1) != "\ufeff":
+        handle.seek(0)
 
 
 def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
@@ -120,6 +141,7 @@ def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
         try:
             if suffix == ".csv":
                 with path.open(encoding=options.encoding, newline="") as handle:
+                    _skip_byte_order_mark(handle)
                     yield from _csv_records(handle, name, options)
             else:
                 yield from _jsonl_records(_decoded_lines(path, options), name, options)
@@ -160,7 +182,7 @@ def _walk(directory: Path, options: RecordOptions) -> Iterator[Path]:
 def _stdin_records(options: RecordOptions) -> Iterator[Record]:
     stream = io.TextIOWrapper(sys.stdin.buffer, encoding=options.encoding, errors="strict")
     try:
-        first = stream.readline()
+        first = stream.readline().removeprefix("\ufeff")  # as decode() does for text files
     except UnicodeDecodeError as error:
         yield Record("<stdin>", None, "<stdin>", {}, f"not valid {options.encoding} ({error.reason})")
         return

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from hedgeometer import Analyzer, to_frame
-from hedgeometer.batch import article_row, completed_ids, run_batch
+from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, article_row, completed_ids, run_batch
+from hedgeometer.errors import InputError
 from hedgeometer.records import RecordOptions, iter_records
 
 SETTINGS = {"model": "default", "readability": False}
@@ -102,8 +103,54 @@ def test_sentence_rows(tmp_path):
 def test_completed_ids_cut_a_torn_row(tmp_path):
     out = tmp_path / "rows.jsonl"
     out.write_text('{"id": "a"}\n{"id": "b"}\n{"id": "c", "tor')
-    assert completed_ids(out, "jsonl") == {"a", "b"}
+    assert completed_ids(out, "jsonl", ARTICLE_COLUMNS) == {"a", "b"}
     assert out.read_text() == '{"id": "a"}\n{"id": "b"}\n'
+
+
+def test_completed_ids_read_rows_holding_line_separators(tmp_path):
+    out = tmp_path / "rows.jsonl"  # JSON leaves U+2028 and U+0085 unescaped; they do not end a row
+    out.write_text(json.dumps({"id": "a", "text": "one\u2028two\x85three"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert completed_ids(out, "jsonl", ARTICLE_COLUMNS) == {"a"}
+
+
+ARTICLE_HEADER = ",".join(ARTICLE_COLUMNS) + ",other_fields\r\n"
+
+
+@pytest.mark.parametrize("name, content, columns, message", [
+    ("other.csv", "name,age\nbob,3\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without --sentences"),
+    ("other.csv", "id,name\r\n1,bob\r\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without --sentences"),
+    ("other.csv", "name,age", ARTICLE_COLUMNS, "not a hedgeometer output"),
+    ("articles.csv", ARTICLE_HEADER + "a1,x,ok\r\n", SENTENCE_COLUMNS,
+     "not a hedgeometer output of batch --sentences"),
+    ("other.jsonl", '{"name": "bob"}\n{"name": "al"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
+    ("other.jsonl", '{"name": "bob"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
+])
+def test_completed_ids_never_cut_a_file_the_tool_did_not_write(tmp_path, name, content, columns, message):
+    out = tmp_path / name
+    out.write_bytes(content.encode())
+    with pytest.raises(InputError, match=message) as raised:
+        completed_ids(out, "csv" if name.endswith(".csv") else "jsonl", columns)
+    assert str(raised.value).startswith(str(out)) and "another -o" in str(raised.value)
+    assert out.read_bytes() == content.encode()
+
+
+def test_completed_ids_accept_lf_rows_and_cut_only_the_torn_one(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": TEXTS[i], "note": "two\nlines"}) + "\n"
+                              for i in range(5)))
+    reference = tmp_path / "reference.csv"
+    run_batch(iter_records([str(corpus)]), reference, analyzer=Analyzer(readability=False), settings=SETTINGS,
+              fmt="csv")
+    rows = reference.read_bytes().split(b"\r\n")  # values hold "\n", never "\r\n"
+    kept = b"\n".join(rows[:4]) + b"\n"  # the header and three rows, re-saved with LF line endings
+    out = tmp_path / "rows.csv"
+    out.write_bytes(kept + b'n3,src,ok,,"torn\nin a quoted value')  # a torn row holding a newline
+    assert completed_ids(out, "csv", ARTICLE_COLUMNS) == {"n0", "n1", "n2"}
+    assert out.read_bytes() == kept
+    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS, fmt="csv",
+              resume=True)
+    with reference.open(newline="") as a, out.open(newline="") as b:
+        assert list(csv.reader(a)) == list(csv.reader(b))
 
 
 def test_to_frame(tmp_path):
@@ -127,3 +174,31 @@ def test_folder_and_csv_inputs(tmp_path):
     assert [r.id for r in records] == [str(folder / "a.txt"), str(folder / "d.txt"), str(folder / "sub" / "b.md"), "1", "2"]
     assert "not valid utf-8" in records[1].error
     assert records[3].fields == {"outlet": "A"} and records[4].error == "empty text"
+
+
+def test_a_leading_byte_order_mark_is_dropped_from_record_files(tmp_path):
+    table = tmp_path / "excel.csv"  # Excel's "CSV UTF-8" starts with a byte-order mark
+    table.write_bytes(b"\xef\xbb\xbfid,text,outlet\r\n1,Prices may rise.,A\r\n")
+    lines = tmp_path / "rows.jsonl"
+    lines.write_bytes(b'\xef\xbb\xbf{"id": "j1", "text": "It may rain."}\n')
+    records = list(iter_records([str(table), str(lines)]))
+    assert [(r.id, r.text, r.fields, r.error) for r in records] == [
+        ("1", "Prices may rise.", {"outlet": "A"}, None), ("j1", "It may rain.", {}, None)]
+
+
+def test_ragged_csv_rows_become_error_rows(tmp_path):
+    table = tmp_path / "ragged.csv"
+    table.write_text("id,text,outlet\n1,Prices may rise.,A\n2,Prices, they say, may rise.,B\n3,Prices fell.\n"
+                     "4,It rained.,C\n5\n")
+    out = tmp_path / "rows.jsonl"
+    summary = run_batch(iter_records([str(table)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
+                        fmt="jsonl")
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert summary.records == 5 and summary.failed == 3
+    assert [(r["id"], r["status"], r["error"]) for r in rows] == [
+        ("1", "ok", ""),
+        (f"{table}:3", "error", "row has 5 fields, the header has 3"),
+        (f"{table}:4", "error", "row has 2 fields, the header has 3"),
+        ("4", "ok", ""),
+        (f"{table}:6", "error", "row has 1 field, the header has 3"),  # was "text field 'text' is NoneType"
+    ]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from hedgeometer.cli import main
@@ -83,3 +84,39 @@ def test_stdin_jsonl(tmp_path):
                                 input='{"id": "s1", "text": "It may rain."}\n')
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text())["hedging_sentences"] == 1
+
+
+def test_stdin_jsonl_with_a_byte_order_mark(tmp_path):
+    out = tmp_path / "r.jsonl"
+    result = CliRunner().invoke(main, ["batch", "-", "-o", str(out), "--jobs", "1"],
+                                input='\ufeff{"id": "s1", "text": "It may rain."}\n'.encode())
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text())
+    assert row["id"] == "s1" and row["hedging_sentences"] == 1
+
+
+@pytest.mark.parametrize("name, content, where", [
+    ("rows.csv", "name,age\r\nbob,3\r\n", ""),  # no id column: was a ValueError
+    ("rows.jsonl", '{"id": "r0"}\n{"name": "bob"}\n', ":2"),  # a row without an id: was a KeyError
+    ("rows.jsonl", '{"id": "r0"}\nnot json\n', ":2"),  # a garbage line: was a JSONDecodeError
+])
+def test_resume_of_an_unreadable_output_is_one_clear_error(tmp_path, name, content, where):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 3)
+    out = tmp_path / name
+    out.write_bytes(content.encode())
+    result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert f"Error: {out}{where}: not a hedgeometer output" in result.output
+    assert out.read_bytes() == content.encode()
+
+
+def test_resume_never_empties_a_file_it_did_not_write(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 3)
+    out = tmp_path / "other.csv"
+    out.write_bytes(b"name,age\nbob,3\n")
+    result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
+    assert f"Error: {out}: not a hedgeometer output of batch without --sentences" in result.output
+    assert out.read_bytes() == b"name,age\nbob,3\n"
