@@ -26,7 +26,7 @@ class Analyzer:
 
     Parameters
     ----------
-    lexicons : sequence of paths
+    lexicons : path or sequence of paths
         Extra lexicon files or directories that extend or override the shipped ones.
     thresholds : float or mapping, optional
         Score at which a sentence is labelled, for all dimensions or per dimension (default: the
