@@ -147,8 +147,8 @@ def main():
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of FILE.")
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal).")
-@click.option("--include-text", is_flag=True, help="JSON: include the article text, so offsets can be checked (a --headline's offsets "
-                   "index its own text).")
+@click.option("--include-text", is_flag=True,
+              help="JSON: include the article text, so offsets can be checked (a --headline's offsets index its own text).")
 @click.option("--headline", help="The article's headline, scored apart from the body (default: the first line, "
                                  "when it reads as a headline).")
 @analyzer_options

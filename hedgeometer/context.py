@@ -3,7 +3,8 @@
 A lexicon row lists guards by name in its ``guards`` column (``may ... not_month``). Each guard
 gets the sentence's tokens and the matched token range ``[first, last]`` and returns True when
 the match should count. Guards only look at tokens near the match (at most ``_SENTENCE_REACH``
-either side), so they are cheap and their cost never grows with the length of the sentence. The word lists are deliberately short and documented; extend them here.
+either side), so they are cheap and their cost never grows with the length of the sentence.
+The word lists are deliberately short and documented; extend them here.
 """
 
 from __future__ import annotations
@@ -109,9 +110,8 @@ def not_negated(tokens: Tokens, first: int, last: int) -> bool:
     return True
 
 
-# Guards that read "the sentence" read this many tokens either side of the match: all of any
-# real sentence, but a bounded amount of a megabyte with no full stop in it, so a guard's cost
-# never grows with the length of the sentence.
+# "The sentence", for a guard: this many tokens either side of the match. That is all of any
+# real sentence, and a bounded slice of a megabyte with no full stop in it.
 _SENTENCE_REACH = 60
 
 
