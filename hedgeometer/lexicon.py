@@ -502,7 +502,9 @@ def load_lexicons(paths: Iterable[Path | str] = (), *, include_shipped: bool = T
     """Load the shipped lexicons, then each extra file or directory in ``paths``.
 
     A later row with the same dimension and pattern overrides an earlier one (weight 0 turns a
-    shipped cue off). Every problem in every file is gathered into one :class:`LexiconError`.
+    shipped cue off), except that a LIWC ``.dic`` entry only adds: it has no weight or context
+    guards of its own, so replacing a shipped row would drop its guards ("in May" would become a
+    hedge). Every problem in every file is gathered into one :class:`LexiconError`.
     """
     directory = Path(lexicon_dir) if lexicon_dir else shipped_lexicon_dir()
     files: list[Path] = []
@@ -528,8 +530,10 @@ def load_lexicons(paths: Iterable[Path | str] = (), *, include_shipped: bool = T
         else:
             cues, file_problems = read_lexicon_file(path)
         problems.extend(file_problems)
+        adds_only = path.suffix.lower() == ".dic"
         for cue in cues:
-            merged[(cue.dimension, cue.pattern)] = cue
+            if not (adds_only and (cue.dimension, cue.pattern) in merged):
+                merged[(cue.dimension, cue.pattern)] = cue
     irregular: dict[str, set[str]] = {}
     for table_path in [directory / "inflections.tsv", *extra_inflections] if include_shipped else extra_inflections:
         try:

@@ -51,3 +51,13 @@ def test_cli_accepts_dic():
     assert "labels: hedging, booster" in result.output
     bad = CliRunner().invoke(main, ["lexicon", "check", str(FIXTURES / "malformed.dic"), "--liwc-map", "tentat=hedging"])
     assert bad.exit_code == 1 and "malformed.dic:5" in bad.output
+
+
+def test_dic_adds_cues_but_never_replaces_a_guarded_shipped_row(tmp_path):
+    dic = tmp_path / "w.dic"
+    dic.write_text("%\n1\ttentat\n%\nmay\t1\nperchance\t1\n", encoding="utf-8")
+    analyzer = Analyzer(model=None, lexicons=[dic], liwc_map={"tentat": "hedging"})
+    month, modal, new = analyzer.score_sentences(["The talks began in May.", "Prices may rise.", "Perchance so."])
+    assert month.cues == ()  # the shipped "may" keeps its not_month guard
+    assert [(c.pattern, c.weight) for c in modal.cues] == [("may", 0.55)]  # and its weight
+    assert [(c.pattern, c.category) for c in new.cues] == [("perchance", "liwc-tentat")]
