@@ -17,6 +17,12 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 # One article larger than this is refused with a message pointing to ``batch``: scoring 20 MB
 # takes about 40 s and several GB, and no real article is that long.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Notepad and Excel start "UTF-8" files with a byte-order mark; every reader drops it.
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def without_byte_order_mark(text: str) -> str:
+    return text.removeprefix(BYTE_ORDER_MARK)
 
 
 def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
@@ -32,7 +38,7 @@ def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
         ) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
-    return text.removeprefix("\ufeff")
+    return without_byte_order_mark(text)
 
 
 def html_to_text(html: str, source: str = "<html>") -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .inputs import HTML_SUFFIXES, decode, html_to_text
+from .inputs import BYTE_ORDER_MARK, HTML_SUFFIXES, decode, html_to_text, without_byte_order_mark
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.csv")
 DEFAULT_MAX_CHARS = 1_000_000
@@ -119,7 +119,7 @@ def _decoded_lines(path: Path, options: RecordOptions) -> Iterator[str]:
                 line = raw.decode(options.encoding)
             except UnicodeDecodeError as error:
                 raise _LineDecodeError(f"{path}:{lineno}", error) from None
-            yield line.removeprefix("\ufeff") if lineno == 1 else line
+            yield without_byte_order_mark(line) if lineno == 1 else line
 
 
 class _LineDecodeError(Exception):
@@ -130,7 +130,7 @@ class _LineDecodeError(Exception):
 def _skip_byte_order_mark(handle) -> None:
     """Drop a leading byte-order mark, as decode() does for text files: Excel's "CSV UTF-8"
     starts with one, which would otherwise become part of the first column's name."""
-    if handle.read(1) != "\ufeff":
+    if handle.read(1) != BYTE_ORDER_MARK:
         handle.seek(0)
 
 
@@ -182,7 +182,7 @@ def _walk(directory: Path, options: RecordOptions) -> Iterator[Path]:
 def _stdin_records(options: RecordOptions) -> Iterator[Record]:
     stream = io.TextIOWrapper(sys.stdin.buffer, encoding=options.encoding, errors="strict")
     try:
-        first = stream.readline().removeprefix("\ufeff")  # as decode() does for text files
+        first = without_byte_order_mark(stream.readline())
     except UnicodeDecodeError as error:
         yield Record("<stdin>", None, "<stdin>", {}, f"not valid {options.encoding} ({error.reason})")
         return
