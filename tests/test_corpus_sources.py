@@ -35,6 +35,20 @@ def test_a_cue_of_a_multilabel_sentence_must_name_its_dimension(tmp_path):
     assert [(c["dimension"], c["text"], c["start"]) for c in record["cues"]] == [("attribution", "Analysts say", 0), ("hedging", "could", 22)]
 
 
+def test_a_group_written_after_the_freeze_can_only_go_to_train(tmp_path):
+    """Groups added after the dev and test splits were frozen say split=train; no other option
+    exists, so no new group can slip into dev or test."""
+    from hedgeometer.corpus import split_for_group
+    group = next(g for g in (f"frz{n:03d}" for n in range(100)) if split_for_group(g) == "test")
+    source = tmp_path / "late.txt"
+    source.write_text(f"#{group} wire politics split=train\nThe vote is on Tuesday. | |\n", "utf-8")
+    record, = _builder().parse(source)
+    assert record["split"] == "train"
+    source.write_text(f"#{group} wire politics split=test\nThe vote is on Tuesday. | |\n", "utf-8")
+    with pytest.raises(SystemExit, match="unknown group option"):
+        _builder().parse(source)
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.jsonl")), ids=lambda p: p.name)
 def test_every_label_has_a_cue_and_every_cue_a_label(path):
     """The guidelines ask for a cue span wherever a cue is explicit; an old build step left
