@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from .dimensions import DIMENSIONS
 from .errors import InputError
-from .records import Record
+from .records import Record, path_name, working_folders
 
 ROW_FORMATS = ("csv", "jsonl")
 CHUNK = 16  # records per task: big enough to amortise inter-process overhead
@@ -349,7 +349,7 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
     done = completed_ids(output, fmt, columns) if resume else set()
     if resume and done:
-        records = _skip_done(records, done, summary)
+        records = _skip_done(records, _with_path_spellings(done), summary)
     writer = RowWriter(output, fmt, list(columns), append=resume and output.exists())
     start = time.perf_counter()
     try:
@@ -374,6 +374,15 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
         writer.close()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _with_path_spellings(ids: set[str]) -> set[str]:
+    """``ids`` plus each one's path part in today's spelling (:func:`path_name`), so that a file an
+    earlier run named otherwise (``/cwd/b/x.txt``, ``b/../b/x.txt:3``) counts as done. Each id
+    also stays as written: an explicit id from an id field is never respelled, so it still
+    matches itself."""
+    folders = working_folders()
+    return ids | {path_name(i, folders) for i in ids if not i.startswith("<stdin>")}
 
 
 def _skip_done(records: Iterable[Record], done: set[str], summary: BatchSummary) -> Iterator[Record]:

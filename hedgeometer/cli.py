@@ -345,6 +345,12 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
     interrupted run leaves complete rows, and --resume continues it without repeating or
     skipping an article.
 
+    A row's id is the record's --id-field value as given, else where the record is: the
+    file's path, PATH:LINE for a JSONL line, PATH#N for the N-th CSV record (an id met again
+    gets ~2). A path inside the working folder is written relative to it (./b/x.txt and
+    $PWD/b/x.txt are both b/x.txt), any other path absolute, so run --resume from the same
+    working folder as the first run.
+
     \b
     Examples:
       hedgeometer batch articles/ -o scores.csv

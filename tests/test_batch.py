@@ -2,13 +2,15 @@
 
 import csv
 import json
+import os
+from pathlib import Path
 
 import pytest
 
 from hedgeometer import Analyzer, to_frame
 from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, article_row, completed_ids, run_batch
 from hedgeometer.errors import InputError
-from hedgeometer.records import RecordOptions, iter_records
+from hedgeometer.records import RecordOptions, iter_records, path_name
 
 SETTINGS = {"model": "default", "readability": False}
 TEXTS = [
@@ -202,3 +204,26 @@ def test_ragged_csv_rows_become_error_rows(tmp_path):
         ("4", "ok", ""),
         (f"{table}:6", "error", "row has 1 field, the header has 3"),  # was "text field 'text' is NoneType"
     ]
+
+
+def test_path_name_spells_a_file_one_way(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    (work / "b").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("PWD", raising=False)
+    inside = str(Path("b") / "x.txt")
+    assert [path_name(p) for p in ("b/x.txt", "./b/x.txt", "b//x.txt", "b/../b/x.txt", work / "b" / "x.txt",
+                                   f"{work}/./b/x.txt")] == [inside] * 6
+    outside = str(tmp_path / "other" / "y.txt")
+    assert [path_name(p) for p in ("../other/y.txt", f"{tmp_path}/other//y.txt", f"{work}/../other/y.txt")] == [outside] * 3
+
+
+def test_path_name_takes_the_working_folder_as_the_shell_spells_it(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    (real / "b").mkdir(parents=True)
+    link = tmp_path / "link"  # like macOS's /tmp, a link to /private/tmp
+    link.symlink_to(real, target_is_directory=True)
+    monkeypatch.chdir(link)  # os.getcwd() gives the real folder, $PWD the link a shell shows
+    monkeypatch.setenv("PWD", str(link))
+    assert os.getcwd() == str(real)
+    assert path_name(link / "b" / "x.txt") == path_name(real / "b" / "x.txt") == str(Path("b") / "x.txt")
