@@ -239,23 +239,34 @@ class RowWriter:
         self.handle.close()
 
 
-def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
-    """Ids already written to ``path``; a torn last row (from a kill) is cut off first.
+@dataclass
+class EarlierRows:
+    """What an output that ``--resume`` continues already holds."""
+
+    ids: set[str] = field(default_factory=set)
+    failed: int = 0  # its error rows: one per record that failed
+    failures: list = field(default_factory=list)  # (id, error), the first 20
+
+
+def read_earlier_rows(path: Path, fmt: str, columns: list[str]) -> EarlierRows:
+    """The ids and error rows already written to ``path``; a torn last row (from a kill) is cut
+    off first.
 
     Nothing is cut until the file is known to be an output of this kind of run (``columns``), so
     a mistaken ``-o`` with ``--resume`` is an error, never an emptied file.
     """
+    earlier = EarlierRows()
     if not path.exists() or path.stat().st_size == 0:
-        return set()
+        return earlier
     data = path.read_bytes()
     keep = _complete_rows_length(data, fmt)
     if keep == 0 and not _starts_like_output(data, fmt, columns):
         raise _not_ours(path, 1 if fmt == "jsonl" else None, None if fmt == "jsonl" else columns)
-    ids: set[str] = set()
     if fmt == "jsonl":
         for lineno, line in enumerate(data[:keep].split(b"\n"), 1):  # not splitlines(): values may hold U+2028
             if line.strip():
-                ids.add(_jsonl_id(line, path, lineno))
+                row = _jsonl_row(line, path, lineno)
+                _note(earlier, str(row["id"]), row.get("status"), row.get("error"))
     else:
         try:
             text = data[:keep].decode("utf-8")
@@ -266,11 +277,28 @@ def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
         if header is not None:
             if header[:len(columns)] != list(columns):
                 raise _not_ours(path, columns=columns)
-            ids.update(row[0] for row in reader if row)
+            status, error = columns.index("status"), columns.index("error")
+            for row in reader:
+                if row:
+                    _note(earlier, row[0], row[status] if len(row) > status else None,
+                          row[error] if len(row) > error else None)
     if keep != len(data):
         with path.open("r+b") as handle:
             handle.truncate(keep)
-    return ids
+    return earlier
+
+
+def _note(earlier: EarlierRows, identifier: str, status, error) -> None:
+    earlier.ids.add(identifier)
+    if status == "error":
+        earlier.failed += 1
+        if len(earlier.failures) < 20:
+            earlier.failures.append((identifier, error))
+
+
+def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
+    """Ids already written to ``path`` (see :func:`read_earlier_rows`)."""
+    return read_earlier_rows(path, fmt, columns).ids
 
 
 def _complete_rows_length(data: bytes, fmt: str) -> int:
@@ -306,14 +334,14 @@ def _not_ours(path: Path, lineno: int | None = None, columns: list[str] | None =
                       f"write to another -o, or drop --resume to replace the file")
 
 
-def _jsonl_id(line: bytes, path: Path, lineno: int) -> str:
+def _jsonl_row(line: bytes, path: Path, lineno: int) -> dict:
     try:
         row = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         row = None
     if not isinstance(row, dict) or "id" not in row:
         raise _not_ours(path, lineno)
-    return str(row["id"])
+    return row
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -323,10 +351,17 @@ def _jsonl_id(line: bytes, path: Path, lineno: int) -> str:
 class BatchSummary:
     records: int = 0
     failed: int = 0
-    skipped: int = 0
+    skipped: int = 0  # records whose rows an earlier run wrote (--resume)
+    failed_earlier: int = 0  # error rows an earlier run wrote: the output holds them too
     rows: int = 0
     seconds: float = 0.0
     failures: list = field(default_factory=list)  # (id, error), the first 20
+    earlier_failures: list = field(default_factory=list)  # (id, error), the first 20 of failed_earlier
+
+    @property
+    def clean(self) -> bool:
+        """Whether the output holds no error row, from this run or one it resumed."""
+        return not self.failed and not self.failed_earlier
 
 
 def row_format(output: Path, fmt: str | None) -> str:
@@ -347,9 +382,10 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
     worker processes."""
     summary = BatchSummary()
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
-    done = completed_ids(output, fmt, columns) if resume else set()
-    if resume and done:
-        records = _skip_done(records, _with_path_spellings(done), summary)
+    earlier = read_earlier_rows(output, fmt, columns) if resume else EarlierRows()
+    summary.failed_earlier, summary.earlier_failures = earlier.failed, earlier.failures
+    if earlier.ids:
+        records = _skip_done(records, _with_path_spellings(earlier.ids), summary)
     writer = RowWriter(output, fmt, list(columns), append=resume and output.exists())
     start = time.perf_counter()
     try:

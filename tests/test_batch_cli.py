@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -166,3 +167,26 @@ def test_resume_continues_an_output_whose_ids_name_files_otherwise(tmp_path, mon
     resumed = runner.invoke(main, ["batch", "folder", "-o", "rows.jsonl", "--jobs", "1", "--resume"])
     assert resumed.exit_code == 0 and "1 articles scored" in resumed.output and "4 already done" in resumed.output
     assert _ids(out)[4:] == [str(Path("folder") / "a3.txt")]
+
+
+@pytest.mark.parametrize("name, extra", [("rows.csv", []), ("rows.jsonl", []), ("rows.csv", ["--sentences"])])
+def test_a_resumed_run_counts_the_error_rows_it_kept(tmp_path, name, extra):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "ok", "text": "Prices may rise."}\n{"id": "empty", "text": ""}\n')
+    out = tmp_path / name
+    runner = CliRunner()
+    first = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", *extra])
+    assert first.exit_code == 1 and "1 failed;" in first.output
+    with corpus.open("a") as handle:
+        handle.write('{"id": "late", "text": "It rained."}\n')
+    resumed = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume", *extra])
+    assert resumed.exit_code == 1  # was 0: the file it completes holds an error row
+    assert re.search(r"^1 articles scored in [0-9.]+s, 2 already done, 0 failed, 1 failed earlier; 1 rows in ",
+                     resumed.output, flags=re.M), resumed.output
+    assert "  failed earlier: empty: empty text\n" in resumed.output
+    finished = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume", *extra])
+    assert finished.exit_code == 1 and "0 failed, 1 failed earlier;" in finished.output
+    clean = tmp_path / "clean.jsonl"
+    clean.write_text('{"id": "late", "text": "It rained."}\n')
+    fresh = runner.invoke(main, ["batch", str(clean), "-o", str(out), "--jobs", "1", *extra])
+    assert fresh.exit_code == 0 and "failed earlier" not in fresh.output  # without --resume the file is replaced
