@@ -61,20 +61,25 @@ def article_row(report, record: Record) -> dict:
                     f"{d}_per_100_words": s.cues_per_100_words, f"{d}_mean": s.mean_score, f"{d}_max": s.max_score})
     headline = report.headline
     row["headline"] = headline.text if headline else ""
-    for d in DIMENSIONS:
-        row[f"headline_{d}"] = headline.scores[d] if headline else ""
+    for d in DIMENSIONS:  # 4 places, like the article scores (the sentence rows keep the report's 6)
+        row[f"headline_{d}"] = round(headline.scores[d], 4) if headline else None
     row["quoted_sentences"] = report.voices.get("quoted", {}).get("sentences", 0)
     row["named_sources"] = report.sources.get("named", 0)
     row["unnamed_sources"] = report.sources.get("unnamed", 0)
     row["top_cues"] = "; ".join(f"{c.dimension}:{c.cue}={c.count}" for c in report.top_cues)
     readability = report.readability or {}
     for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"):
-        row[key] = readability.get(key, "") if readability.get(key) is not None else ""
-    provenance = report.provenance
-    row["hedgeometer_version"] = provenance["hedgeometer"]
-    row["lexicon_fingerprint"] = provenance["lexicon_fingerprint"]
-    row["model_id"] = (provenance.get("model") or {}).get("id", "")
+        row[key] = readability.get(key)
+    row.update(_stamp(report.provenance))
     return _carry(row, record.fields)
+
+
+def _stamp(provenance: dict | None) -> dict:
+    """The columns that say what produced an article row."""
+    if provenance is None:
+        return {}
+    return {"hedgeometer_version": provenance["hedgeometer"], "lexicon_fingerprint": provenance["lexicon_fingerprint"],
+            "model_id": (provenance.get("model") or {}).get("id", "")}
 
 
 def sentence_rows(report, record: Record) -> list[dict]:
@@ -93,10 +98,14 @@ def sentence_rows(report, record: Record) -> list[dict]:
     return rows
 
 
-def error_row(record: Record, sentences: bool) -> dict:
+def error_row(record: Record, sentences: bool, provenance: dict | None = None) -> dict:
+    """The row of a record that could not be scored: every figure is None (null in JSONL, an empty
+    cell in CSV); an article row still says what ran (``provenance``, the analyzer's)."""
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
-    row = dict.fromkeys(columns, "")
+    row = dict.fromkeys(columns)
     row.update({"id": record.id, "source": record.source, "status": "error", "error": record.error})
+    if not sentences:
+        row.update(_stamp(provenance))
     return _carry(row, record.fields)
 
 
@@ -106,13 +115,20 @@ def error_row(record: Record, sentences: bool) -> dict:
 def rows_for(analyzer, record: Record, sentences: bool) -> list[dict]:
     """Rows of one record; an unexpected failure becomes an error row, never a lost record."""
     if record.error is not None:
-        return [error_row(record, sentences)]
+        return [error_row(record, sentences, _provenance(analyzer))]
     try:
         report = analyzer.analyze(record.text, id=record.id, headline=record.headline)
     except Exception as error:  # one bad article must not stop a corpus run
         record.error = f"analysis failed: {type(error).__name__}: {error}"
-        return [error_row(record, sentences)]
+        return [error_row(record, sentences, _provenance(analyzer))]
     return sentence_rows(report, record) if sentences else [article_row(report, record)]
+
+
+def _provenance(analyzer) -> dict | None:
+    try:
+        return analyzer.provenance()
+    except Exception:  # an analyzer that cannot load fails every record; each still gets its row
+        return None
 
 
 def process_chunk(analyzer, chunk: list[Record], sentences: bool) -> list[list[dict]]:

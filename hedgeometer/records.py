@@ -14,6 +14,7 @@ import fnmatch
 import io
 import json
 import os
+import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,13 +63,27 @@ def _checked(record: Record, options: RecordOptions) -> Record:
     return record
 
 
+def _missing_text_field(data: dict, options: RecordOptions) -> str:
+    """The error of a record without the text field: the fields it has, and the likely fix (the
+    field with the longest text, other than the id and headline fields)."""
+    message = f"missing text field {options.text_field!r}"
+    if not data:
+        return f"{message} (the record has no fields)"
+    names = ", ".join(map(str, data))
+    texts = [k for k, v in data.items() if isinstance(v, str) and v.strip()
+             and k not in (options.id_field, options.headline_field)]
+    if not texts:
+        return f"{message} (fields: {names}; none of them holds text)"
+    return f"{message} (fields: {names}; pass --text-field {shlex.quote(str(max(texts, key=lambda k: len(data[k]))))})"
+
+
 def _from_mapping(data: dict, fallback_id: str, source: str, options: RecordOptions) -> Record:
     identifier = data.get(options.id_field)
     identifier = fallback_id if identifier in (None, "") else str(identifier)
     fields = {k: v for k, v in data.items() if k not in (options.text_field, options.id_field)}
     headline = fields.pop(options.headline_field, None)
     if options.text_field not in data:
-        return Record(identifier, None, source, fields, f"missing text field {options.text_field!r}")
+        return Record(identifier, None, source, fields, _missing_text_field(data, options))
     text = data[options.text_field]
     if not isinstance(text, str):
         return Record(identifier, None, source, fields, f"text field {options.text_field!r} is {type(text).__name__}, not text")
