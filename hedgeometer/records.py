@@ -74,7 +74,8 @@ def _missing_text_field(data: dict, options: RecordOptions) -> str:
              and k not in (options.id_field, options.headline_field)]
     if not texts:
         return f"{message} (fields: {names}; none of them holds text)"
-    return f"{message} (fields: {names}; pass --text-field {shlex.quote(str(max(texts, key=lambda k: len(data[k]))))})"
+    likely = max(texts, key=lambda k: len(data[k]))
+    return f"{message} (fields: {names}; pass --text-field {shlex.quote(str(likely))})"
 
 
 def _from_mapping(data: dict, fallback_id: str, source: str, options: RecordOptions) -> Record:

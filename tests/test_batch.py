@@ -293,7 +293,8 @@ def test_headline_scores_have_four_places_like_the_other_article_scores(tmp_path
      "missing text field 'text' (fields: id, body, url, headline; pass --text-field body)"),
     ("export.csv", "id,article body\n1,Prices may rise.\n",
      "missing text field 'text' (fields: id, article body; pass --text-field 'article body')"),
-    ("export.jsonl", json.dumps({"id": "x", "n": 3}) + "\n", "missing text field 'text' (fields: id, n; none of them holds text)"),
+    ("export.jsonl", json.dumps({"id": "x", "n": 3}) + "\n",
+     "missing text field 'text' (fields: id, n; none of them holds text)"),
     ("export.jsonl", "{}\n", "missing text field 'text' (the record has no fields)"),
 ])
 def test_a_missing_text_field_names_the_fields_and_the_fix(tmp_path, name, content, error):
