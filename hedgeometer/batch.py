@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from .dimensions import DIMENSIONS
 from .errors import InputError
-from .records import Record
+from .records import Record, path_name, working_folders
 
 ROW_FORMATS = ("csv", "jsonl")
 CHUNK = 16  # records per task: big enough to amortise inter-process overhead
@@ -61,20 +61,25 @@ def article_row(report, record: Record) -> dict:
                     f"{d}_per_100_words": s.cues_per_100_words, f"{d}_mean": s.mean_score, f"{d}_max": s.max_score})
     headline = report.headline
     row["headline"] = headline.text if headline else ""
-    for d in DIMENSIONS:
-        row[f"headline_{d}"] = headline.scores[d] if headline else ""
+    for d in DIMENSIONS:  # 4 places, like the article scores (the sentence rows keep the report's 6)
+        row[f"headline_{d}"] = round(headline.scores[d], 4) if headline else None
     row["quoted_sentences"] = report.voices.get("quoted", {}).get("sentences", 0)
     row["named_sources"] = report.sources.get("named", 0)
     row["unnamed_sources"] = report.sources.get("unnamed", 0)
     row["top_cues"] = "; ".join(f"{c.dimension}:{c.cue}={c.count}" for c in report.top_cues)
     readability = report.readability or {}
     for key in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"):
-        row[key] = readability.get(key, "") if readability.get(key) is not None else ""
-    provenance = report.provenance
-    row["hedgeometer_version"] = provenance["hedgeometer"]
-    row["lexicon_fingerprint"] = provenance["lexicon_fingerprint"]
-    row["model_id"] = (provenance.get("model") or {}).get("id", "")
+        row[key] = readability.get(key)
+    row.update(_stamp(report.provenance))
     return _carry(row, record.fields)
+
+
+def _stamp(provenance: dict | None) -> dict:
+    """The columns that say what produced an article row."""
+    if provenance is None:
+        return {}
+    return {"hedgeometer_version": provenance["hedgeometer"], "lexicon_fingerprint": provenance["lexicon_fingerprint"],
+            "model_id": (provenance.get("model") or {}).get("id", "")}
 
 
 def sentence_rows(report, record: Record) -> list[dict]:
@@ -93,10 +98,14 @@ def sentence_rows(report, record: Record) -> list[dict]:
     return rows
 
 
-def error_row(record: Record, sentences: bool) -> dict:
+def error_row(record: Record, sentences: bool, provenance: dict | None = None) -> dict:
+    """The row of a record that could not be scored: every figure is None (null in JSONL, an empty
+    cell in CSV); an article row still says what ran (``provenance``, the analyzer's)."""
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
-    row = dict.fromkeys(columns, "")
+    row = dict.fromkeys(columns)
     row.update({"id": record.id, "source": record.source, "status": "error", "error": record.error})
+    if not sentences:
+        row.update(_stamp(provenance))
     return _carry(row, record.fields)
 
 
@@ -106,13 +115,20 @@ def error_row(record: Record, sentences: bool) -> dict:
 def rows_for(analyzer, record: Record, sentences: bool) -> list[dict]:
     """Rows of one record; an unexpected failure becomes an error row, never a lost record."""
     if record.error is not None:
-        return [error_row(record, sentences)]
+        return [error_row(record, sentences, _provenance(analyzer))]
     try:
         report = analyzer.analyze(record.text, id=record.id, headline=record.headline)
     except Exception as error:  # one bad article must not stop a corpus run
         record.error = f"analysis failed: {type(error).__name__}: {error}"
-        return [error_row(record, sentences)]
+        return [error_row(record, sentences, _provenance(analyzer))]
     return sentence_rows(report, record) if sentences else [article_row(report, record)]
+
+
+def _provenance(analyzer) -> dict | None:
+    try:
+        return analyzer.provenance()
+    except Exception:  # an analyzer that cannot load fails every record; each still gets its row
+        return None
 
 
 def process_chunk(analyzer, chunk: list[Record], sentences: bool) -> list[list[dict]]:
@@ -239,23 +255,34 @@ class RowWriter:
         self.handle.close()
 
 
-def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
-    """Ids already written to ``path``; a torn last row (from a kill) is cut off first.
+@dataclass
+class EarlierRows:
+    """What an output that ``--resume`` continues already holds."""
+
+    ids: set[str] = field(default_factory=set)
+    failed: int = 0  # its error rows: one per record that failed
+    failures: list = field(default_factory=list)  # (id, error), the first 20
+
+
+def read_earlier_rows(path: Path, fmt: str, columns: list[str]) -> EarlierRows:
+    """The ids and error rows already written to ``path``; a torn last row (from a kill) is cut
+    off first.
 
     Nothing is cut until the file is known to be an output of this kind of run (``columns``), so
     a mistaken ``-o`` with ``--resume`` is an error, never an emptied file.
     """
+    earlier = EarlierRows()
     if not path.exists() or path.stat().st_size == 0:
-        return set()
+        return earlier
     data = path.read_bytes()
     keep = _complete_rows_length(data, fmt)
     if keep == 0 and not _starts_like_output(data, fmt, columns):
         raise _not_ours(path, 1 if fmt == "jsonl" else None, None if fmt == "jsonl" else columns)
-    ids: set[str] = set()
     if fmt == "jsonl":
         for lineno, line in enumerate(data[:keep].split(b"\n"), 1):  # not splitlines(): values may hold U+2028
             if line.strip():
-                ids.add(_jsonl_id(line, path, lineno))
+                row = _jsonl_row(line, path, lineno)
+                _note(earlier, str(row["id"]), row.get("status"), row.get("error"))
     else:
         try:
             text = data[:keep].decode("utf-8")
@@ -266,11 +293,28 @@ def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
         if header is not None:
             if header[:len(columns)] != list(columns):
                 raise _not_ours(path, columns=columns)
-            ids.update(row[0] for row in reader if row)
+            status, error = columns.index("status"), columns.index("error")
+            for row in reader:
+                if row:
+                    _note(earlier, row[0], row[status] if len(row) > status else None,
+                          row[error] if len(row) > error else None)
     if keep != len(data):
         with path.open("r+b") as handle:
             handle.truncate(keep)
-    return ids
+    return earlier
+
+
+def _note(earlier: EarlierRows, identifier: str, status, error) -> None:
+    earlier.ids.add(identifier)
+    if status == "error":
+        earlier.failed += 1
+        if len(earlier.failures) < 20:
+            earlier.failures.append((identifier, error))
+
+
+def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
+    """Ids already written to ``path`` (see :func:`read_earlier_rows`)."""
+    return read_earlier_rows(path, fmt, columns).ids
 
 
 def _complete_rows_length(data: bytes, fmt: str) -> int:
@@ -306,14 +350,14 @@ def _not_ours(path: Path, lineno: int | None = None, columns: list[str] | None =
                       f"write to another -o, or drop --resume to replace the file")
 
 
-def _jsonl_id(line: bytes, path: Path, lineno: int) -> str:
+def _jsonl_row(line: bytes, path: Path, lineno: int) -> dict:
     try:
         row = json.loads(line.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         row = None
     if not isinstance(row, dict) or "id" not in row:
         raise _not_ours(path, lineno)
-    return str(row["id"])
+    return row
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -323,10 +367,17 @@ def _jsonl_id(line: bytes, path: Path, lineno: int) -> str:
 class BatchSummary:
     records: int = 0
     failed: int = 0
-    skipped: int = 0
+    skipped: int = 0  # records whose rows an earlier run wrote (--resume)
+    failed_earlier: int = 0  # error rows an earlier run wrote: the output holds them too
     rows: int = 0
     seconds: float = 0.0
     failures: list = field(default_factory=list)  # (id, error), the first 20
+    earlier_failures: list = field(default_factory=list)  # (id, error), the first 20 of failed_earlier
+
+    @property
+    def clean(self) -> bool:
+        """Whether the output holds no error row, from this run or one it resumed."""
+        return not self.failed and not self.failed_earlier
 
 
 def row_format(output: Path, fmt: str | None) -> str:
@@ -347,9 +398,10 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
     worker processes."""
     summary = BatchSummary()
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
-    done = completed_ids(output, fmt, columns) if resume else set()
-    if resume and done:
-        records = _skip_done(records, done, summary)
+    earlier = read_earlier_rows(output, fmt, columns) if resume else EarlierRows()
+    summary.failed_earlier, summary.earlier_failures = earlier.failed, earlier.failures
+    if earlier.ids:
+        records = _skip_done(records, _with_path_spellings(earlier.ids), summary)
     writer = RowWriter(output, fmt, list(columns), append=resume and output.exists())
     start = time.perf_counter()
     try:
@@ -374,6 +426,15 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
         writer.close()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _with_path_spellings(ids: set[str]) -> set[str]:
+    """``ids`` plus each one's path part in today's spelling (:func:`path_name`), so that a file an
+    earlier run named otherwise (``/cwd/b/x.txt``, ``b/../b/x.txt:3``) counts as done. Each id
+    also stays as written: an explicit id from an id field is never respelled, so it still
+    matches itself."""
+    folders = working_folders()
+    return ids | {path_name(i, folders) for i in ids if not i.startswith("<stdin>")}
 
 
 def _skip_done(records: Iterable[Record], done: set[str], summary: BatchSummary) -> Iterator[Record]:

@@ -303,7 +303,8 @@ class _Progress:
             tail = f", ETA {int(eta // 60)}m{int(eta % 60):02d}s"
         else:
             head, tail = f"{done:,} articles", ""
-        click.echo(f"\r{head}, {rate:,.0f}/s{tail}, {summary.failed:,} failed   ", err=True, nl=False)
+        failed = summary.failed + summary.failed_earlier  # like the count, the whole output's
+        click.echo(f"\r{head}, {rate:,.0f}/s{tail}, {failed:,} failed   ", err=True, nl=False)
 
 
 @main.command()
@@ -340,10 +341,17 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
 
     Every input record yields exactly one row (with --sentences: its sentences' rows). A record
     that cannot be scored (unreadable, bad encoding, empty, missing text field, over
-    --max-chars) yields a row with status=error and the cause, and the run goes on; the exit
-    code is 1 when any record failed. Rows are written as they are done, in input order, so an
-    interrupted run leaves complete rows, and --resume continues it without repeating or
-    skipping an article.
+    --max-chars) yields a row with status=error and the cause, and the run goes on. Rows are
+    written as they are done, in input order, so an interrupted run leaves complete rows, and
+    --resume continues it without repeating or skipping an article (nor retrying an earlier
+    error row). The exit code is 1 when the output file holds any error row, this run's or one
+    kept from an earlier run, and the summary counts both.
+
+    A row's id is the record's --id-field value as given, else where the record is: the
+    file's path, PATH:LINE for a JSONL line, PATH#N for the N-th CSV record (an id met again
+    gets ~2). A path inside the working folder is written relative to it (./b/x.txt and
+    $PWD/b/x.txt are both b/x.txt), any other path absolute, so run --resume from the same
+    working folder as the first run.
 
     \b
     Examples:
@@ -380,13 +388,16 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
         if show_progress:
             click.echo("", err=True)
         skipped = f", {summary.skipped:,} already done" if summary.skipped else ""
-        click.echo(f"{summary.records:,} articles scored in {summary.seconds:.1f}s{skipped}, {summary.failed:,} failed; "
-                   f"{summary.rows:,} rows in {output}", err=True)
-        for identifier, error in summary.failures[:5]:
-            click.echo(f"  failed: {identifier}: {error}", err=True)
-        if summary.failed > 5:
+        earlier = f", {summary.failed_earlier:,} failed earlier" if summary.failed_earlier else ""
+        click.echo(f"{summary.records:,} articles scored in {summary.seconds:.1f}s{skipped}, {summary.failed:,} failed"
+                   f"{earlier}; {summary.rows:,} rows in {output}", err=True)
+        listed = [("failed", *failure) for failure in summary.failures[:5]]
+        listed += [("failed earlier", *failure) for failure in summary.earlier_failures[:5 - len(listed)]]
+        for label, identifier, error in listed:
+            click.echo(f"  {label}: {identifier}: {error}", err=True)
+        if summary.failed + summary.failed_earlier > len(listed):
             click.echo(f"  ... see the status=error rows in {output}", err=True)
-    if summary.failed:
+    if not summary.clean:
         sys.exit(1)
 
 

@@ -13,6 +13,8 @@ import csv
 import fnmatch
 import io
 import json
+import os
+import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,13 +63,28 @@ def _checked(record: Record, options: RecordOptions) -> Record:
     return record
 
 
+def _missing_text_field(data: dict, options: RecordOptions) -> str:
+    """The error of a record without the text field: the fields it has, and the likely fix (the
+    field with the longest text, other than the id and headline fields)."""
+    message = f"missing text field {options.text_field!r}"
+    if not data:
+        return f"{message} (the record has no fields)"
+    names = ", ".join(map(str, data))
+    texts = [k for k, v in data.items() if isinstance(v, str) and v.strip()
+             and k not in (options.id_field, options.headline_field)]
+    if not texts:
+        return f"{message} (fields: {names}; none of them holds text)"
+    likely = max(texts, key=lambda k: len(data[k]))
+    return f"{message} (fields: {names}; pass --text-field {shlex.quote(str(likely))})"
+
+
 def _from_mapping(data: dict, fallback_id: str, source: str, options: RecordOptions) -> Record:
     identifier = data.get(options.id_field)
     identifier = fallback_id if identifier in (None, "") else str(identifier)
     fields = {k: v for k, v in data.items() if k not in (options.text_field, options.id_field)}
     headline = fields.pop(options.headline_field, None)
     if options.text_field not in data:
-        return Record(identifier, None, source, fields, f"missing text field {options.text_field!r}")
+        return Record(identifier, None, source, fields, _missing_text_field(data, options))
     text = data[options.text_field]
     if not isinstance(text, str):
         return Record(identifier, None, source, fields, f"text field {options.text_field!r} is {type(text).__name__}, not text")
@@ -134,8 +151,44 @@ def _skip_byte_order_mark(handle) -> None:
         handle.seek(0)
 
 
+def working_folders() -> list[str]:
+    """The working folder, and its spelling in ``$PWD`` when that differs (a shell that reached it
+    through a symbolic link, like macOS's ``/tmp`` for ``/private/tmp``), so that a path typed
+    from ``pwd`` counts as inside it."""
+    folder = os.getcwd()
+    logical = os.environ.get("PWD")
+    if logical and logical != folder and os.path.isabs(logical):
+        try:
+            if os.path.samefile(logical, folder):
+                return [folder, logical]
+        except OSError:
+            pass
+    return [folder]
+
+
+def path_name(path: str | Path, folders: list[str] | None = None) -> str:
+    """How ids and sources name a file, whatever spelling was typed: relative to the working folder
+    when inside it (``./b/x.txt`` and ``/cwd/b/x.txt`` are both ``b/x.txt``), else absolute, and
+    in normal form either way (no ``.``, ``..`` or doubled separators). ``folders`` are
+    :func:`working_folders`, given when naming many paths."""
+    name = os.fspath(path)
+    if not os.path.isabs(name):
+        normal = os.path.normpath(name)
+        if normal != os.pardir and not normal.startswith(os.pardir + os.sep):
+            return normal
+    absolute = os.path.abspath(name)
+    for folder in folders or working_folders():
+        try:
+            relative = os.path.relpath(absolute, folder)
+        except ValueError:  # another drive (Windows)
+            continue
+        if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+            return relative
+    return absolute
+
+
 def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
-    name = str(path)
+    name = path_name(path)
     suffix = path.suffix.lower()
     if suffix in _RECORD_SUFFIXES:
         try:
@@ -208,7 +261,11 @@ def check_inputs(inputs: Iterable[str]) -> None:
 
 
 def iter_records(inputs: Iterable[str], options: RecordOptions | None = None) -> Iterator[Record]:
-    """Yield every record of ``inputs`` lazily, in order; ids are made unique (``id~2``)."""
+    """Yield every record of ``inputs`` lazily, in order.
+
+    A record's id is its id field's value, unchanged; without one, its place: the file's
+    :func:`path_name`, ``name:line`` for a JSONL line (or an unreadable CSV row), ``name#n`` for
+    the n-th CSV record, ``<stdin>``. Ids are made unique (``id~2``)."""
     options = options or RecordOptions()
     inputs = list(inputs)
     check_inputs(inputs)

@@ -2,13 +2,16 @@
 
 import csv
 import json
+import os
+from pathlib import Path
 
 import pytest
 
 from hedgeometer import Analyzer, to_frame
 from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, article_row, completed_ids, run_batch
+from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.errors import InputError
-from hedgeometer.records import RecordOptions, iter_records
+from hedgeometer.records import RecordOptions, iter_records, path_name
 
 SETTINGS = {"model": "default", "readability": False}
 TEXTS = [
@@ -202,3 +205,100 @@ def test_ragged_csv_rows_become_error_rows(tmp_path):
         ("4", "ok", ""),
         (f"{table}:6", "error", "row has 1 field, the header has 3"),  # was "text field 'text' is NoneType"
     ]
+
+
+def test_path_name_spells_a_file_one_way(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    (work / "b").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("PWD", raising=False)
+    inside = str(Path("b") / "x.txt")
+    assert [path_name(p) for p in ("b/x.txt", "./b/x.txt", "b//x.txt", "b/../b/x.txt", work / "b" / "x.txt",
+                                   f"{work}/./b/x.txt")] == [inside] * 6
+    outside = str(tmp_path / "other" / "y.txt")
+    assert [path_name(p) for p in ("../other/y.txt", f"{tmp_path}/other//y.txt", f"{work}/../other/y.txt")] == [outside] * 3
+
+
+def test_path_name_takes_the_working_folder_as_the_shell_spells_it(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    (real / "b").mkdir(parents=True)
+    link = tmp_path / "link"  # like macOS's /tmp, a link to /private/tmp
+    link.symlink_to(real, target_is_directory=True)
+    monkeypatch.chdir(link)  # os.getcwd() gives the real folder, $PWD the link a shell shows
+    monkeypatch.setenv("PWD", str(link))
+    assert os.getcwd() == str(real)
+    assert path_name(link / "b" / "x.txt") == path_name(real / "b" / "x.txt") == str(Path("b") / "x.txt")
+
+
+MEASURED = [c for c in ARTICLE_COLUMNS if c not in ("id", "source", "status", "error", "hedgeometer_version",
+                                                     "lexicon_fingerprint", "model_id")]
+STAMP = ["hedgeometer_version", "lexicon_fingerprint", "model_id"]
+
+
+def test_missing_numbers_are_null_in_jsonl_and_empty_in_csv(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "plain", "text": "Officials may delay the vote."}) + "\n"  # no headline
+                      + json.dumps({"id": "empty", "text": " "}) + "\n")
+    rows = {}
+    for fmt in ("jsonl", "csv"):
+        out = tmp_path / f"rows.{fmt}"
+        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS, fmt=fmt)
+        with out.open(newline="") as handle:
+            rows[fmt] = ([json.loads(line) for line in handle] if fmt == "jsonl" else list(csv.DictReader(handle)))
+    (plain, empty), (plain_cells, empty_cells) = rows["jsonl"], rows["csv"]
+    absent = [f"headline_{d}" for d in DIMENSIONS] + ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"]
+    assert [plain[c] for c in absent] == [None] * 8  # was "" in JSONL
+    assert [plain_cells[c] for c in absent] == [""] * 8
+    assert empty["status"] == "error" and [empty[c] for c in MEASURED] == [None] * len(MEASURED)
+    assert [empty_cells[c] for c in MEASURED] == [""] * len(MEASURED)
+    assert [empty[c] for c in STAMP] == [plain[c] for c in STAMP] == [empty_cells[c] for c in STAMP]  # were empty
+    assert all(plain[c] for c in STAMP[:2])
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_json(tmp_path / "rows.jsonl", lines=True)
+    assert all(pd.api.types.is_numeric_dtype(frame[c]) for c in MEASURED if c not in ("headline", "top_cues")), \
+        frame.dtypes[frame.dtypes == object]
+
+
+def test_sentence_error_rows_have_null_figures(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "empty", "text": ""}) + "\n")
+    out = tmp_path / "rows.jsonl"
+    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS, fmt="jsonl",
+              sentences=True)
+    row = json.loads(out.read_text())
+    assert row["status"] == "error" and row["error"] == "empty text"
+    assert [row[c] for c in SENTENCE_COLUMNS[4:]] == [None] * (len(SENTENCE_COLUMNS) - 4)
+
+
+def test_headline_scores_have_four_places_like_the_other_article_scores(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "h", "text": "The talks may fail, sources say.",
+                                  "headline": "Talks Teeter On The Brink As Rivals Dig In"}) + "\n")
+    rows = {}
+    for sentences in (False, True):
+        out = tmp_path / f"rows-{sentences}.jsonl"
+        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
+                  fmt="jsonl", sentences=sentences)
+        rows[sentences] = [json.loads(line) for line in out.read_text().splitlines()]
+    (article,), headline = rows[False], rows[True][0]
+    assert headline["is_headline"] is True
+    for d in DIMENSIONS:
+        assert article[f"headline_{d}"] == round(headline[f"{d}_score"], 4), d  # was the 6-place score
+        assert article[f"{d}_max"] == round(article[f"{d}_max"], 4)
+
+
+@pytest.mark.parametrize("name, content, error", [
+    ("export.jsonl", json.dumps({"id": "x", "body": "Officials may delay the vote.", "url": "https://e.org/x",
+                                 "headline": "A much longer headline than the body field holds, for once"}) + "\n",
+     "missing text field 'text' (fields: id, body, url, headline; pass --text-field body)"),
+    ("export.csv", "id,article body\n1,Prices may rise.\n",
+     "missing text field 'text' (fields: id, article body; pass --text-field 'article body')"),
+    ("export.jsonl", json.dumps({"id": "x", "n": 3}) + "\n",
+     "missing text field 'text' (fields: id, n; none of them holds text)"),
+    ("export.jsonl", "{}\n", "missing text field 'text' (the record has no fields)"),
+])
+def test_a_missing_text_field_names_the_fields_and_the_fix(tmp_path, name, content, error):
+    path = tmp_path / name
+    path.write_text(content)
+    (record,) = iter_records([str(path)])
+    assert record.error == error

@@ -2,10 +2,12 @@
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -120,3 +122,71 @@ def test_resume_never_empties_a_file_it_did_not_write(tmp_path):
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
     assert f"Error: {out}: not a hedgeometer output of batch without --sentences" in result.output
     assert out.read_bytes() == b"name,age\nbob,3\n"
+
+
+def _ids(path):
+    return [json.loads(line)["id"] for line in path.read_text().splitlines()]
+
+
+def test_resume_knows_a_file_however_its_path_is_spelled(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PWD", raising=False)
+    (tmp_path / "folder" / "sub").mkdir(parents=True)
+    for number in range(8):
+        (tmp_path / "folder" / ("sub" if number == 7 else "") / f"a{number}.txt").write_text(TEXTS[number % 5])
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "big.jsonl").write_text("".join(json.dumps({"text": t}) + "\n" for t in TEXTS + TEXTS[:4]))
+    runner = CliRunner()
+    first = runner.invoke(main, ["batch", "folder", "b/big.jsonl", "-o", "rows.jsonl", "--jobs", "1"])
+    assert first.exit_code == 0, first.output
+    expected = ([str(Path("folder") / f"a{n}.txt") for n in range(7)] + [str(Path("folder") / "sub" / "a7.txt")]
+                + [f"{Path('b') / 'big.jsonl'}:{line}" for line in range(1, 10)])
+    assert _ids(tmp_path / "rows.jsonl") == expected
+    for spelling in ([str(tmp_path / "folder"), str(tmp_path / "b" / "big.jsonl")],
+                     ["./folder/", "./b/../b//big.jsonl"]):
+        again = runner.invoke(main, ["batch", *spelling, "-o", "rows.jsonl", "--jobs", "1", "--resume"])
+        assert again.exit_code == 0 and "0 articles scored" in again.output and "17 already done" in again.output
+        assert _ids(tmp_path / "rows.jsonl") == expected  # was 25 rows, the 8 files twice
+
+
+def test_resume_continues_an_output_whose_ids_name_files_otherwise(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    (work / "folder").mkdir(parents=True)
+    for number in range(3):
+        (work / "folder" / f"a{number}.txt").write_text(TEXTS[number])
+    (work / "folder" / "ids.jsonl").write_text(json.dumps({"id": "./kept/../as typed", "text": TEXTS[3]}) + "\n")
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")  # outside work: ids are absolute paths, as older outputs' often are
+    monkeypatch.delenv("PWD", raising=False)
+    runner = CliRunner()
+    out = work / "rows.jsonl"
+    assert runner.invoke(main, ["batch", str(work / "folder"), "-o", str(out), "--jobs", "1"]).exit_code == 0
+    assert _ids(out) == [str(work / "folder" / f"a{n}.txt") for n in range(3)] + ["./kept/../as typed"]
+    (work / "folder" / "a3.txt").write_text(TEXTS[4])
+    monkeypatch.chdir(work)
+    resumed = runner.invoke(main, ["batch", "folder", "-o", "rows.jsonl", "--jobs", "1", "--resume"])
+    assert resumed.exit_code == 0 and "1 articles scored" in resumed.output and "4 already done" in resumed.output
+    assert _ids(out)[4:] == [str(Path("folder") / "a3.txt")]
+
+
+@pytest.mark.parametrize("name, extra", [("rows.csv", []), ("rows.jsonl", []), ("rows.csv", ["--sentences"])])
+def test_a_resumed_run_counts_the_error_rows_it_kept(tmp_path, name, extra):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"id": "ok", "text": "Prices may rise."}\n{"id": "empty", "text": ""}\n')
+    out = tmp_path / name
+    runner = CliRunner()
+    first = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", *extra])
+    assert first.exit_code == 1 and "1 failed;" in first.output
+    with corpus.open("a") as handle:
+        handle.write('{"id": "late", "text": "It rained."}\n')
+    resumed = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume", *extra])
+    assert resumed.exit_code == 1  # was 0: the file it completes holds an error row
+    assert re.search(r"^1 articles scored in [0-9.]+s, 2 already done, 0 failed, 1 failed earlier; 1 rows in ",
+                     resumed.output, flags=re.M), resumed.output
+    assert "  failed earlier: empty: empty text\n" in resumed.output
+    finished = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume", *extra])
+    assert finished.exit_code == 1 and "0 failed, 1 failed earlier;" in finished.output
+    clean = tmp_path / "clean.jsonl"
+    clean.write_text('{"id": "late", "text": "It rained."}\n')
+    fresh = runner.invoke(main, ["batch", str(clean), "-o", str(out), "--jobs", "1", *extra])
+    assert fresh.exit_code == 0 and "failed earlier" not in fresh.output  # without --resume the file is replaced
