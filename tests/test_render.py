@@ -59,6 +59,13 @@ def test_html_is_self_contained_and_escaped():
     assert "Content-Security-Policy" in page
 
 
+def test_html_shows_unscored_markdown_apart(seed_report):
+    text = "# Talks May Collapse\n\n```\nmaybe = possibly()\n```\n\nThe talks may collapse.\n"
+    page = RENDERERS["html"](Analyzer(model=None).analyze(text, markdown=True))
+    assert '<span class="unscored" title="not scored (Markdown syntax, code, tables)">```\nmaybe = possibly()\n```</span>' in page
+    assert 'class="unscored"' not in RENDERERS["html"](seed_report)  # in plain text every word is scored
+
+
 def test_html_marks_cues_and_shows_header(seed_report):
     page = RENDERERS["html"](seed_report)
     assert re.search(r'<span class="cue c-dramatic[^"]*" tabindex="0" data-tip="[^"]*">on the brink of</span>', page)
