@@ -116,6 +116,22 @@ def write_output(text: str, output: str | None) -> None:
     click.echo(f"wrote {output}", err=True)
 
 
+def input_options(function):
+    """How to read the input files: the same for every command that reads whole articles."""
+    from .inputs import INPUT_FORMATS
+
+    options = [
+        click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input."),
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                     help="How to read the input. auto: by suffix (.md/.markdown Markdown, .html/.htm/.xhtml HTML, "
+                          "anything else text), and standard input is HTML when it starts with <!DOCTYPE html> or "
+                          "<html>. HTML needs pip install 'hedgeometer[html]'."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 def _use_color(color: bool | None, output: str | None) -> bool:
     if color is not None:
         return color
@@ -145,7 +161,7 @@ def main():
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of FILE.")
+@input_options
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal).")
 @click.option("--include-text", is_flag=True,
               help="JSON: include the article text, so offsets can be checked (a --headline's offsets index its own text).")
@@ -153,7 +169,7 @@ def main():
                                  "when it reads as a headline).")
 @analyzer_options
 @_fail_cleanly
-def report(file, fmt, output, encoding, color, include_text, headline, **analyzer_kwargs):
+def report(file, fmt, output, encoding, input_format, color, include_text, headline, **analyzer_kwargs):
     """Score one article and print its report.
 
     FILE is a .txt, .md or .html file, or - for standard input. Each flagged sentence is shown
@@ -161,17 +177,24 @@ def report(file, fmt, output, encoding, color, include_text, headline, **analyze
     sentences per dimension, cues per 100 words, top cues, the most loaded sentences and
     readability.
 
+    Markdown (.md, .markdown) is read as the article it renders to: front matter, code blocks,
+    tables, HTML comments and tags, images, link targets and the marks of headings, lists,
+    quotes and emphasis are not scored, so '# Title' is scored as 'Title'. Offsets still index
+    the file as it is, so a sentence shows the inline marks (links, **bold**) inside it.
+
     \b
     Examples:
       hedgeometer report seeds/damascus-talks.txt
       hedgeometer report article.md --format json -o article.json
       cat draft.txt | hedgeometer report - --threshold hedging=0.4
+      cat page.html | hedgeometer report -       # a page is recognised by its <!DOCTYPE html>
+      cat notes.md | hedgeometer report - --input-format markdown
     """
     from .inputs import read_article
 
     analyzer = build_analyzer(**analyzer_kwargs)
-    text = read_article(file, encoding=encoding)
-    result = analyzer.analyze(text, id=None if file == "-" else file, headline=headline)
+    article = read_article(file, encoding=encoding, format=input_format)
+    result = analyzer.analyze(article.text, id=article.source, headline=headline, markdown=article.format == "markdown")
     rendered = RENDERERS[fmt](result, color=_use_color(color, output), include_text=include_text)
     write_output(rendered, output)
 
@@ -181,19 +204,21 @@ def report(file, fmt, output, encoding, color, include_text, headline, **analyze
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the files.")
+@input_options
 @analyzer_options
 @_fail_cleanly
-def compare(files, fmt, output, encoding, **analyzer_kwargs):
+def compare(files, fmt, output, encoding, input_format, **analyzer_kwargs):
     """Compare articles side by side: per-dimension figures, which is the most hedged, most
     dramatic and so on, and the cues each uses most.
 
-    Good for "same story, two outlets" exercises.
+    Good for "same story, two outlets" exercises. Files are read as 'report' reads them
+    (Markdown without its syntax, HTML reduced to its article text).
 
     \b
-    Example:
+    Examples:
       hedgeometer compare seeds/damascus-talks.txt seeds/rewrites/damascus-talks-calm.txt
       hedgeometer compare a.txt b.txt c.txt --format html -o compare.html
+      hedgeometer compare outlet-a.html outlet-b.md -f markdown
     """
     from .compare import Comparison
     from .inputs import read_article
@@ -202,7 +227,8 @@ def compare(files, fmt, output, encoding, **analyzer_kwargs):
     if len(files) < 2:
         raise click.UsageError("compare needs at least two files")
     analyzer = build_analyzer(**analyzer_kwargs)
-    reports = tuple(analyzer.analyze(read_article(f, encoding=encoding), id=f) for f in files)
+    articles = [read_article(f, encoding=encoding, format=input_format) for f in files]
+    reports = tuple(analyzer.analyze(a.text, id=a.source, markdown=a.format == "markdown") for a in articles)
     write_output(COMPARE_RENDERERS[fmt](Comparison(reports)), output)
 
 

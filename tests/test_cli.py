@@ -148,3 +148,13 @@ def test_lexicon_commands(runner):
 def test_every_command_has_help(runner, command):
     result = run(runner, *command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_stdin_article_is_named_stdin_in_every_format(runner):
+    text = run(runner, "report", "-", "--no-model", input=NEUTRAL_TEXT).output
+    assert text.startswith("hedgeometer report: <stdin>\n")
+    data = json.loads(run(runner, "report", "-", "-f", "json", "--no-model", input=NEUTRAL_TEXT).stdout)
+    assert data["id"] == "<stdin>"
+    markdown = run(runner, "report", "-", "-f", "markdown", "--no-model", input=NEUTRAL_TEXT).output
+    assert markdown.startswith("# hedgeometer report: &lt;stdin&gt;\n")
+
