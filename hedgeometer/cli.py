@@ -100,10 +100,10 @@ def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_
                     liwc_map=liwc_map, **kwargs)
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str, output: str | None, color: bool = False) -> None:
     """Write to stdout, or atomically to a file (a crash never leaves half a report)."""
     if output in (None, "-"):
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)  # --color keeps colour in a pipe too (less -R)
         return
     folder = Path(output).parent
     if not folder.is_dir():
@@ -195,8 +195,8 @@ def report(file, fmt, output, encoding, input_format, color, include_text, headl
     analyzer = build_analyzer(**analyzer_kwargs)
     article = read_article(file, encoding=encoding, format=input_format)
     result = analyzer.analyze(article.text, id=article.source, headline=headline, markdown=article.format == "markdown")
-    rendered = RENDERERS[fmt](result, color=_use_color(color, output), include_text=include_text)
-    write_output(rendered, output)
+    color = _use_color(color, output)
+    write_output(RENDERERS[fmt](result, color=color, include_text=include_text), output, color)
 
 
 @main.command()
@@ -205,9 +205,10 @@ def report(file, fmt, output, encoding, input_format, color, include_text, headl
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
 @input_options
+@click.option("--color/--no-color", default=None, help="Colour the text table (default: when stdout is a terminal).")
 @analyzer_options
 @_fail_cleanly
-def compare(files, fmt, output, encoding, input_format, **analyzer_kwargs):
+def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs):
     """Compare articles side by side: per-dimension figures, which is the most hedged, most
     dramatic and so on, and the cues each uses most.
 
@@ -218,7 +219,7 @@ def compare(files, fmt, output, encoding, input_format, **analyzer_kwargs):
     Examples:
       hedgeometer compare seeds/damascus-talks.txt seeds/rewrites/damascus-talks-calm.txt
       hedgeometer compare a.txt b.txt c.txt --format html -o compare.html
-      hedgeometer compare outlet-a.html outlet-b.md -f markdown
+      hedgeometer compare outlet-a.html outlet-b.md --color | less -R
     """
     from .compare import Comparison
     from .inputs import read_article
@@ -229,7 +230,8 @@ def compare(files, fmt, output, encoding, input_format, **analyzer_kwargs):
     analyzer = build_analyzer(**analyzer_kwargs)
     articles = [read_article(f, encoding=encoding, format=input_format) for f in files]
     reports = tuple(analyzer.analyze(a.text, id=a.source, markdown=a.format == "markdown") for a in articles)
-    write_output(COMPARE_RENDERERS[fmt](Comparison(reports)), output)
+    color = _use_color(color, output)
+    write_output(COMPARE_RENDERERS[fmt](Comparison(reports), color=color), output, color)
 
 
 @main.command()

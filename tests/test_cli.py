@@ -158,3 +158,22 @@ def test_stdin_article_is_named_stdin_in_every_format(runner):
     markdown = run(runner, "report", "-", "-f", "markdown", "--no-model", input=NEUTRAL_TEXT).output
     assert markdown.startswith("# hedgeometer report: &lt;stdin&gt;\n")
 
+
+def test_compare_columns_stay_aligned_and_take_color(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # short names: the values are wider than them
+    (tmp_path / "a.txt").write_text("Prices may possibly rise.\n")  # 100% hedged, 50 cues per 100 words
+    (tmp_path / "b.txt").write_text(SEED.read_text("utf-8"))
+    result = run(runner, "compare", "a.txt", "b.txt", "--no-model", "--no-color")
+    assert result.exit_code == 0, result.output
+    table = result.output.splitlines()[2:11]  # names, sentences, words, five dimensions, reading ease
+    assert table[3].startswith("hedging") and "100% · 50.00/100w" in table[3]
+    assert table[-1].startswith("reading ease")
+    assert len({len(line) for line in table}) == 1  # every row ends in the same column
+    assert "\x1b[" not in result.output
+    colored = run(runner, "compare", "a.txt", "b.txt", "--no-model", "--color").output
+    assert "\x1b[36mhedging" in colored and "\x1b[1mhedgeometer compare" in colored
+
+
+def test_report_color_is_kept_in_a_pipe(runner):
+    assert "\x1b[1mhedgeometer report:" in run(runner, "report", "-", "--no-model", "--color", input=NEUTRAL_TEXT).output
+
