@@ -16,6 +16,7 @@ from . import __version__
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError
 from .render import RENDERERS
+from .render.common import plural
 
 
 def _fail_cleanly(function):
@@ -437,8 +438,9 @@ def lexicon_check(paths, liwc_map):
     loaded = load_lexicons(paths, liwc_map=liwc_map)
     counts = loaded.counts()
     for dimension in DIMENSIONS:
-        click.echo(f"{dimension:<12} {counts[dimension]:>4} cues")
-    click.echo(f"OK: {sum(counts.values())} cues from {len(loaded.sources)} files, fingerprint {loaded.fingerprint}")
+        click.echo(f"{dimension:<12} {counts[dimension]:>4} {'cue' if counts[dimension] == 1 else 'cues'}")
+    click.echo(f"OK: {plural(sum(counts.values()), 'cue')} from {plural(len(loaded.sources), 'file')}, "
+               f"fingerprint {loaded.fingerprint}")
 
 
 @lexicon.command("list")

@@ -43,7 +43,7 @@ def test_markdown_has_summary_table_and_bold_cues(seed_report):
 
 
 def test_markdown_escapes_article_text():
-    assert escape("*a* [b](c) <d> | e") == r"\*a\* \[b\]\(c\) &lt;d&gt; \| e"
+    assert escape("*a* [b](c) <d> | e") == r"\*a\* \[b\](c) &lt;d&gt; \| e"  # no link without [ ]
     report = Analyzer(model=None).analyze(EVIL)
     out = RENDERERS["markdown"](report)
     assert "<script>" not in out and "<img" not in out

@@ -14,7 +14,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..dimensions import DESCRIPTIONS, DIMENSIONS
-from .common import cue_segments, provenance_line, readability_line
+from .common import cue_segments, plural, provenance_line, readability_line
 
 LETTERS = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
 # Strong hues for underlines and bars; pale tints of the same hue behind sentences keep dark
@@ -34,7 +34,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("hedgeometer", "render/templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(DIMENSIONS=DIMENSIONS, DESCRIPTIONS=DESCRIPTIONS, LETTERS=LETTERS, PALETTE=PALETTE)
+    env.globals.update(DIMENSIONS=DIMENSIONS, DESCRIPTIONS=DESCRIPTIONS, LETTERS=LETTERS, PALETTE=PALETTE, plural=plural)
     return env
 
 

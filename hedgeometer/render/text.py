@@ -14,7 +14,7 @@ import textwrap
 import click
 
 from ..dimensions import DIMENSIONS
-from .common import cue_segments, provenance_line, readability_line
+from .common import cue_segments, plural, provenance_line, readability_line
 
 COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attribution": "yellow", "booster": "green"}
 SHORT = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
@@ -69,7 +69,7 @@ def render_text(report, color: bool = False, width: int | None = None, **options
     width = max(50, width or min(shutil.get_terminal_size((100, 24)).columns, 120))
     indent = "      "
     lines = [style(f"hedgeometer report: {report.id or 'article'}", None, color, bold=True),
-             f"{len(report.sentences)} sentences, {report.words} words, {len(report.flagged)} flagged"]
+             f"{plural(len(report.sentences), 'sentence')}, {plural(report.words, 'word')}, {len(report.flagged)} flagged"]
     if report.headline is not None:
         h = report.headline
         scores = ", ".join(f"{d} {h.scores[d]:.2f}" for d in DIMENSIONS if h.scores[d] > 0) or "no cues"
