@@ -40,6 +40,9 @@ def _parse_thresholds(ctx, param, values):
         return None
     result: dict[str, float] = {}
     for value in values:
+        if "," in value:  # 'hedging=0.4,booster=0.3': one threshold per option
+            repeated = " ".join(f"--threshold {part.strip()}" for part in value.split(",") if part.strip())
+            raise click.BadParameter(f"{value!r}: give one threshold per option (the option is repeatable): {repeated}")
         name, sep, number = value.rpartition("=")
         try:
             score = float(number)
@@ -471,6 +474,9 @@ def lexicon_explain(sentence, **analyzer_kwargs):
     Example:
       hedgeometer lexicon explain "The talks may collapse, sources said."
     """
+    if not sentence.strip():
+        raise click.BadParameter("it is empty; give a sentence, e.g. hedgeometer lexicon explain \"The talks may collapse.\"",
+                                 param_hint="SENTENCE")
     analyzer = build_analyzer(**analyzer_kwargs)
     scored = analyzer.score_sentences([sentence])[0]
     if not scored.cues:

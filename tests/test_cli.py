@@ -186,3 +186,25 @@ def test_counts_are_pluralised_and_the_markdown_footer_is_not_escaped(runner):
     text = run(runner, "report", "-", "--no-model", input="Prices may rise.\n").output
     assert "\n1 sentence, 3 words, 1 flagged\n" in text
 
+
+def test_threshold_list_points_to_the_repeatable_option(runner):
+    result = run(runner, "report", SEED, "--threshold", "hedging=0.4,booster=0.3")
+    assert result.exit_code == 2
+    assert "--threshold hedging=0.4 --threshold booster=0.3" in result.output
+    assert "is not a dimension" not in result.output
+
+
+@pytest.mark.parametrize("sentence", ["", "   "])
+def test_lexicon_explain_refuses_an_empty_sentence(runner, sentence):
+    result = run(runner, "lexicon", "explain", sentence, "--no-model")
+    assert result.exit_code == 2
+    assert "Invalid value for SENTENCE: it is empty" in result.output and "scores:" not in result.output
+
+
+def test_lexicon_check_says_fields_need_tabs(runner, tmp_path):
+    path = tmp_path / "hedging.tsv"
+    path.write_text("# dimension: hedging\nmaybe    modal    0.5    mine\n", encoding="utf-8")
+    result = run(runner, "lexicon", "check", path)
+    assert result.exit_code == 1
+    assert f"{path}:2: expected 4 or 5 tab-separated fields" in result.output
+    assert "found 1 (no tab in the row: fields must be separated by tabs, not spaces)" in result.output
