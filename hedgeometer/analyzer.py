@@ -10,6 +10,7 @@ from . import __version__
 from .dimensions import DIMENSIONS
 from .errors import InputError, ModelFileError
 from .lexicon import Lexicon, load_lexicons
+from .markdown import blank_non_prose
 from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, resolve_thresholds, round6, rule_matrix, score_rows
@@ -106,13 +107,19 @@ class Analyzer:
 
     # --- scoring ----------------------------------------------------------------------------
 
-    def _score(self, spans: Sequence[tuple[int, int, int, str]], voice_map: VoiceMap | None = None):
-        """Score sentences given as (index, start, end, text); offsets follow ``start``.
+    def _score(self, spans: Sequence[tuple[int, int, int, str]], voice_map: VoiceMap | None = None,
+               prose: str | None = None):
+        """Score sentences given as (index, start, end, text); offsets follow ``start``. With
+        ``prose`` (blanked Markdown), words are read from it and cue texts from the sentences.
 
         Returns the sentence scores, their word counts and the source mentions found."""
         lexicon = self.lexicon
-        token_lists = [Tokens(sentence, start) for _, start, _, sentence in spans]
-        match_lists = [lexicon.match_tokens(tokens, tokens.source, tokens.offset) for tokens in token_lists]
+        if prose is None:
+            token_lists = [Tokens(sentence, start) for _, start, _, sentence in spans]
+        else:
+            token_lists = [Tokens(prose[start:end], start) for _, start, end, _ in spans]
+        texts = [sentence for _, _, _, sentence in spans]
+        match_lists = [lexicon.match_tokens(tokens, text, tokens.offset) for tokens, text in zip(token_lists, texts)]
         voices = None
         if voice_map is not None:
             if voice_map.spans:
@@ -124,8 +131,8 @@ class Analyzer:
         probabilities = round6(model.predict_proba(token_lists, match_lists, rules)) if model else None
         scored = score_rows(spans, match_lists, rules, probabilities, model.mix_ if model else None,
                             self.resolved_thresholds, voices)
-        mentions = [find_sources(tokens, matches, tokens.source, tokens.offset)
-                    for tokens, matches in zip(token_lists, match_lists)]
+        mentions = [find_sources(tokens, matches, text, tokens.offset)
+                    for tokens, matches, text in zip(token_lists, match_lists, texts)]
         return scored, [tokens.n_words for tokens in token_lists], mentions
 
     def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
@@ -143,25 +150,30 @@ class Analyzer:
             spans.append((index, 0, len(text), text))
         return self._score(spans)[0]
 
-    def analyze(self, text: str, id: str | None = None, headline: str | None = None) -> ArticleReport:
+    def analyze(self, text: str, id: str | None = None, headline: str | None = None,
+                markdown: bool = False) -> ArticleReport:
         """Split ``text`` into sentences, score each and summarise the article.
 
         The first line is scored apart as the headline when it reads as one (no final full
         stop, title case or short, followed by a blank line); ``headline`` sets it explicitly
         (its offsets then index the headline string, not ``text``, and its index is -1).
+
+        With ``markdown``, code, tables, front matter, link targets and other syntax are not
+        scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
         """
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}")
-        sentences = split_sentences(text)
-        voice_map = VoiceMap(text)
+        prose = blank_non_prose(text) if markdown else text  # what is read; offsets index both
+        sentences = split_sentences(text, prose)
+        voice_map = VoiceMap(prose)
         spans = [(s.index, s.start, s.end, s.text) for s in sentences]
-        scored, word_counts, mentions = self._score(spans, voice_map)
+        scored, word_counts, mentions = self._score(spans, voice_map, prose if markdown else None)
         headline_score = None
         if headline is not None and headline.strip():
             headline_score = self._score([(-1, 0, len(headline), headline)])[0][0]  # -1: not in the text
-        elif looks_like_headline(text, sentences):
+        elif looks_like_headline(prose, sentences):
             headline_score, scored, word_counts, mentions = scored[0], scored[1:], word_counts[1:], mentions[1:]
-        figures = readability([s.text for s in scored]) if self.readability else {}
+        figures = readability([prose[s.start:s.end] for s in scored]) if self.readability else {}
         return build_report(text, scored, word_counts, self.resolved_thresholds, figures, self.provenance(), id=id,
                             headline=headline_score, sources=[m for found in mentions for m in found])
 

@@ -16,6 +16,7 @@ from . import __version__
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError
 from .render import RENDERERS
+from .render.common import plural
 
 
 def _fail_cleanly(function):
@@ -39,6 +40,9 @@ def _parse_thresholds(ctx, param, values):
         return None
     result: dict[str, float] = {}
     for value in values:
+        if "," in value:  # 'hedging=0.4,booster=0.3': one threshold per option
+            repeated = " ".join(f"--threshold {part.strip()}" for part in value.split(",") if part.strip())
+            raise click.BadParameter(f"{value!r}: give one threshold per option (the option is repeatable): {repeated}")
         name, sep, number = value.rpartition("=")
         try:
             score = float(number)
@@ -100,10 +104,10 @@ def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_
                     liwc_map=liwc_map, **kwargs)
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str, output: str | None, color: bool = False) -> None:
     """Write to stdout, or atomically to a file (a crash never leaves half a report)."""
     if output in (None, "-"):
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color or None)  # --color keeps colour in a pipe too (less -R)
         return
     folder = Path(output).parent
     if not folder.is_dir():
@@ -114,6 +118,22 @@ def write_output(text: str, output: str | None) -> None:
     except OSError as error:  # unwritable folder, full disk: name the user's file, not the temporary one
         raise click.FileError(output, hint=error.strerror or str(error)) from None
     click.echo(f"wrote {output}", err=True)
+
+
+def input_options(function):
+    """How to read the input files: the same for every command that reads whole articles."""
+    from .inputs import INPUT_FORMATS
+
+    options = [
+        click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input."),
+        click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                     help="How to read the input. auto: by suffix (.md/.markdown Markdown, .html/.htm/.xhtml HTML, "
+                          "anything else text), and standard input is HTML when it starts with <!DOCTYPE html> or "
+                          "<html>. HTML needs pip install 'hedgeometer[html]'."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
 
 
 def _use_color(color: bool | None, output: str | None) -> bool:
@@ -145,7 +165,7 @@ def main():
 @click.option("-f", "--format", "fmt", type=click.Choice(sorted(RENDERERS)), default="text", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of FILE.")
+@input_options
 @click.option("--color/--no-color", default=None, help="Colour the text report (default: when stdout is a terminal).")
 @click.option("--include-text", is_flag=True,
               help="JSON: include the article text, so offsets can be checked (a --headline's offsets index its own text).")
@@ -153,7 +173,7 @@ def main():
                                  "when it reads as a headline).")
 @analyzer_options
 @_fail_cleanly
-def report(file, fmt, output, encoding, color, include_text, headline, **analyzer_kwargs):
+def report(file, fmt, output, encoding, input_format, color, include_text, headline, **analyzer_kwargs):
     """Score one article and print its report.
 
     FILE is a .txt, .md or .html file, or - for standard input. Each flagged sentence is shown
@@ -161,19 +181,26 @@ def report(file, fmt, output, encoding, color, include_text, headline, **analyze
     sentences per dimension, cues per 100 words, top cues, the most loaded sentences and
     readability.
 
+    Markdown (.md, .markdown) is read as the article it renders to: front matter, code blocks,
+    tables, HTML comments and tags, images, link targets and the marks of headings, lists,
+    quotes and emphasis are not scored, so '# Title' is scored as 'Title'. Offsets still index
+    the file as it is, so a sentence shows the inline marks (links, **bold**) inside it.
+
     \b
     Examples:
       hedgeometer report seeds/damascus-talks.txt
       hedgeometer report article.md --format json -o article.json
       cat draft.txt | hedgeometer report - --threshold hedging=0.4
+      cat page.html | hedgeometer report -       # a page is recognised by its <!DOCTYPE html>
+      cat notes.md | hedgeometer report - --input-format markdown
     """
     from .inputs import read_article
 
     analyzer = build_analyzer(**analyzer_kwargs)
-    text = read_article(file, encoding=encoding)
-    result = analyzer.analyze(text, id=None if file == "-" else file, headline=headline)
-    rendered = RENDERERS[fmt](result, color=_use_color(color, output), include_text=include_text)
-    write_output(rendered, output)
+    article = read_article(file, encoding=encoding, format=input_format)
+    result = analyzer.analyze(article.text, id=article.source, headline=headline, markdown=article.format == "markdown")
+    color = _use_color(color, output)
+    write_output(RENDERERS[fmt](result, color=color, include_text=include_text), output, color)
 
 
 @main.command()
@@ -181,19 +208,22 @@ def report(file, fmt, output, encoding, color, include_text, headline, **analyze
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the files.")
+@input_options
+@click.option("--color/--no-color", default=None, help="Colour the text table (default: when stdout is a terminal).")
 @analyzer_options
 @_fail_cleanly
-def compare(files, fmt, output, encoding, **analyzer_kwargs):
+def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs):
     """Compare articles side by side: per-dimension figures, which is the most hedged, most
     dramatic and so on, and the cues each uses most.
 
-    Good for "same story, two outlets" exercises.
+    Good for "same story, two outlets" exercises. Files are read as 'report' reads them
+    (Markdown without its syntax, HTML reduced to its article text).
 
     \b
-    Example:
+    Examples:
       hedgeometer compare seeds/damascus-talks.txt seeds/rewrites/damascus-talks-calm.txt
       hedgeometer compare a.txt b.txt c.txt --format html -o compare.html
+      hedgeometer compare outlet-a.html outlet-b.md --color | less -R
     """
     from .compare import Comparison
     from .inputs import read_article
@@ -202,8 +232,10 @@ def compare(files, fmt, output, encoding, **analyzer_kwargs):
     if len(files) < 2:
         raise click.UsageError("compare needs at least two files")
     analyzer = build_analyzer(**analyzer_kwargs)
-    reports = tuple(analyzer.analyze(read_article(f, encoding=encoding), id=f) for f in files)
-    write_output(COMPARE_RENDERERS[fmt](Comparison(reports)), output)
+    articles = [read_article(f, encoding=encoding, format=input_format) for f in files]
+    reports = tuple(analyzer.analyze(a.text, id=a.source, markdown=a.format == "markdown") for a in articles)
+    color = _use_color(color, output)
+    write_output(COMPARE_RENDERERS[fmt](Comparison(reports), color=color), output, color)
 
 
 @main.command()
@@ -420,8 +452,9 @@ def lexicon_check(paths, liwc_map):
     loaded = load_lexicons(paths, liwc_map=liwc_map)
     counts = loaded.counts()
     for dimension in DIMENSIONS:
-        click.echo(f"{dimension:<12} {counts[dimension]:>4} cues")
-    click.echo(f"OK: {sum(counts.values())} cues from {len(loaded.sources)} files, fingerprint {loaded.fingerprint}")
+        click.echo(f"{dimension:<12} {counts[dimension]:>4} {'cue' if counts[dimension] == 1 else 'cues'}")
+    click.echo(f"OK: {plural(sum(counts.values()), 'cue')} from {plural(len(loaded.sources), 'file')}, "
+               f"fingerprint {loaded.fingerprint}")
 
 
 @lexicon.command("list")
@@ -452,6 +485,9 @@ def lexicon_explain(sentence, **analyzer_kwargs):
     Example:
       hedgeometer lexicon explain "The talks may collapse, sources said."
     """
+    if not sentence.strip():
+        raise click.BadParameter("it is empty; give a sentence, e.g. hedgeometer lexicon explain \"The talks may collapse.\"",
+                                 param_hint="SENTENCE")
     analyzer = build_analyzer(**analyzer_kwargs)
     scored = analyzer.score_sentences([sentence])[0]
     if not scored.cues:

@@ -274,7 +274,9 @@ def read_lexicon_file(path: Path | str, dimension: str | None = None) -> tuple[l
         if fields[0] == "pattern":
             continue  # the column header row
         if len(fields) < 4 or len(fields) > 5:
-            problems.append(f"{where}: expected 4 or 5 tab-separated fields ({', '.join(COLUMNS)}), found {len(fields)}")
+            # an editor that turns tabs into spaces leaves one field; say so, not only the count
+            hint = " (no tab in the row: fields must be separated by tabs, not spaces)" if len(fields) == 1 else ""
+            problems.append(f"{where}: expected 4 or 5 tab-separated fields ({', '.join(COLUMNS)}), found {len(fields)}{hint}")
             continue
         pattern, category, weight_text, notes = (f.strip() for f in fields[:4])
         guards = tuple(g.strip() for g in fields[4].split(",") if g.strip()) if len(fields) == 5 else ()

@@ -167,46 +167,72 @@ def _tokenizer() -> "_NewsPunkt":
     return _NewsPunkt(params, lang_vars=_NewsLanguageVars())
 
 
-def _blocks(text: str):
-    """Yield ``(start, end)`` of each non-blank block of ``text``."""
+def _blocks(text: str, prose: str):
+    """Yield ``(start, end)`` of each non-blank block of ``prose``. Blocks are cut where either
+    text breaks: blanked Markdown keeps the blank lines of the file, but not its markers."""
     cuts = {0, len(text)}
-    for match in _BLOCK_BREAK.finditer(text):
-        cuts.add(match.start())
-        cuts.add(match.end())
-    for match in _HEADING_LINE.finditer(text):
-        cuts.add(match.start())
-        cuts.add(match.end())
+    for layer in {text, prose}:
+        for match in _BLOCK_BREAK.finditer(layer):
+            cuts.add(match.start())
+            cuts.add(match.end())
+        for match in _HEADING_LINE.finditer(layer):
+            cuts.add(match.start())
+            cuts.add(match.end())
     ordered = sorted(cuts)
     for start, end in zip(ordered, ordered[1:]):
-        if text[start:end].strip():
+        if prose[start:end].strip():
             yield start, end
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, prose: str | None = None) -> list[Sentence]:
     """Split ``text`` into sentences.
 
     Sentences come in order, never overlap, have no leading or trailing whitespace, and every
-    non-whitespace character of ``text`` lies in exactly one of them.
+    non-whitespace character of ``prose`` lies in exactly one of them. ``prose`` is ``text``
+    with what is not prose blanked (Markdown, see :mod:`hedgeometer.markdown`), of the same
+    length: sentences are found in it, and their ``text`` is still ``text[start:end]``.
 
     >>> [s.text for s in split_sentences("Gen. Smith arrived in the U.S. on Monday. Talks began.")]
     ['Gen. Smith arrived in the U.S. on Monday.', 'Talks began.']
     """
+    if prose is None:
+        prose = text
+    elif len(prose) != len(text):
+        raise ValueError("prose must have the length of text, so that offsets index both")
     tokenizer = _tokenizer()
-    sentences: list[Sentence] = []
-    for block_start, block_end in _blocks(text):
-        block = text[block_start:block_end]
+    spans = []
+    for block_start, block_end in _blocks(text, prose):
+        block = prose[block_start:block_end]
         for start, end in tokenizer.spans(block):
             piece = block[start:end]
             # Punkt's spans are already trimmed; this guards odd Unicode whitespace.
             stripped = piece.strip()
             if not stripped:
                 continue
-            start += len(piece) - len(piece.lstrip())
-            end = start + len(stripped)
-            sentences.append(
-                Sentence(len(sentences), block_start + start, block_start + end, stripped)
-            )
-    return sentences
+            start = block_start + start + len(piece) - len(piece.lstrip())
+            spans.append((start, start + len(stripped)))
+    if prose is not text:
+        spans = _with_glued_marks(text, prose, spans)
+    return [Sentence(index, start, end, text[start:end]) for index, (start, end) in enumerate(spans)]
+
+
+def _with_glued_marks(text: str, prose: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Widen each span over the blanked marks glued to its ends, so that a sentence shows
+    ``**Brink**`` or ``[talks](url)`` whole, never half a pair; whitespace (after ``#``, ``-``,
+    ``>``) and the next sentence stop it."""
+    def blanked(i: int) -> bool:
+        return prose[i] != text[i] and not text[i].isspace()
+
+    widened, floor = [], 0
+    for k, (start, end) in enumerate(spans):
+        ceiling = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        while start > floor and blanked(start - 1):
+            start -= 1
+        while end < ceiling and blanked(end):
+            end += 1
+        widened.append((start, end))
+        floor = end
+    return widened
 
 
 def looks_like_headline(text: str, sentences: list[Sentence]) -> bool:

@@ -148,3 +148,63 @@ def test_lexicon_commands(runner):
 def test_every_command_has_help(runner, command):
     result = run(runner, *command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_stdin_article_is_named_stdin_in_every_format(runner):
+    text = run(runner, "report", "-", "--no-model", input=NEUTRAL_TEXT).output
+    assert text.startswith("hedgeometer report: <stdin>\n")
+    data = json.loads(run(runner, "report", "-", "-f", "json", "--no-model", input=NEUTRAL_TEXT).stdout)
+    assert data["id"] == "<stdin>"
+    markdown = run(runner, "report", "-", "-f", "markdown", "--no-model", input=NEUTRAL_TEXT).output
+    assert markdown.startswith("# hedgeometer report: &lt;stdin&gt;\n")
+
+
+def test_compare_columns_stay_aligned_and_take_color(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # short names: the values are wider than them
+    (tmp_path / "a.txt").write_text("Prices may possibly rise.\n")  # 100% hedged, 50 cues per 100 words
+    (tmp_path / "b.txt").write_text(SEED.read_text("utf-8"))
+    result = run(runner, "compare", "a.txt", "b.txt", "--no-model", "--no-color")
+    assert result.exit_code == 0, result.output
+    table = result.output.splitlines()[2:11]  # names, sentences, words, five dimensions, reading ease
+    assert table[3].startswith("hedging") and "100% · 50.00/100w" in table[3]
+    assert table[-1].startswith("reading ease")
+    assert len({len(line) for line in table}) == 1  # every row ends in the same column
+    assert "\x1b[" not in result.output
+    colored = run(runner, "compare", "a.txt", "b.txt", "--no-model", "--color").output
+    assert "\x1b[36mhedging" in colored and "\x1b[1mhedgeometer compare" in colored
+
+
+def test_report_color_is_kept_in_a_pipe(runner):
+    assert "\x1b[1mhedgeometer report:" in run(runner, "report", "-", "--no-model", "--color", input=NEUTRAL_TEXT).output
+
+
+def test_counts_are_pluralised_and_the_markdown_footer_is_not_escaped(runner):
+    result = run(runner, "report", "-", "-f", "markdown", "--no-model", input="Prices may rise.\n")
+    assert "1 sentence, 3 words, 1 flagged." in result.output
+    assert "| hedging | 1/1 | 100% | 1 | 33.33 | 1 cue | 0 cues |" in result.output
+    assert "\\(" not in result.output and " cues), rules only." in result.output
+    text = run(runner, "report", "-", "--no-model", input="Prices may rise.\n").output
+    assert "\n1 sentence, 3 words, 1 flagged\n" in text
+
+
+def test_threshold_list_points_to_the_repeatable_option(runner):
+    result = run(runner, "report", SEED, "--threshold", "hedging=0.4,booster=0.3")
+    assert result.exit_code == 2
+    assert "--threshold hedging=0.4 --threshold booster=0.3" in result.output
+    assert "is not a dimension" not in result.output
+
+
+@pytest.mark.parametrize("sentence", ["", "   "])
+def test_lexicon_explain_refuses_an_empty_sentence(runner, sentence):
+    result = run(runner, "lexicon", "explain", sentence, "--no-model")
+    assert result.exit_code == 2
+    assert "Invalid value for SENTENCE: it is empty" in result.output and "scores:" not in result.output
+
+
+def test_lexicon_check_says_fields_need_tabs(runner, tmp_path):
+    path = tmp_path / "hedging.tsv"
+    path.write_text("# dimension: hedging\nmaybe    modal    0.5    mine\n", encoding="utf-8")
+    result = run(runner, "lexicon", "check", path)
+    assert result.exit_code == 1
+    assert f"{path}:2: expected 4 or 5 tab-separated fields" in result.output
+    assert "found 1 (no tab in the row: fields must be separated by tabs, not spaces)" in result.output

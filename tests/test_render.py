@@ -43,7 +43,7 @@ def test_markdown_has_summary_table_and_bold_cues(seed_report):
 
 
 def test_markdown_escapes_article_text():
-    assert escape("*a* [b](c) <d> | e") == r"\*a\* \[b\]\(c\) &lt;d&gt; \| e"
+    assert escape("*a* [b](c) <d> | e") == r"\*a\* \[b\](c) &lt;d&gt; \| e"  # no link without [ ]
     report = Analyzer(model=None).analyze(EVIL)
     out = RENDERERS["markdown"](report)
     assert "<script>" not in out and "<img" not in out
@@ -57,6 +57,13 @@ def test_html_is_self_contained_and_escaped():
     assert "<img" not in page
     assert not re.search(r"(src|href)=\"(https?:)?//", page), "external asset"
     assert "Content-Security-Policy" in page
+
+
+def test_html_shows_unscored_markdown_apart(seed_report):
+    text = "# Talks May Collapse\n\n```\nmaybe = possibly()\n```\n\nThe talks may collapse.\n"
+    page = RENDERERS["html"](Analyzer(model=None).analyze(text, markdown=True))
+    assert '<span class="unscored" title="not scored (Markdown syntax, code, tables)">```\nmaybe = possibly()\n```</span>' in page
+    assert 'class="unscored"' not in RENDERERS["html"](seed_report)  # in plain text every word is scored
 
 
 def test_html_marks_cues_and_shows_header(seed_report):

@@ -32,6 +32,11 @@ def cue_segments(sentence, merge: bool = False):
     return pieces
 
 
+def plural(count: int, noun: str) -> str:
+    """``1 cue``, ``2 cues``: a count with its noun (every noun counted in reports takes -s)."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def readability_line(report) -> str:
     r = report.readability or {}
     if r.get("flesch_reading_ease") is None:
@@ -46,4 +51,4 @@ def provenance_line(report) -> str:
     model = p.get("model")
     scorer = f"model {model['name']} ({model['id']})" if model else "rules only"
     return (f"Scored by hedgeometer {p['hedgeometer']}, lexicons {p['lexicon_fingerprint']} "
-            f"({p['lexicon_cues']} cues), {scorer}.")
+            f"({plural(p['lexicon_cues'], 'cue')}), {scorer}.")

@@ -7,6 +7,7 @@ import json
 from ..dimensions import DIMENSIONS
 from .html import environment
 from .markdown import escape
+from .text import COLORS, style
 
 SUPERLATIVE = {"hedging": "most hedged", "speculation": "most speculative", "dramatic": "most dramatic",
                "attribution": "most vaguely sourced", "booster": "most boosted"}
@@ -16,18 +17,20 @@ def _name(report) -> str:
     return report.id or "article"
 
 
-def render_compare_text(comparison, **options) -> str:
+def render_compare_text(comparison, color: bool = False, **options) -> str:
     reports = comparison.reports
-    names = [_name(r) for r in reports]
-    width = max(12, *(len(n) for n in names))
-    lines = ["hedgeometer compare", ""]
-    lines.append(f"{'':<14}" + "".join(f"  {n[-width:]:>{width}}" for n in names))
-    lines.append(f"{'sentences':<14}" + "".join(f"  {len(r.sentences):>{width}}" for r in reports))
-    lines.append(f"{'words':<14}" + "".join(f"  {r.words:>{width}}" for r in reports))
-    for d in DIMENSIONS:
-        cells = "".join(f"  {f'{r.dimensions[d].share:.0%} · {r.dimensions[d].cues_per_100_words:.2f}/100w':>{width}}" for r in reports)
-        lines.append(f"{d:<14}{cells}")
-    lines.append(f"{'reading ease':<14}" + "".join(f"  {str(r.readability.get('flesch_reading_ease', '-')):>{width}}" for r in reports))
+    rows = [("", [_name(r) for r in reports]),
+            ("sentences", [str(len(r.sentences)) for r in reports]),
+            ("words", [str(r.words) for r in reports])]
+    rows += [(d, [f"{r.dimensions[d].share:.0%} · {r.dimensions[d].cues_per_100_words:.2f}/100w" for r in reports])
+             for d in DIMENSIONS]
+    rows.append(("reading ease", [str(r.readability.get("flesch_reading_ease", "-")) for r in reports]))
+    # each column as wide as its widest cell, so a long name or value never shifts the others
+    widths = [max(12, *(len(cells[k]) for _, cells in rows)) for k in range(len(reports))]
+    lines = [style("hedgeometer compare", None, color, bold=True), ""]
+    for label, cells in rows:
+        padded = style(f"{label:<14}", COLORS[label], color) if label in COLORS else f"{label:<14}"
+        lines.append(padded + "".join(f"  {cell:>{width}}" for cell, width in zip(cells, widths)))
     lines.append("")
     lines.append("(share of sentences labelled · cues per 100 words)")
     lines.append("")

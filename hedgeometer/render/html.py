@@ -14,7 +14,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..dimensions import DESCRIPTIONS, DIMENSIONS
-from .common import cue_segments, provenance_line, readability_line
+from .common import cue_segments, plural, provenance_line, readability_line
 
 LETTERS = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
 # Strong hues for underlines and bars; pale tints of the same hue behind sentences keep dark
@@ -34,7 +34,7 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("hedgeometer", "render/templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(DIMENSIONS=DIMENSIONS, DESCRIPTIONS=DESCRIPTIONS, LETTERS=LETTERS, PALETTE=PALETTE)
+    env.globals.update(DIMENSIONS=DIMENSIONS, DESCRIPTIONS=DESCRIPTIONS, LETTERS=LETTERS, PALETTE=PALETTE, plural=plural)
     return env
 
 
@@ -67,7 +67,8 @@ def _sentence_view(sentence, thresholds):
 
 
 def article_paragraphs(report):
-    """The article text as paragraphs of plain runs and sentence views, in text order."""
+    """The article text as paragraphs of plain runs and sentence views, in text order. Sentences
+    cover every word of plain text, so a run with words in it is Markdown that was not scored."""
     sentences = list(report.sentences)
     if report.headline is not None and report.headline.index >= 0:  # a headline taken from the text
         sentences = [report.headline, *sentences]
@@ -80,11 +81,11 @@ def article_paragraphs(report):
             next_break = next(((a, b) for a, b in breaks if a >= position and a < upto), None)
             if next_break is None:
                 if report.text[position:upto].strip():
-                    current.append({"plain": report.text[position:upto]})
+                    current.append({"plain": report.text[position:upto], "unscored": True})
                 position = upto
             else:
                 if report.text[position:next_break[0]].strip():
-                    current.append({"plain": report.text[position:next_break[0]]})
+                    current.append({"plain": report.text[position:next_break[0]], "unscored": True})
                 if current:
                     paragraphs.append(current)
                 current, position = [], next_break[1]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from ..dimensions import DIMENSIONS
-from .common import cue_segments, provenance_line, readability_line
+from .common import cue_segments, plural, provenance_line, readability_line
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# ( and ) need no escape: with [ and ] escaped they can never close a link
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
 
 
 def escape(text: str) -> str:
@@ -46,14 +47,15 @@ def summary_table(report) -> list[str]:
         quoted = report.voices.get("quoted", {}).get(d, {})
         lines.append(
             f"| {d} | {s.sentences}/{total} | {s.share:.0%} | {s.cues} | {s.cues_per_100_words:.2f} "
-            f"| {reporter.get('cues', 0)} cues | {quoted.get('cues', 0)} cues |"
+            f"| {plural(reporter.get('cues', 0), 'cue')} | {plural(quoted.get('cues', 0), 'cue')} |"
         )
     return lines
 
 
 def render_markdown(report, **options) -> str:
     lines = [f"# hedgeometer report: {escape(report.id or 'article')}", ""]
-    lines.append(f"{len(report.sentences)} sentences, {report.words} words, {len(report.flagged)} flagged.")
+    lines.append(f"{plural(len(report.sentences), 'sentence')}, {plural(report.words, 'word')}, "
+                 f"{len(report.flagged)} flagged.")
     lines.append("")
     if report.headline is not None:
         h = report.headline

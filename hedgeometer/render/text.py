@@ -14,14 +14,14 @@ import textwrap
 import click
 
 from ..dimensions import DIMENSIONS
-from .common import cue_segments, provenance_line, readability_line
+from .common import cue_segments, plural, provenance_line, readability_line
 
 COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attribution": "yellow", "booster": "green"}
 SHORT = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def _style(text, color, enabled, **kw):
+def style(text, color, enabled, **kw):
     return click.style(text, fg=color, **kw) if enabled else text
 
 
@@ -34,7 +34,7 @@ def mark_cues(sentence, color: bool = False) -> str:
         if cues:
             dims = "".join(SHORT[d] for d in DIMENSIONS if any(c.dimension == d for c in cues))
             quoted = "q" if all(c.voice == "quoted" for c in cues) else ""
-            out.append(_style(f"[[{piece}]]{dims}{quoted}", COLORS[cues[0].dimension], color, bold=True))
+            out.append(style(f"[[{piece}]]{dims}{quoted}", COLORS[cues[0].dimension], color, bold=True))
         else:
             out.append(piece)
     return "".join(out)
@@ -62,14 +62,14 @@ def _bar(share: float, width: int = 20) -> str:
 
 
 def _tags(sentence, color) -> str:
-    return " · ".join(_style(f"{d} {sentence.scores[d]:.2f}", COLORS[d], color) for d in sentence.labels)
+    return " · ".join(style(f"{d} {sentence.scores[d]:.2f}", COLORS[d], color) for d in sentence.labels)
 
 
 def render_text(report, color: bool = False, width: int | None = None, **options) -> str:
     width = max(50, width or min(shutil.get_terminal_size((100, 24)).columns, 120))
     indent = "      "
-    lines = [_style(f"hedgeometer report: {report.id or 'article'}", None, color, bold=True),
-             f"{len(report.sentences)} sentences, {report.words} words, {len(report.flagged)} flagged"]
+    lines = [style(f"hedgeometer report: {report.id or 'article'}", None, color, bold=True),
+             f"{plural(len(report.sentences), 'sentence')}, {plural(report.words, 'word')}, {len(report.flagged)} flagged"]
     if report.headline is not None:
         h = report.headline
         scores = ", ".join(f"{d} {h.scores[d]:.2f}" for d in DIMENSIONS if h.scores[d] > 0) or "no cues"
@@ -86,19 +86,19 @@ def render_text(report, color: bool = False, width: int | None = None, **options
         lines.append("")
     misses = report.near_misses()
     if misses:
-        lines.append(_style("Near misses (just under a threshold)", None, color, bold=True))
+        lines.append(style("Near misses (just under a threshold)", None, color, bold=True))
         for sentence, dimension, score in misses[:10]:
             snippet = textwrap.shorten(sentence.text, width=max(30, width - 34), placeholder="...")
             lines.append(f"  [{sentence.index}] almost {dimension}: {score:.2f}  {snippet}")
         lines.append("")
-    lines.append(_style("Summary", None, color, bold=True))
+    lines.append(style("Summary", None, color, bold=True))
     lines.append(f"  {'dimension':<12} {'sentences':>9} {'share':>6}  {'':20}  {'cues/100w':>9}  {'reporter/quoted cues':>20}")
     total = len(report.sentences)
     for dimension in DIMENSIONS:
         s = report.dimensions[dimension]
         by_voice = f"{report.voices.get('reporter', {}).get(dimension, {}).get('cues', 0)}/{report.voices.get('quoted', {}).get(dimension, {}).get('cues', 0)}"
         lines.append(
-            f"  {_style(f'{dimension:<12}', COLORS[dimension], color)} {f'{s.sentences}/{total}':>9} "
+            f"  {style(f'{dimension:<12}', COLORS[dimension], color)} {f'{s.sentences}/{total}':>9} "
             f"{s.share:>6.0%}  {_bar(s.share)}  {s.cues_per_100_words:>9.2f}  {by_voice:>20}"
         )
     lines.append("")
