@@ -117,7 +117,7 @@ def rows_for(analyzer, record: Record, sentences: bool) -> list[dict]:
     if record.error is not None:
         return [error_row(record, sentences, _provenance(analyzer))]
     try:
-        report = analyzer.analyze(record.text, id=record.id, headline=record.headline)
+        report = analyzer.analyze(record.text, id=record.id, headline=record.headline, markdown=record.markdown)
     except Exception as error:  # one bad article must not stop a corpus run
         record.error = f"analysis failed: {type(error).__name__}: {error}"
         return [error_row(record, sentences, _provenance(analyzer))]

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .inputs import BYTE_ORDER_MARK, HTML_SUFFIXES, decode, html_to_text, without_byte_order_mark
+from .inputs import BYTE_ORDER_MARK, HTML_SUFFIXES, MARKDOWN_SUFFIXES, decode, html_to_text, without_byte_order_mark
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.csv")
 DEFAULT_MAX_CHARS = 1_000_000
@@ -40,6 +40,7 @@ class Record:
     fields: dict = field(default_factory=dict)  # other input fields, carried to the output
     error: str | None = None
     headline: str | None = None
+    markdown: bool = False  # a .md file: its syntax is not scored (see hedgeometer.markdown)
 
 
 @dataclass
@@ -219,7 +220,7 @@ def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
         message = str(error)
         yield Record(name, None, name, {}, message.split(": ", 1)[1] if message.startswith(name) else message)
         return
-    yield _checked(Record(name, text, name), options)
+    yield _checked(Record(name, text, name, markdown=suffix in MARKDOWN_SUFFIXES), options)
 
 
 def _matches(path: Path, globs: tuple[str, ...]) -> bool:

@@ -190,3 +190,20 @@ def test_a_resumed_run_counts_the_error_rows_it_kept(tmp_path, name, extra):
     clean.write_text('{"id": "late", "text": "It rained."}\n')
     fresh = runner.invoke(main, ["batch", str(clean), "-o", str(out), "--jobs", "1", *extra])
     assert fresh.exit_code == 0 and "failed earlier" not in fresh.output  # without --resume the file is replaced
+
+
+def test_batch_skips_markdown_syntax_of_md_files_as_report_does(tmp_path):
+    """A .md file in a batch is read as Markdown, like `report` reads it: its code block is
+    not a sentence and its front matter is no headline."""
+    article = tmp_path / "post.md"
+    article.write_text("---\ntitle: Notes\n---\n\n# Talks Resume\n\nThe talks resumed on Monday.\n\n"
+                       "```\nx = 'may might could'\n```\n", "utf-8")
+    plain = tmp_path / "post.txt"
+    plain.write_text(article.read_text("utf-8"), "utf-8")
+    output = tmp_path / "rows.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(article), str(plain), "-o", str(output), "--no-model", "-q"])
+    assert result.exit_code == 0, result.output
+    markdown_row, text_row = [json.loads(line) for line in output.read_text("utf-8").splitlines()]
+    assert markdown_row["headline"] == "Talks Resume"
+    assert markdown_row["sentences"] == 1 and markdown_row["hedging_sentences"] == 0
+    assert text_row["hedging_sentences"] >= 1  # the same file as .txt scores the code as prose
