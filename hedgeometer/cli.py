@@ -314,6 +314,11 @@ def evaluate(corpus_path, split, fmt, bootstrap, **analyzer_kwargs):
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_evaluation(result), nl=fmt == "json")
 
 
+def _counted(count: int, noun: str) -> str:
+    """``1 article``, ``2,000 articles``."""
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 class _Progress:
     """One self-rewriting stderr line: articles, rate, ETA, failures (only on a terminal)."""
 
@@ -421,8 +426,8 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
             click.echo("", err=True)
         skipped = f", {summary.skipped:,} already done" if summary.skipped else ""
         earlier = f", {summary.failed_earlier:,} failed earlier" if summary.failed_earlier else ""
-        click.echo(f"{summary.records:,} articles scored in {summary.seconds:.1f}s{skipped}, {summary.failed:,} failed"
-                   f"{earlier}; {summary.rows:,} rows in {output}", err=True)
+        click.echo(f"{_counted(summary.records, 'article')} scored in {summary.seconds:.1f}s{skipped}, "
+                   f"{summary.failed:,} failed{earlier}; {_counted(summary.rows, 'row')} in {output}", err=True)
         listed = [("failed", *failure) for failure in summary.failures[:5]]
         listed += [("failed earlier", *failure) for failure in summary.earlier_failures[:5 - len(listed)]]
         for label, identifier, error in listed:

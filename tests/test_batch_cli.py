@@ -165,7 +165,7 @@ def test_resume_continues_an_output_whose_ids_name_files_otherwise(tmp_path, mon
     (work / "folder" / "a3.txt").write_text(TEXTS[4])
     monkeypatch.chdir(work)
     resumed = runner.invoke(main, ["batch", "folder", "-o", "rows.jsonl", "--jobs", "1", "--resume"])
-    assert resumed.exit_code == 0 and "1 articles scored" in resumed.output and "4 already done" in resumed.output
+    assert resumed.exit_code == 0 and "1 article scored" in resumed.output and "4 already done" in resumed.output
     assert _ids(out)[4:] == [str(Path("folder") / "a3.txt")]
 
 
@@ -181,7 +181,7 @@ def test_a_resumed_run_counts_the_error_rows_it_kept(tmp_path, name, extra):
         handle.write('{"id": "late", "text": "It rained."}\n')
     resumed = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume", *extra])
     assert resumed.exit_code == 1  # was 0: the file it completes holds an error row
-    assert re.search(r"^1 articles scored in [0-9.]+s, 2 already done, 0 failed, 1 failed earlier; 1 rows in ",
+    assert re.search(r"^1 article scored in [0-9.]+s, 2 already done, 0 failed, 1 failed earlier; 1 row in ",
                      resumed.output, flags=re.M), resumed.output
     assert "  failed earlier: empty: empty text\n" in resumed.output
     finished = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume", *extra])
