@@ -331,10 +331,23 @@ class Lexicon:
         self._by_pair: dict[tuple[str, str], list[tuple[tuple, Cue, int | None]]] = {}
         self._by_triple: dict[tuple[str, str, str], list[tuple[tuple, Cue, int | None]]] = {}
         self._by_prefix: dict[str, list[tuple[tuple, Cue, int | None]]] = {}
+        # A weight-0 row switches off the word sequences it spells, in its dimension, whichever
+        # row holds them: "on the verge of" at 0 silences that phrase of the shipped
+        # "on the brink|verge|precipice|edge of" and leaves "on the brink of" alone.
+        self._switched_off: dict[str, list[tuple]] = {}  # dimension: word-only variants at weight 0
+        off_variants: set[tuple[str, tuple]] = set()
+        for cue in self.cues:
+            if cue.weight <= 0:
+                for variant in compiler.compile(cue.pattern):
+                    off_variants.add((cue.dimension, variant))
+                    if all(slot[0] == "word" for slot in variant):
+                        self._switched_off.setdefault(cue.dimension, []).append(variant)
         for cue in self.cues:
             if cue.weight <= 0:
                 continue
             for variant in compiler.compile(cue.pattern):
+                if (cue.dimension, variant) in off_variants:  # a gap or stem pattern switched off as written
+                    continue
                 first = variant[0]
                 plain = all(slot[0] == "word" and slot[2] is None for slot in variant)
                 if first[0] == "prefix":
@@ -380,6 +393,7 @@ class Lexicon:
         blocked: list[int] = []  # first tokens of cues a context guard ruled out
         by_word, by_pair, by_triple = self._by_word, self._by_pair, self._by_triple
         pair_firsts, triple_pairs, triggers = self._pair_firsts, self._triple_pairs, self._triggers
+        switched_off = self._switched_off
         lower = tokens.lower
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
@@ -409,6 +423,8 @@ class Lexicon:
                 last = first + length - 1 if length else _match_variant(variant, tokens, first)
                 if last < 0:
                     continue
+                if switched_off and _spells_any(lower[first:last + 1], switched_off.get(cue.dimension, ())):
+                    continue
                 if cue.guards and not all(GUARDS[g](tokens, first, last) for g in cue.guards):
                     blocked.append(first)
                     continue
@@ -421,6 +437,11 @@ class Lexicon:
         if not found:
             return []
         return _select_longest(found, tokens, text, offset)
+
+
+def _spells_any(words: list[str], variants) -> bool:
+    """Whether ``words`` are exactly one of the word sequences of the word-only ``variants``."""
+    return any(len(variant) == len(words) and all(w in slot[1] for w, slot in zip(words, variant)) for variant in variants)
 
 
 def _slot_matches(slot, tokens: Tokens, position: int) -> bool:

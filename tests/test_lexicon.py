@@ -147,6 +147,28 @@ def test_user_file_extends_and_overrides(tmp_path, lexicon):
     assert combined.fingerprint != lexicon.fingerprint
 
 
+def test_a_weight_0_row_switches_off_the_phrases_it_spells_in_any_row(tmp_path):
+    """A user row at weight 0 silences its own word sequences even when a shipped row spells
+    them among alternatives or in a group; the other alternatives stay on."""
+    shipped = write_lexicon(tmp_path / "dramatic.tsv", "dramatic", [
+        "on the brink|verge of\tcliche\t0.85\tshipped",
+        "(no one|nobody) knows\tcliche\t0.6\tshipped",
+        "specter of _{1,3} loom~\tcliche\t0.9\tshipped",
+    ])
+    (tmp_path / "mine").mkdir()
+    mine = write_lexicon(tmp_path / "mine" / "dramatic.tsv", "dramatic", [
+        "on the verge of\tcliche\t0\tnot in our house style",
+        "no one knows\tcliche\t0\tplain enough",
+        "specter of _{1,3} loom~\tcliche\t0\tsame pattern, as written",
+    ])
+    combined = load_lexicons([mine], lexicon_dir=shipped.parent)
+    assert matches(combined, "The deal is on the verge of collapse.") == []
+    assert matches(combined, "The deal is on the brink of collapse.") == [("dramatic", "on the brink of")]
+    assert matches(combined, "No one knows why.") == []
+    assert matches(combined, "Nobody knows why.") == [("dramatic", "Nobody knows")]
+    assert matches(combined, "The specter of war looms.") == []
+
+
 def test_pathological_input_is_fast(lexicon):
     sentence = " ".join(["specter of"] * 20000)
     start = time.perf_counter()
