@@ -23,14 +23,26 @@ SYSTEMS = ("rules", "model", "combined")
 BOOTSTRAP_SEED = 0
 
 
+def confusion(gold: np.ndarray, predicted: np.ndarray) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives of boolean arrays."""
+    return int(np.sum(gold & predicted)), int(np.sum(~gold & predicted)), int(np.sum(gold & ~predicted))
+
+
+def f1_score(tp, fp, fn):
+    """F1 from counts, 0 where there is nothing to find or found; numbers or arrays (the
+    bootstrap passes a row per resample). The one F1 of the project: training tunes with it."""
+    tp, fp, fn = (np.asarray(x, dtype=np.float64) for x in (tp, fp, fn))
+    denominator = 2 * tp + fp + fn
+    f1 = np.divide(2 * tp, denominator, out=np.zeros_like(denominator), where=denominator > 0)
+    return float(f1) if f1.ndim == 0 else f1
+
+
 def prf(gold: np.ndarray, predicted: np.ndarray) -> dict:
-    tp = int(np.sum(gold & predicted))
-    fp = int(np.sum(~gold & predicted))
-    fn = int(np.sum(gold & ~predicted))
+    tp, fp, fn = confusion(gold, predicted)
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4), "support": int(gold.sum())}
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1_score(tp, fp, fn), 4),
+            "support": int(gold.sum())}
 
 
 def system_predictions(analyzer, texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -65,9 +77,7 @@ def bootstrap_interval(gold: np.ndarray, predicted: np.ndarray, units: np.ndarra
     for start in range(0, resamples, batch):
         draws = rng.integers(0, n_units, size=(min(batch, resamples - start), n_units))
         tp, fp, fn = (count[draws].sum(axis=1) for count in counts)  # (resamples, n_columns)
-        denominator = 2 * tp + fp + fn
-        f1 = np.divide(2 * tp, denominator, out=np.zeros_like(tp), where=denominator > 0)
-        means.append(f1.mean(axis=1))
+        means.append(f1_score(tp, fp, fn).mean(axis=1))
     low, high = np.percentile(np.concatenate(means), [2.5, 97.5])
     return [round(float(low), 4), round(float(high), 4)]
 

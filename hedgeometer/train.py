@@ -30,6 +30,7 @@ from . import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
 from .dimensions import DIMENSIONS
 from .errors import InputError
+from .evaluate import confusion, f1_score
 from .features import dense_matrix, ngrams
 from .lexicon import Lexicon, load_lexicons
 from .model import LinearModel
@@ -84,13 +85,6 @@ def design_matrix(ngrams_matrix, dense: np.ndarray, ratios: np.ndarray):
     return sp.hstack([ngrams_matrix.multiply(ratios).tocsr(), dense]).tocsr()
 
 
-def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
-    tp = int(np.sum(gold & predicted))
-    fp = int(np.sum(~gold & predicted))
-    fn = int(np.sum(gold & ~predicted))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def _fit_dimension(X, y, C: float, seed: int) -> CalibratedClassifierCV:
     classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
@@ -136,7 +130,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
             for mix in MIX_GRID:
                 combined = mix * dev_enc.rules[:, k] + (1 - mix) * model_p
                 for threshold in THRESHOLD_GRID:
-                    score = f1(y_dev, combined >= threshold)
+                    score = f1_score(*confusion(y_dev, combined >= threshold))
                     # ties go to the plainer choice: threshold nearest 0.5, then smaller C
                     key = (round(score, 6), -abs(threshold - 0.5), -C)
                     if best is None or key > best[0]:

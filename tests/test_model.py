@@ -5,6 +5,7 @@ import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from hedgeometer import Analyzer
@@ -158,3 +159,20 @@ def test_bootstrap_interval_resamples_whole_groups():
     by_group = bootstrap_interval(gold, predicted, np.repeat([0, 1], 20), 500)
     by_sentence = bootstrap_interval(gold, predicted, np.arange(40), 500)
     assert by_group[0] < by_sentence[0] <= 0.5 <= by_sentence[1] < by_group[1]
+
+
+@given(st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_the_one_f1_agrees_with_scikit_learn(pairs):
+    """evaluate.f1_score is the F1 of training, evaluate and the bootstrap; it must be
+    scikit-learn's, 0 included when nothing is there to find or found."""
+    from sklearn.metrics import precision_recall_fscore_support
+
+    from hedgeometer.evaluate import confusion, f1_score, prf
+
+    gold = np.array([g for g, _ in pairs], dtype=bool)
+    predicted = np.array([p for _, p in pairs], dtype=bool)
+    precision, recall, f1, _ = precision_recall_fscore_support(gold, predicted, average="binary", zero_division=0)
+    assert f1_score(*confusion(gold, predicted)) == pytest.approx(f1, abs=1e-12)
+    assert prf(gold, predicted) == {"precision": round(precision, 4), "recall": round(recall, 4),
+                                    "f1": round(f1, 4), "support": int(gold.sum())}
