@@ -312,11 +312,6 @@ def _note(earlier: EarlierRows, identifier: str, status, error) -> None:
             earlier.failures.append((identifier, error))
 
 
-def completed_ids(path: Path, fmt: str, columns: list[str]) -> set[str]:
-    """Ids already written to ``path`` (see :func:`read_earlier_rows`)."""
-    return read_earlier_rows(path, fmt, columns).ids
-
-
 def _complete_rows_length(data: bytes, fmt: str) -> int:
     """Bytes up to the end of the last complete row: its ``\\n``, which also ends a ``\\r\\n`` row.
 

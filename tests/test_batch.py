@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hedgeometer import Analyzer, to_frame
-from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, article_row, completed_ids, run_batch
+from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, article_row, read_earlier_rows, run_batch
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.errors import InputError
 from hedgeometer.records import RecordOptions, iter_records, path_name
@@ -103,17 +103,17 @@ def test_sentence_rows(tmp_path):
     assert all(r["desk"] == "world" for r in rows)
 
 
-def test_completed_ids_cut_a_torn_row(tmp_path):
+def test_earlier_rows_cut_a_torn_row(tmp_path):
     out = tmp_path / "rows.jsonl"
     out.write_text('{"id": "a"}\n{"id": "b"}\n{"id": "c", "tor')
-    assert completed_ids(out, "jsonl", ARTICLE_COLUMNS) == {"a", "b"}
+    assert read_earlier_rows(out, "jsonl", ARTICLE_COLUMNS).ids == {"a", "b"}
     assert out.read_text() == '{"id": "a"}\n{"id": "b"}\n'
 
 
-def test_completed_ids_read_rows_holding_line_separators(tmp_path):
+def test_earlier_rows_read_rows_holding_line_separators(tmp_path):
     out = tmp_path / "rows.jsonl"  # JSON leaves U+2028 and U+0085 unescaped; they do not end a row
     out.write_text(json.dumps({"id": "a", "text": "one\u2028two\x85three"}, ensure_ascii=False) + "\n", encoding="utf-8")
-    assert completed_ids(out, "jsonl", ARTICLE_COLUMNS) == {"a"}
+    assert read_earlier_rows(out, "jsonl", ARTICLE_COLUMNS).ids == {"a"}
 
 
 ARTICLE_HEADER = ",".join(ARTICLE_COLUMNS) + ",other_fields\r\n"
@@ -128,16 +128,16 @@ ARTICLE_HEADER = ",".join(ARTICLE_COLUMNS) + ",other_fields\r\n"
     ("other.jsonl", '{"name": "bob"}\n{"name": "al"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
     ("other.jsonl", '{"name": "bob"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
 ])
-def test_completed_ids_never_cut_a_file_the_tool_did_not_write(tmp_path, name, content, columns, message):
+def test_earlier_rows_never_cut_a_file_the_tool_did_not_write(tmp_path, name, content, columns, message):
     out = tmp_path / name
     out.write_bytes(content.encode())
     with pytest.raises(InputError, match=message) as raised:
-        completed_ids(out, "csv" if name.endswith(".csv") else "jsonl", columns)
+        read_earlier_rows(out, "csv" if name.endswith(".csv") else "jsonl", columns).ids
     assert str(raised.value).startswith(str(out)) and "another -o" in str(raised.value)
     assert out.read_bytes() == content.encode()
 
 
-def test_completed_ids_accept_lf_rows_and_cut_only_the_torn_one(tmp_path):
+def test_earlier_rows_accept_lf_rows_and_cut_only_the_torn_one(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": TEXTS[i], "note": "two\nlines"}) + "\n"
                               for i in range(5)))
@@ -148,7 +148,7 @@ def test_completed_ids_accept_lf_rows_and_cut_only_the_torn_one(tmp_path):
     kept = b"\n".join(rows[:4]) + b"\n"  # the header and three rows, re-saved with LF line endings
     out = tmp_path / "rows.csv"
     out.write_bytes(kept + b'n3,src,ok,,"torn\nin a quoted value')  # a torn row holding a newline
-    assert completed_ids(out, "csv", ARTICLE_COLUMNS) == {"n0", "n1", "n2"}
+    assert read_earlier_rows(out, "csv", ARTICLE_COLUMNS).ids == {"n0", "n1", "n2"}
     assert out.read_bytes() == kept
     run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS, fmt="csv",
               resume=True)
