@@ -63,3 +63,22 @@ def test_every_label_has_a_cue_and_every_cue_a_label(path):
         problems += [f"{record['id']}: cue {cue['text']!r} is not at {cue['start']}"
                      for cue in record["cues"] if record["text"][cue["start"]:cue["end"]] != cue["text"]]
     assert problems == []
+
+
+def test_the_agreement_sample_is_train_and_dev_only_and_its_table_runs():
+    """The agreement annotations (corpus/agreement/*.tsv) name only train and dev sentences, never
+    test ones, and corpus/agreement.py turns them into the table the corpus README quotes."""
+    import subprocess
+    import sys
+
+    annotations = sorted((CORPUS / "agreement").glob("*.tsv"))
+    assert len(annotations) == 2
+    splits = {json.loads(line)["id"]: json.loads(line)["split"]
+              for path in CORPUS.glob("*.jsonl") for line in path.read_text("utf-8").splitlines() if line.strip()}
+    for path in annotations:
+        ids = [line.split("\t")[0] for line in path.read_text("utf-8").splitlines() if line.strip()]
+        assert len(ids) == 413 and {splits[i] for i in ids} <= {"train", "dev"}
+    table = subprocess.run([sys.executable, str(CORPUS / "agreement.py"), *map(str, annotations)],
+                           capture_output=True, text=True, check=True).stdout
+    assert table.startswith("413 sentences")
+    assert "0.922" in table.splitlines()[-1] and "0.957" in table.splitlines()[-1]
