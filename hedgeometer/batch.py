@@ -265,8 +265,9 @@ class EarlierRows:
 
 
 def read_earlier_rows(path: Path, fmt: str, columns: list[str]) -> EarlierRows:
-    """The ids and error rows already written to ``path``; a torn last row (from a kill) is cut
-    off first.
+    """The ids and error rows already written to ``path``; what a kill may have left unfinished
+    is cut off first: a torn last row, and with sentence rows every row of the last article (a
+    kill can stop an article's rows between two of them, so that article is scored again).
 
     Nothing is cut until the file is known to be an output of this kind of run (``columns``), so
     a mistaken ``-o`` with ``--resume`` is an error, never an emptied file.
@@ -278,30 +279,60 @@ def read_earlier_rows(path: Path, fmt: str, columns: list[str]) -> EarlierRows:
     keep = _complete_rows_length(data, fmt)
     if keep == 0 and not _starts_like_output(data, fmt, columns):
         raise _not_ours(path, 1 if fmt == "jsonl" else None, None if fmt == "jsonl" else columns)
-    if fmt == "jsonl":
-        for lineno, line in enumerate(data[:keep].split(b"\n"), 1):  # not splitlines(): values may hold U+2028
-            if line.strip():
-                row = _jsonl_row(line, path, lineno)
-                _note(earlier, str(row["id"]), row.get("status"), row.get("error"))
-    else:
-        try:
-            text = data[:keep].decode("utf-8")
-        except UnicodeDecodeError:
-            raise _not_ours(path, columns=columns) from None
-        reader = csv.reader(io.StringIO(text, newline=""))
-        header = next(reader, None)
-        if header is not None:
-            if header[:len(columns)] != list(columns):
-                raise _not_ours(path, columns=columns)
-            status, error = columns.index("status"), columns.index("error")
-            for row in reader:
-                if row:
-                    _note(earlier, row[0], row[status] if len(row) > status else None,
-                          row[error] if len(row) > error else None)
+    rows = _jsonl_rows(data[:keep], path, columns) if fmt == "jsonl" else _csv_rows(data[:keep], path, columns)
+    if list(columns) == SENTENCE_COLUMNS and rows:
+        last = rows[-1][0]
+        while rows and rows[-1][0] == last:
+            keep = rows.pop()[3]
+    for identifier, status, error, _ in rows:
+        _note(earlier, identifier, status, error)
     if keep != len(data):
         with path.open("r+b") as handle:
             handle.truncate(keep)
     return earlier
+
+
+def _jsonl_rows(data: bytes, path: Path, columns: list[str]) -> list[tuple]:
+    """``(id, status, error, byte offset of the row)`` of each JSONL row; the first must have
+    every column, so an output of the other kind of run is refused."""
+    rows, offset = [], 0
+    for lineno, line in enumerate(data.split(b"\n"), 1):  # not splitlines(): values may hold U+2028
+        if line.strip():
+            row = _jsonl_row(line, path, lineno)
+            if not rows and not set(columns) <= set(row):
+                raise _not_ours(path, columns=columns)
+            rows.append((str(row["id"]), row.get("status"), row.get("error"), offset))
+        offset += len(line) + 1
+    return rows
+
+
+def _csv_rows(data: bytes, path: Path, columns: list[str]) -> list[tuple]:
+    """``(id, status, error, byte offset of the row)`` of each CSV row after the header, which
+    must be this kind of run's."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _not_ours(path, columns=columns) from None
+    ends = [0]  # byte offset after each physical line the reader has taken
+
+    def lines():
+        for line in io.StringIO(text, newline=""):
+            ends.append(ends[-1] + len(line.encode("utf-8")))
+            yield line
+
+    reader = csv.reader(lines())
+    header = next(reader, None)
+    if header is None:
+        return []
+    if header[:len(columns)] != list(columns):
+        raise _not_ours(path, columns=columns)
+    status, error = columns.index("status"), columns.index("error")
+    rows, start = [], ends[-1]
+    for row in reader:
+        if row:
+            rows.append((row[0], row[status] if len(row) > status else None, row[error] if len(row) > error else None, start))
+        start = ends[-1]
+    return rows
 
 
 def _note(earlier: EarlierRows, identifier: str, status, error) -> None:

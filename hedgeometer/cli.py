@@ -427,7 +427,8 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
         skipped = f", {summary.skipped:,} already done" if summary.skipped else ""
         earlier = f", {summary.failed_earlier:,} failed earlier" if summary.failed_earlier else ""
         click.echo(f"{_counted(summary.records, 'article')} scored in {summary.seconds:.1f}s{skipped}, "
-                   f"{summary.failed:,} failed{earlier}; {_counted(summary.rows, 'row')} in {output}", err=True)
+                   f"{summary.failed:,} failed{earlier}; {_counted(summary.rows, 'row')} "
+                   f"{'added to' if resume else 'in'} {output}", err=True)
         listed = [("failed", *failure) for failure in summary.failures[:5]]
         listed += [("failed earlier", *failure) for failure in summary.earlier_failures[:5 - len(listed)]]
         for label, identifier, error in listed:

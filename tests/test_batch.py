@@ -103,17 +103,54 @@ def test_sentence_rows(tmp_path):
     assert all(r["desk"] == "world" for r in rows)
 
 
+def _row(identifier, columns=ARTICLE_COLUMNS, **values):
+    return json.dumps({**dict.fromkeys(columns), "id": identifier, **values}, ensure_ascii=False) + "\n"
+
+
 def test_earlier_rows_cut_a_torn_row(tmp_path):
     out = tmp_path / "rows.jsonl"
-    out.write_text('{"id": "a"}\n{"id": "b"}\n{"id": "c", "tor')
+    out.write_text(_row("a") + _row("b") + '{"id": "c", "tor')
     assert read_earlier_rows(out, "jsonl", ARTICLE_COLUMNS).ids == {"a", "b"}
-    assert out.read_text() == '{"id": "a"}\n{"id": "b"}\n'
+    assert out.read_text() == _row("a") + _row("b")
 
 
 def test_earlier_rows_read_rows_holding_line_separators(tmp_path):
     out = tmp_path / "rows.jsonl"  # JSON leaves U+2028 and U+0085 unescaped; they do not end a row
-    out.write_text(json.dumps({"id": "a", "text": "one\u2028two\x85three"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out.write_text(_row("a", text="one\u2028two\x85three"), encoding="utf-8")
     assert read_earlier_rows(out, "jsonl", ARTICLE_COLUMNS).ids == {"a"}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_sentence_rows_of_the_last_article_are_cut_and_scored_again(tmp_path, fmt):
+    """A kill can stop between two sentence rows of one article (rows reach the disk in
+    buffer-sized pieces), so the last article's rows are never trusted: they are cut, and the
+    article is not counted as done."""
+    out = tmp_path / f"rows.{fmt}"
+    rows = [("a", 0), ("a", 1), ("b", 0), ("b", 1)]
+    if fmt == "jsonl":
+        out.write_text("".join(_row(i, SENTENCE_COLUMNS, index=k, text="Née — ok.") for i, k in rows), encoding="utf-8")
+    else:
+        with out.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(SENTENCE_COLUMNS)
+            for i, k in rows:
+                writer.writerow([{"id": i, "index": k, "text": "Née —\nok."}.get(c, "") for c in SENTENCE_COLUMNS])
+    kept = out.read_bytes()
+    assert read_earlier_rows(out, fmt, SENTENCE_COLUMNS).ids == {"a"}
+    cut = out.read_bytes()
+    assert kept.startswith(cut) and cut.count(b"\xc3\xa9") == 2  # both rows of "a", whole
+    assert read_earlier_rows(out, fmt, SENTENCE_COLUMNS).ids == set()  # "a" is now the last article
+
+
+def test_resume_refuses_jsonl_rows_of_the_other_kind(tmp_path):
+    out = tmp_path / "rows.jsonl"
+    out.write_text(_row("a"))
+    with pytest.raises(InputError, match="not a hedgeometer output of batch --sentences"):
+        read_earlier_rows(out, "jsonl", SENTENCE_COLUMNS)
+    out.write_text(_row("a", SENTENCE_COLUMNS))
+    with pytest.raises(InputError, match="not a hedgeometer output of batch without --sentences"):
+        read_earlier_rows(out, "jsonl", ARTICLE_COLUMNS)
+    assert out.read_text() == _row("a", SENTENCE_COLUMNS)
 
 
 ARTICLE_HEADER = ",".join(ARTICLE_COLUMNS) + ",other_fields\r\n"
