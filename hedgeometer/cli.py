@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError
+from .records import DEFAULT_GLOBS
 from .render import RENDERERS
 from .render.common import plural
 
@@ -350,8 +351,8 @@ class _Progress:
               help="Rows go here: .csv or .jsonl (written incrementally; see --resume).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Row format (default: from the output name).")
 @click.option("--sentences", is_flag=True, help="One row per sentence instead of one per article.")
-@click.option("--glob", "globs", default=",".join(("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.csv")),
-              show_default=True, help="Comma-separated file patterns to take from folders (searched recursively).")
+@click.option("--glob", "globs", default=",".join(DEFAULT_GLOBS), show_default=True,
+              help="Comma-separated file patterns to take from folders (searched recursively; case is ignored).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the article id.")
 @click.option("--headline-field", default="headline", show_default=True, help="JSONL/CSV field holding the headline, if any.")

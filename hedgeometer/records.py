@@ -224,7 +224,10 @@ def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
 
 
 def _matches(path: Path, globs: tuple[str, ...]) -> bool:
-    return any(fnmatch.fnmatch(path.name, pattern) for pattern in globs)
+    """Whether a file found in a folder is read: by name, without regard to case (STORY.TXT is
+    a text file on every system, as its suffix tells the readers)."""
+    name = path.name.lower()
+    return any(fnmatch.fnmatchcase(name, pattern.lower()) for pattern in globs)
 
 
 def _walk(directory: Path, options: RecordOptions) -> Iterator[Path]:

@@ -214,3 +214,17 @@ def test_batch_skips_markdown_syntax_of_md_files_as_report_does(tmp_path):
     assert markdown_row["headline"] == "Talks Resume"
     assert markdown_row["sentences"] == 1 and markdown_row["hedging_sentences"] == 0
     assert text_row["hedging_sentences"] >= 1  # the same file as .txt scores the code as prose
+
+
+def test_a_folder_search_takes_upper_case_suffixes(tmp_path):
+    """STORY.TXT and NOTES.MD in a folder are articles like story.txt; they were skipped."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "STORY.TXT").write_text("Prices may rise.")
+    (folder / "NOTES.MD").write_text("# Notes\n\nThe talks could collapse.\n")
+    out = tmp_path / "rows.jsonl"
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(out), "--jobs", "1", "--no-model"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(Path(r["id"]).name for r in rows) == ["NOTES.MD", "STORY.TXT"]
+    assert next(r for r in rows if r["id"].endswith("NOTES.MD"))["headline"] == "Notes"  # read as Markdown
