@@ -5,6 +5,8 @@ Renderers (``hedgeometer.render``) read an :class:`ArticleReport`; nothing here 
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -144,6 +146,17 @@ def summarise_voices(sentences: Sequence[SentenceScore]) -> dict:
     return result
 
 
+# A link target inside a Markdown cue ("analysts](https://...) say") is not part of its words.
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def _cue_words(text: str) -> str:
+    """A cue as counted in the top cues: its words, lowercased, one space apart, so that the same
+    phrase across a line break or with Markdown marks in it ("may** be") counts as one."""
+    return " ".join(_WORD.findall(_LINK_TARGET.sub(" ", text.lower().replace("’", "'"))))
+
+
 def build_report(text, sentences, word_counts, thresholds, readability, provenance, id=None,
                  headline=None, sources=()) -> ArticleReport:
     """Summarise scored body ``sentences`` of ``text`` into an :class:`ArticleReport`."""
@@ -162,7 +175,7 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
             if score > score_maxima[dimension]:
                 score_maxima[dimension] = score
         for cue in sentence.cues:
-            key = (cue.dimension, cue.text.lower().replace("’", "'"))
+            key = (cue.dimension, _cue_words(cue.text))
             cue_counts[key] += 1
             if cue.weight > strength.get(key, 0.0):
                 strength[key] = cue.weight

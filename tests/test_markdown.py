@@ -110,3 +110,14 @@ def test_blanking_takes_linear_time(text):
     start = time.perf_counter()
     assert len(blank_non_prose(text)) == len(text)
     assert time.perf_counter() - start < 2  # about 0.1 s; the first backtick case took 35 s with a regex
+
+
+def test_top_cues_count_a_phrase_by_its_words_not_its_marks(rules_analyzer):
+    """'may be', '*may* be' and '**may** be' are one phrase in the top cues, and a link target
+    inside a cue is not part of it; the cue spans still show the file's own text."""
+    text = "# Title\n\nBody **may** be wrong. It *may* be so. It may be.\n\n[Analysts](https://x.org/a) say it fails.\n"
+    report = rules_analyzer.analyze(text, markdown=True)
+    top = {(c.dimension, c.cue): c.count for c in report.top_cues}
+    assert top[("speculation", "may be")] == 3
+    assert ("attribution", "analysts say") in top
+    assert {c.text for s in report.sentences for c in s.cues if c.dimension == "speculation"} == {"may** be", "may* be", "may be"}
