@@ -164,6 +164,9 @@ class Analyzer:
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}")
         prose = blank_non_prose(text) if markdown else text  # what is read; offsets index both
+        if markdown and text.strip() and not prose.strip():
+            raise InputError(f"{id or 'the article'}: no prose to score (the Markdown holds only front matter, "
+                             f"code, tables or markup)")
         sentences = split_sentences(text, prose)
         voice_map = VoiceMap(prose)
         spans = [(s.index, s.start, s.end, s.text) for s in sentences]

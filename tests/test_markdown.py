@@ -80,7 +80,7 @@ def test_offsets_index_the_file(rules_analyzer):
 @pytest.mark.parametrize("markdown, expected", [
     ("Talks *may* fail.\n\n    This may be code.\n", ["Talks *may* fail."]),
     ("1. Talks may fail.\n\n    They may resume later.\n", ["Talks may fail.", "They may resume later."]),  # list continuation
-    ("```\nmay\n", []),  # an unclosed fence runs to the end
+    ("Intro.\n\n```\nmay\n\nStill code.\n", ["Intro."]),  # an unclosed fence runs to the end
     ("Use ``a `may` b`` here.", ["Use ``a `may` b`` here."]),
     ("A | B may\n---|---\n1 | 2\n\nAfter the table.", ["After the table."]),
     ("Setext Title\n============\nBody text here.", ["Setext Title", "Body text here."]),
@@ -121,3 +121,25 @@ def test_top_cues_count_a_phrase_by_its_words_not_its_marks(rules_analyzer):
     assert top[("speculation", "may be")] == 3
     assert ("attribution", "analysts say") in top
     assert {c.text for s in report.sentences for c in s.cues if c.dimension == "speculation"} == {"may** be", "may* be", "may be"}
+
+
+def test_markdown_with_no_prose_is_an_error_not_an_empty_report(rules_analyzer, tmp_path):
+    """Only front matter or only code is nothing to score, like an empty .txt: an error in
+    report, an error row in batch (it was an 'ok' report of 0 sentences and 0.0 figures)."""
+    import json
+
+    from click.testing import CliRunner
+
+    from hedgeometer.cli import main
+    from hedgeometer.errors import InputError
+
+    with pytest.raises(InputError, match="no prose to score"):
+        rules_analyzer.analyze("---\ntitle: x\n---\n", id="fm.md", markdown=True)
+    page = tmp_path / "code.md"
+    page.write_text("```\nx = 'may'\n```\n")
+    result = CliRunner().invoke(main, ["report", str(page), "--no-model"])
+    assert result.exit_code == 1 and "no prose to score" in result.output and "Traceback" not in result.output
+    rows = tmp_path / "rows.jsonl"
+    CliRunner().invoke(main, ["batch", str(page), "-o", str(rows), "--no-model", "--jobs", "1"])
+    row = json.loads(rows.read_text())
+    assert row["status"] == "error" and row["error"].startswith("no prose to score") and row["sentences"] is None

@@ -17,6 +17,10 @@ def _name(report) -> str:
     return report.id or "article"
 
 
+def _or_dash(value) -> str:
+    return "-" if value is None else str(value)
+
+
 def render_compare_text(comparison, color: bool = False, **options) -> str:
     reports = comparison.reports
     rows = [("", [_name(r) for r in reports]),
@@ -24,7 +28,7 @@ def render_compare_text(comparison, color: bool = False, **options) -> str:
             ("words", [str(r.words) for r in reports])]
     rows += [(d, [f"{r.dimensions[d].share:.0%} · {r.dimensions[d].cues_per_100_words:.2f}/100w" for r in reports])
              for d in DIMENSIONS]
-    rows.append(("reading ease", [str(r.readability.get("flesch_reading_ease", "-")) for r in reports]))
+    rows.append(("reading ease", [_or_dash(r.readability.get("flesch_reading_ease")) for r in reports]))
     # each column as wide as its widest cell, so a long name or value never shifts the others
     widths = [max(12, *(len(cells[k]) for _, cells in rows)) for k in range(len(reports))]
     lines = [style("hedgeometer compare", None, color, bold=True), ""]
@@ -55,7 +59,7 @@ def render_compare_markdown(comparison, **options) -> str:
     lines.append("| words | " + " | ".join(str(r.words) for r in reports) + " |")
     for d in DIMENSIONS:
         lines.append(f"| {d} | " + " | ".join(f"{r.dimensions[d].share:.0%} · {r.dimensions[d].cues_per_100_words:.2f}" for r in reports) + " |")
-    lines.append("| reading ease | " + " | ".join(str(r.readability.get("flesch_reading_ease", "-")) for r in reports) + " |")
+    lines.append("| reading ease | " + " | ".join(_or_dash(r.readability.get("flesch_reading_ease")) for r in reports) + " |")
     lines += ["", "Cells: share of sentences labelled · cues per 100 words.", ""]
     for d in DIMENSIONS:
         leader = comparison.leader(d)
