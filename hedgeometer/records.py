@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError
-from .inputs import BYTE_ORDER_MARK, HTML_SUFFIXES, MARKDOWN_SUFFIXES, decode, html_to_text, without_byte_order_mark
+from .inputs import (BYTE_ORDER_MARK, HTML_SUFFIXES, MARKDOWN_SUFFIXES, decode, html_to_text, resolve_format,
+                     without_byte_order_mark)
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.csv")
 DEFAULT_MAX_CHARS = 1_000_000
@@ -251,8 +252,13 @@ def _stdin_records(options: RecordOptions) -> Iterator[Record]:
     else:
         try:
             text = first + stream.read()
+            if resolve_format("<stdin>", text) == "html":  # a page piped in, as report reads it
+                text = html_to_text(text, "<stdin>")
         except UnicodeDecodeError as error:
             yield Record("<stdin>", None, "<stdin>", {}, f"not valid {options.encoding} ({error.reason})")
+            return
+        except InputError as error:  # no article text in the page, or no HTML extractor
+            yield Record("<stdin>", None, "<stdin>", {}, str(error).removeprefix("<stdin>: "))
             return
         yield _checked(Record("<stdin>", text, "<stdin>"), options)
 

@@ -104,6 +104,17 @@ def test_html_on_stdin_is_recognised_or_declared():
     assert report_json("-", "--input-format", "html", input=fragment)["headline"]["text"] == "Talks Teeter on the Brink"
 
 
+def test_batch_reads_a_page_on_stdin_as_report_does(tmp_path):
+    pytest.importorskip("trafilatura")
+    out = tmp_path / "rows.jsonl"
+    result = CliRunner().invoke(main, ["batch", "-", "-o", str(out), "--no-model", "--jobs", "1"],
+                                input="<!DOCTYPE html>\n" + PAGE)
+    assert result.exit_code == 0, result.output
+    row = json.loads(out.read_text())
+    report = report_json("-", input="<!DOCTYPE html>\n" + PAGE)
+    assert row["headline"] == "Talks Teeter on the Brink" and row["sentences"] == len(report["sentences"])
+
+
 def test_html_without_the_extractor_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # as if the [html] extra were not installed
     result = CliRunner().invoke(main, ["report", "-", "--input-format", "html"], input=PAGE)
