@@ -398,6 +398,7 @@ class BatchSummary:
     failed: int = 0
     skipped: int = 0  # records whose rows an earlier run wrote (--resume)
     failed_earlier: int = 0  # error rows an earlier run wrote: the output holds them too
+    kept: int = 0  # records whose rows the output already held when --resume began
     rows: int = 0
     seconds: float = 0.0
     failures: list = field(default_factory=list)  # (id, error), the first 20
@@ -429,6 +430,7 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
     earlier = read_earlier_rows(output, fmt, columns) if resume else EarlierRows()
     summary.failed_earlier, summary.earlier_failures = earlier.failed, earlier.failures
+    summary.kept = len(earlier.ids)
     if earlier.ids:
         records = _skip_done(records, _with_path_spellings(earlier.ids), summary)
     writer = RowWriter(output, fmt, list(columns), append=resume and output.exists())

@@ -436,6 +436,11 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
             click.echo(f"  {label}: {identifier}: {error}", err=True)
         if summary.failed + summary.failed_earlier > len(listed):
             click.echo(f"  ... see the status=error rows in {output}", err=True)
+        if resume and summary.kept and summary.records and not summary.skipped:
+            click.echo(f"Warning: none of the {_counted(summary.kept, 'record')} already in {output} is among these "
+                       f"inputs, so every input was scored and added after them. Ids name files relative to the "
+                       f"working folder: was the first run started from another folder, or given other inputs?",
+                       err=True)
     if not summary.clean:
         sys.exit(1)
 

@@ -228,3 +228,20 @@ def test_a_folder_search_takes_upper_case_suffixes(tmp_path):
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert sorted(Path(r["id"]).name for r in rows) == ["NOTES.MD", "STORY.TXT"]
     assert next(r for r in rows if r["id"].endswith("NOTES.MD"))["headline"] == "Notes"  # read as Markdown
+
+
+def test_a_resume_that_matches_nothing_kept_says_so(tmp_path, monkeypatch):
+    """Resuming from another working folder names the same files otherwise, so every file is
+    scored again: the run cannot know, but it can say that no kept id matched."""
+    (tmp_path / "work" / "folder").mkdir(parents=True)
+    for k in range(3):
+        (tmp_path / "work" / "folder" / f"a{k}.txt").write_text(TEXTS[k])
+    out = tmp_path / "rows.jsonl"
+    monkeypatch.chdir(tmp_path / "work")
+    runner = CliRunner()
+    assert runner.invoke(main, ["batch", "folder", "-o", str(out), "--jobs", "1", "--no-model"]).exit_code == 0
+    again = runner.invoke(main, ["batch", "folder", "-o", str(out), "--jobs", "1", "--no-model", "--resume"])
+    assert "Warning" not in again.output
+    monkeypatch.chdir(tmp_path)
+    elsewhere = runner.invoke(main, ["batch", "work/folder", "-o", str(out), "--jobs", "1", "--no-model", "--resume"])
+    assert "Warning: none of the 3 records already in" in elsewhere.output
