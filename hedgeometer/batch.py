@@ -333,7 +333,8 @@ def _csv_rows(data: bytes, path: Path, columns: list[str]) -> list[tuple]:
     rows, start = [], ends[-1]
     for row in reader:
         if row:
-            rows.append((row[0], row[status] if len(row) > status else None, row[error] if len(row) > error else None, start))
+            rows.append((row[0], row[status] if len(row) > status else None,
+                         row[error] if len(row) > error else None, start))
         start = ends[-1]
     return rows
 
