@@ -189,8 +189,8 @@ def path_name(path: str | Path, folders: list[str] | None = None) -> str:
     return absolute
 
 
-def _file_records(path: Path, options: RecordOptions) -> Iterator[Record]:
-    name = path_name(path)
+def _file_records(path: Path, options: RecordOptions, folders: list[str]) -> Iterator[Record]:
+    name = path_name(path, folders)
     suffix = path.suffix.lower()
     if suffix in _RECORD_SUFFIXES:
         try:
@@ -280,6 +280,7 @@ def iter_records(inputs: Iterable[str], options: RecordOptions | None = None) ->
     inputs = list(inputs)
     check_inputs(inputs)
     seen: dict[str, int] = {}
+    folders = working_folders()  # once per run, not per file
 
     def raw():
         for item in inputs:
@@ -289,9 +290,9 @@ def iter_records(inputs: Iterable[str], options: RecordOptions | None = None) ->
             path = Path(item)
             if path.is_dir():
                 for file in _walk(path, options):
-                    yield from _file_records(file, options)
+                    yield from _file_records(file, options, folders)
             else:
-                yield from _file_records(path, options)
+                yield from _file_records(path, options, folders)
 
     for record in raw():
         count = seen.get(record.id, 0) + 1

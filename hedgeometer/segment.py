@@ -171,7 +171,7 @@ def _blocks(text: str, prose: str):
     """Yield ``(start, end)`` of each non-blank block of ``prose``. Blocks are cut where either
     text breaks: blanked Markdown keeps the blank lines of the file, but not its markers."""
     cuts = {0, len(text)}
-    for layer in {text, prose}:
+    for layer in (text,) if prose is text else (text, prose):
         for match in _BLOCK_BREAK.finditer(layer):
             cuts.add(match.start())
             cuts.add(match.end())
