@@ -120,11 +120,11 @@ def rows_for(analyzer, record: Record, sentences: bool) -> list[dict]:
         report = analyzer.analyze(record.text, id=record.id, headline=record.headline, markdown=record.markdown)
     except InputError as error:  # the article cannot be scored (a Markdown file with no prose)
         record.error = str(error).removeprefix(f"{record.id}: ")
-        return [error_row(record, sentences, _provenance(analyzer))]
     except Exception as error:  # one bad article must not stop a corpus run
         record.error = f"analysis failed: {type(error).__name__}: {error}"
-        return [error_row(record, sentences, _provenance(analyzer))]
-    return sentence_rows(report, record) if sentences else [article_row(report, record)]
+    else:
+        return sentence_rows(report, record) if sentences else [article_row(report, record)]
+    return [error_row(record, sentences, _provenance(analyzer))]
 
 
 def _provenance(analyzer) -> dict | None:
