@@ -315,11 +315,6 @@ def evaluate(corpus_path, split, fmt, bootstrap, **analyzer_kwargs):
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_evaluation(result), nl=fmt == "json")
 
 
-def _counted(count: int, noun: str) -> str:
-    """``1 article``, ``2,000 articles``."""
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
 class _Progress:
     """One self-rewriting stderr line: articles, rate, ETA, failures (only on a terminal)."""
 
@@ -427,8 +422,8 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
             click.echo("", err=True)
         skipped = f", {summary.skipped:,} already done" if summary.skipped else ""
         earlier = f", {summary.failed_earlier:,} failed earlier" if summary.failed_earlier else ""
-        click.echo(f"{_counted(summary.records, 'article')} scored in {summary.seconds:.1f}s{skipped}, "
-                   f"{summary.failed:,} failed{earlier}; {_counted(summary.rows, 'row')} "
+        click.echo(f"{plural(summary.records, 'article', grouped=True)} scored in {summary.seconds:.1f}s{skipped}, "
+                   f"{summary.failed:,} failed{earlier}; {plural(summary.rows, 'row', grouped=True)} "
                    f"{'added to' if resume else 'in'} {output}", err=True)
         listed = [("failed", *failure) for failure in summary.failures[:5]]
         listed += [("failed earlier", *failure) for failure in summary.earlier_failures[:5 - len(listed)]]
@@ -437,9 +432,10 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
         if summary.failed + summary.failed_earlier > len(listed):
             click.echo(f"  ... see the status=error rows in {output}", err=True)
         if resume and summary.kept and summary.records and not summary.skipped:
-            click.echo(f"Warning: none of the {_counted(summary.kept, 'record')} already in {output} is among these "
-                       f"inputs, so every input was scored and added after them. Ids name files relative to the "
-                       f"working folder: was the first run started from another folder, or given other inputs?",
+            click.echo(f"Warning: none of the {plural(summary.kept, 'record', grouped=True)} already in {output} "
+                       f"is among these inputs, so every input was scored and added after them. Ids name files "
+                       f"relative to the working folder: was the first run started from another folder, or given "
+                       f"other inputs?",
                        err=True)
     if not summary.clean:
         sys.exit(1)

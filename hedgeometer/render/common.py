@@ -32,9 +32,11 @@ def cue_segments(sentence, merge: bool = False):
     return pieces
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 cue``, ``2 cues``: a count with its noun (every noun counted in reports takes -s)."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str, grouped: bool = False) -> str:
+    """``1 cue``, ``2 cues``: a count with its noun (every noun counted in reports takes -s);
+    ``grouped`` writes thousands apart (``2,000 articles``)."""
+    number = f"{count:,}" if grouped else f"{count}"
+    return f"{number} {noun}" if count == 1 else f"{number} {noun}s"
 
 
 def readability_line(report) -> str:
