@@ -73,9 +73,36 @@ def parse(path: Path) -> list[dict]:
     return records
 
 
+def test_labels_v11() -> dict[str, dict]:
+    """The test split's labels under guidelines v1.1 (blind double annotation, adjudicated):
+    ``test-v1.1/gold.jsonl``, by id. They replace the source files' (v1) test labels."""
+    path = HERE / "test-v1.1" / "gold.jsonl"
+    return {r["id"]: r for r in map(json.loads, path.read_text("utf-8").splitlines())} if path.exists() else {}
+
+
+def relabel(records: list[dict], gold: dict[str, dict]) -> list[dict]:
+    """Records with the v1.1 labels and cues of ``gold`` where it has them."""
+    out = []
+    for record in records:
+        if record["id"] in gold:
+            new = gold[record["id"]]
+            text = record["text"]
+            record = {**record, "labels": new["labels"],
+                      "cues": [{"dimension": c["dimension"], "text": text[c["start"]:c["end"]], "start": c["start"],
+                                "end": c["end"]} for c in new["cues"]]}
+        out.append(record)
+    return out
+
+
 def main() -> None:
+    gold = test_labels_v11()
+    # The two files written directly as JSONL get the v1.1 test labels in place.
+    for direct in ("analysis.jsonl", "sport.jsonl"):
+        path = HERE / direct
+        records = relabel([json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()], gold)
+        path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     for source in sorted((HERE / "source").glob("*.txt")):
-        records = parse(source)
+        records = relabel(parse(source), gold)
         target = HERE / f"{source.stem}.jsonl"
         with target.open("w", encoding="utf-8") as handle:
             for record in records:
