@@ -2,6 +2,10 @@
 
     python corpus/standoff.py realnews --texts ../shared/data/real/ptc-train.jsonl --drafts DIR
     python corpus/standoff.py test-v1.1 --texts corpus --drafts DIR
+    python corpus/standoff.py realtrain --texts ../shared/data/real/ptc-train.jsonl --drafts DIR --single
+
+With ``--single`` (training data, one annotator per item), DIR's ``annotator-*.jsonl`` files
+label disjoint items and are merged into one ``annotations.jsonl``.
 
 DIR holds the two annotators' files (``annotator-*.jsonl``: id, labels, cues as exact
 substrings) and the adjudicator's decisions on the items where they differ
@@ -52,6 +56,25 @@ def offsets(text: str, cues: list[dict]) -> list[dict]:
     return sorted(found, key=lambda c: (c["start"], c["end"], c["dimension"]))
 
 
+def merge_single(args, texts: dict[str, dict]) -> None:
+    rows, annotators = [], {}
+    for path in sorted(args.drafts.glob("annotator-*.jsonl")):
+        for record in read_jsonl(path):
+            if record["id"] in annotators:
+                raise SystemExit(f"{record['id']} is labelled by {annotators[record['id']]} and {path.name}")
+            annotators[record["id"]] = path.name
+            source = texts[record["id"]]
+            rows.append({"id": record["id"], **{k: source[k] for k in ("article", "line") if k in source},
+                         "labels": [d for d in DIMENSIONS if d in record["labels"]],
+                         "cues": offsets(source["text"], record.get("cues", [])),
+                         "text_sha1": text_sha1(source["text"]), "annotator": path.stem.split("-", 1)[1]})
+    out = HERE / args.name
+    out.mkdir(exist_ok=True)
+    (out / "annotations.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    counts = {d: sum(d in r["labels"] for r in rows) for d in DIMENSIONS}
+    print(f"{len(rows)} items from {len(set(annotators.values()))} annotators: {counts}")
+
+
 def cohen_kappa(a: list[bool], b: list[bool]) -> float:
     n = len(a)
     observed = sum(x == y for x, y in zip(a, b)) / n
@@ -65,8 +88,12 @@ def main() -> None:
     parser.add_argument("name")
     parser.add_argument("--texts", type=Path, required=True)
     parser.add_argument("--drafts", type=Path, required=True)
+    parser.add_argument("--single", action="store_true", help="one annotator per item: merge, no agreement")
     args = parser.parse_args()
     texts = texts_by_id(args.texts)
+    if args.single:
+        merge_single(args, texts)
+        return
     annotators = {p.stem.split("-", 1)[1]: {r["id"]: r for r in read_jsonl(p)} for p in sorted(args.drafts.glob("annotator-*.jsonl"))}
     if len(annotators) != 2:
         raise SystemExit(f"expected two annotator-*.jsonl files in {args.drafts}, found {sorted(annotators)}")

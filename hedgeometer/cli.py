@@ -242,59 +242,90 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
 @main.command()
 @click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Corpus file or folder of *.jsonl (default: the repo's corpus/). Repeatable.")
+@click.option("--real", "real_paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A real annotated corpus to learn from as well (PTC, Szeged, CoNLL-2010 bio or WikiWeasel "
+                   "JSONL, told by its fields). Repeatable.")
+@click.option("--standoff", "standoff_paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Stand-off annotations (id, labels, cue offsets) of records in the --real files, labelling all "
+                   "five dimensions (default with --real: corpus/realtrain/*.jsonl when present). Repeatable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Model file to write (default: the shipped models/default.json).")
-@click.option("--seed", default=0, show_default=True, help="Random seed for the cross-validation folds.")
+@click.option("--seed", default=0, show_default=True, help="Random seed of the cross-validation folds.")
 @click.option("--name", default="default", show_default=True, help="Name stamped in the model and in reports.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="Extra lexicon file or folder.")
 @_fail_cleanly
-def train(corpus_paths, output, seed, name, lexicons):
-    """Train the classifier from the annotated corpus and write it as JSON.
+def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons):
+    """Train the classifier and write it as JSON.
 
-    Uses the train split to fit and the dev split to tune (C, rule/model mix, thresholds); the
-    test split is never read. The same corpus, lexicons, seed and library versions give a
-    byte-identical file, so after 'hedgeometer train', 'git diff models/' shows nothing.
+    Learns from the corpus's train and dev splits (the test split is never read) and from any
+    real corpora given with --real; C, the weight of real sentences, the rule/model mix and the
+    thresholds are chosen by cross-validation with folds by document. PTC articles listed in
+    corpus/realnews/heldout-articles.txt (the real-news test set) are never used. The same
+    files, lexicons, seed and library versions give a byte-identical model.
 
     \b
-    Example:
-      hedgeometer train && git diff --exit-code models/
+    Examples:
+      hedgeometer train --corpus tests/fixtures/corpus-small.jsonl -o small.json   # seconds
+      # the shipped model (about 15 minutes on 2 cores), then check it is the same:
+      hedgeometer train --real ../shared/data/real/ptc-train.jsonl \\
+        --real ../shared/data/real/szeged-wiki-train.jsonl \\
+        --real ../shared/data/real/conll2010-bio-train.jsonl \\
+        --real ../shared/data/wikiweasel-dev.jsonl && git diff --exit-code models/
     """
     from .lexicon import load_lexicons
     from .model import default_model_path, save_model
+    from .realdata import read_heldout_articles
     from .resources import resource_dir
     from .train import train_model
 
-    paths = corpus_paths or (resource_dir("corpus"),)
+    corpus = resource_dir("corpus")
+    paths = corpus_paths or (corpus,)
+    heldout_file = corpus / "realnews" / "heldout-articles.txt"
+    if real_paths and not heldout_file.exists():
+        raise click.ClickException(f"{heldout_file} is missing: it lists the real-news test articles that "
+                                   f"training must never see; run train from a checkout of the repository")
+    heldout = read_heldout_articles(heldout_file) if heldout_file.exists() else []
+    if real_paths and not standoff_paths:
+        standoff_paths = sorted((corpus / "realtrain").glob("*.jsonl"))
     output = output or default_model_path()
     model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name,
-                                progress=lambda message: click.echo(message, err=True))
+                                progress=lambda message: click.echo(message, err=True), real_paths=real_paths,
+                                heldout_articles=heldout, standoff=standoff_paths)
     output.parent.mkdir(parents=True, exist_ok=True)
     save_model(model, output)
-    click.echo(f"wrote {output} (model {record['model_id']}, dev macro-F1 {record['dev_macro_f1']:.3f})", err=True)
+    click.echo(f"wrote {output} (model {record['model_id']}, cross-validated corpus macro-F1 "
+               f"{record['cv_macro_f1_corpus']:.3f})", err=True)
 
 
 @main.command()
 @click.option("--corpus", "corpus_path", type=click.Path(exists=True, path_type=Path),
-              help="Corpus file/folder (*.jsonl with 'labels'), JSONL with a 0/1 'label', or CoNLL-2010 XML. "
-                   "Default: the repo's corpus/.")
+              help="What to score against: a corpus file/folder (*.jsonl with 'labels'), stand-off annotations "
+                   "(with --texts), PTC lines (scored on dramatic), JSONL with a 0/1 'label' or CoNLL-2010 XML "
+                   "(scored on uncertain). Default: the repo's corpus/.")
+@click.option("--texts", "texts_path", type=click.Path(exists=True, path_type=Path),
+              help="For stand-off annotations (corpus/realnews/gold.jsonl): the JSONL file whose records they "
+                   "annotate, joined by id (e.g. ../shared/data/real/ptc-train.jsonl).")
 @click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="test", show_default=True,
-              help="Which split of a corpus to score (binary files are scored whole).")
+              help="Which split of a corpus to score (other sets are scored whole).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--bootstrap", type=click.IntRange(min=0), default=1000, show_default=True,
-              help="Resamples for the 95% confidence interval of macro-F1 (article groups are resampled "
-                   "whole); 0 for none.")
+              help="Resamples for the 95% confidence intervals (article groups are resampled whole); 0 for none.")
 @analyzer_options
 @_fail_cleanly
-def evaluate(corpus_path, split, fmt, bootstrap, **analyzer_kwargs):
-    """Precision, recall and F1 of rules only, model only and combined.
+def evaluate(corpus_path, texts_path, split, fmt, bootstrap, **analyzer_kwargs):
+    """Precision, recall and F1 of hedgeometer (rules only, model only, combined) beside two
+    baselines (majority class, a fixed keyword list).
 
-    On the corpus format: per dimension and macro-F1. On binary uncertainty data (CoNLL-2010
-    Shared Task XML with certainty="uncertain", or JSONL with label 0/1) a sentence counts as
-    uncertain when it is labelled hedging, speculation or attribution.
+    On the corpus format and stand-off annotations: per dimension and macro-F1. On binary
+    uncertainty data (CoNLL-2010 Shared Task XML with certainty="uncertain", WikiWeasel or bio
+    JSONL with label 0/1) a sentence counts as uncertain when it is labelled hedging,
+    speculation or attribution. On PTC lines, dramatic is scored against the Loaded_Language,
+    Exaggeration/Minimisation and Appeal_to_fear lines.
 
     \b
     Examples:
-      hedgeometer evaluate                       # the corpus test split
+      hedgeometer evaluate                       # the corpus test split (guidelines v1.1 labels)
+      hedgeometer evaluate --corpus corpus/realnews/gold.jsonl --texts ../shared/data/real/ptc-train.jsonl
       hedgeometer evaluate --corpus ../shared/data/wikiweasel-dev.jsonl
     """
     import json
@@ -304,14 +335,16 @@ def evaluate(corpus_path, split, fmt, bootstrap, **analyzer_kwargs):
     from .resources import resource_dir
 
     path = corpus_path or resource_dir("corpus")
-    examples, kind = load_examples(path)
-    if kind == "multilabel" and split != "all":
+    examples, kind = load_examples(path, texts_path)
+    from_corpus = kind == "multilabel" and texts_path is None
+    if from_corpus and split != "all":
         examples = [e for e in examples if e.split == split]
         if not examples:
             raise click.ClickException(f"{path}: no sentences in the {split} split")
     analyzer = build_analyzer(readability=False, **analyzer_kwargs)
     result = run_evaluation(analyzer, examples, kind, bootstrap=bootstrap)
-    result["source"] = str(path) if kind == "binary" else f"{path} ({split} split)"
+    result["source"] = f"{path} ({split} split)" if from_corpus else str(path)
+    result["provenance"] = analyzer.provenance()
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_evaluation(result), nl=fmt == "json")
 
 

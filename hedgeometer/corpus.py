@@ -120,7 +120,7 @@ def load_binary_jsonl(path: Path | str) -> list[Example]:
         if "text" not in record or record.get("label") not in (0, 1):
             raise InputError(f"{path}:{lineno}: expected 'text' and a 0/1 'label'")
         examples.append(Example(str(record.get("id", lineno)), record["text"], uncertain=bool(record["label"]),
-                                split=record.get("split", "test")))
+                                split=record.get("split", "test"), group=str(record.get("doc", ""))))
     return examples
 
 
@@ -146,9 +146,45 @@ def load_conll_xml(path: Path | str) -> list[Example]:
     return examples
 
 
-def load_examples(path: Path | str) -> tuple[list[Example], str]:
-    """Load any supported evaluation file; return the examples and the kind
-    (``"multilabel"`` for the corpus format, ``"binary"`` otherwise)."""
+def load_ptc_lines(path: Path | str) -> list[Example]:
+    """Propaganda Techniques Corpus lines (``label`` 1 when a Loaded_Language,
+    Exaggeration/Minimisation or Appeal_to_fear span overlaps the line): gold for dramatic."""
+    examples = []
+    for lineno, record in _read_jsonl(Path(path)):
+        if "text" not in record or record.get("label") not in (0, 1):
+            raise InputError(f"{path}:{lineno}: expected 'text' and a 0/1 'label'")
+        examples.append(Example(str(record.get("id", lineno)), record["text"], ("dramatic",) if record["label"] else (),
+                                group=str(record.get("article", "")), meta={"techniques": record.get("techniques", [])}))
+    return examples
+
+
+def load_standoff(path: Path | str, texts: Path | str | None) -> list[Example]:
+    """Stand-off annotations (id, labels, cue offsets, SHA-1 of the text; no text), joined by id
+    with the records of ``texts`` (a JSONL file or folder). A text that differs from the one
+    annotated is refused."""
+    if texts is None:
+        raise InputError(f"{path}: stand-off annotations hold no text; give the file they annotate (--texts)")
+    by_id = {str(r.get("id")): r for file in corpus_files([texts]) for _, r in _read_jsonl(file)}
+    examples = []
+    for lineno, record in _read_jsonl(Path(path)):
+        source = by_id.get(str(record.get("id")))
+        if source is None:
+            raise InputError(f"{path}:{lineno}: id {record.get('id')!r} is not in {texts}")
+        text = source["text"]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != record.get("text_sha1"):
+            raise InputError(f"{path}:{lineno}: the text of {record['id']} in {texts} is not the one annotated")
+        labels = tuple(record["labels"])
+        if any(label not in DIMENSIONS for label in labels):
+            raise InputError(f"{path}:{lineno}: 'labels' must be a list of {', '.join(DIMENSIONS)}")
+        group = str(record.get("article", record.get("group", record["id"])))
+        examples.append(Example(str(record["id"]), text, labels, "test", group, None, {"cues": record.get("cues", [])}))
+    return examples
+
+
+def load_examples(path: Path | str, texts: Path | str | None = None) -> tuple[list[Example], str]:
+    """Load any supported evaluation file; return the examples and the kind: ``"multilabel"``
+    (the corpus format, or stand-off annotations joined with ``texts``), ``"dramatic"`` (PTC
+    lines) or ``"binary"`` (uncertain or not: CoNLL-2010 XML, WikiWeasel or bio JSONL)."""
     path = Path(path)
     if path.suffix.lower() == ".xml":
         return load_conll_xml(path), "binary"
@@ -156,8 +192,13 @@ def load_examples(path: Path | str) -> tuple[list[Example], str]:
         with path.open(encoding="utf-8") as handle:
             first = next((line for line in handle if line.strip()), "")
         try:
-            if "label" in json.loads(first) and "labels" not in json.loads(first):
-                return load_binary_jsonl(path), "binary"
+            record = json.loads(first)
         except json.JSONDecodeError:
             raise InputError(f"{path}:1: not valid JSON") from None
+        if isinstance(record, dict) and "text_sha1" in record and "text" not in record:
+            return load_standoff(path, texts), "multilabel"
+        if isinstance(record, dict) and "techniques" in record:
+            return load_ptc_lines(path), "dramatic"
+        if isinstance(record, dict) and "label" in record and "labels" not in record:
+            return load_binary_jsonl(path), "binary"
     return load_corpus([path]), "multilabel"

@@ -1,9 +1,15 @@
-"""Compare rules only, model only and the combined score against annotated data.
+"""Compare hedgeometer (rules only, model only, combined) and two baselines against annotated data.
 
-Multi-label data (the corpus format) is scored per dimension: precision, recall, F1 and the
-macro-F1 over the five dimensions. Binary uncertainty data (CoNLL-2010 XML, WikiWeasel JSONL)
-is scored as one class: a sentence is predicted uncertain when it is labelled hedging,
-speculation or attribution.
+Multi-label data (the corpus format, or stand-off annotations of real text) is scored per
+dimension: precision, recall, F1 and the macro-F1 over the five dimensions. Binary uncertainty
+data (CoNLL-2010 XML, WikiWeasel or bio JSONL) is scored as one class: a sentence is predicted
+uncertain when it is labelled hedging, speculation or attribution. PTC lines are scored on
+dramatic framing (their Loaded_Language, Exaggeration/Minimisation and Appeal_to_fear lines).
+
+The baselines put the figures in proportion: ``majority`` predicts each set's most frequent
+class (for a rare label: never, so F1 0), ``keywords`` labels a sentence that holds any word of
+a short, fixed list per dimension (:data:`KEYWORDS`, the kind of list a study might start from:
+no phrases, no context, no model).
 
 The headline figure (macro-F1, or F1 of the uncertain class) comes with a 95% bootstrap
 confidence interval. Sentences of one article are not independent, so whole article groups
@@ -12,6 +18,7 @@ are resampled when the data has them (the corpus format), single sentences other
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import numpy as np
@@ -19,8 +26,22 @@ import numpy as np
 from .corpus import UNCERTAIN_DIMENSIONS, Example
 from .dimensions import DEFAULT_THRESHOLD, DIMENSIONS
 
-SYSTEMS = ("rules", "model", "combined")
 BOOTSTRAP_SEED = 0
+# The keyword baseline: single words, matched case-insensitively as whole words.
+KEYWORDS = {
+    "hedging": "may might could perhaps possibly probably likely unlikely apparently appear appears appeared seem seems "
+               "seemed suggest suggests suggested possible unclear uncertain about around approximately roughly nearly "
+               "somewhat estimated",
+    "speculation": "expected speculation speculate speculated rumour rumours rumor rumors reportedly allegedly alleged "
+                   "predict predicted forecast whether unconfirmed poised",
+    "dramatic": "crisis chaos shocking shock devastating brutal horrific horrifying outrage outrageous disaster "
+                "catastrophic catastrophe slam slams slammed blast blasted massive terrifying nightmare explosive",
+    "attribution": "sources reportedly allegedly critics analysts experts observers insiders officials unnamed "
+                   "anonymous rumoured rumored",
+    "booster": "clearly certainly undoubtedly definitely obviously always never absolutely surely unquestionably "
+               "indisputably undeniably",
+}
+_KEYWORD_SETS = {d: frozenset(words.split()) for d, words in KEYWORDS.items()}
 
 
 def confusion(gold: np.ndarray, predicted: np.ndarray) -> tuple[int, int, int]:
@@ -43,6 +64,17 @@ def prf(gold: np.ndarray, predicted: np.ndarray) -> dict:
     recall = tp / (tp + fn) if tp + fn else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1_score(tp, fp, fn), 4),
             "support": int(gold.sum())}
+
+
+def keyword_predictions(texts: Sequence[str]) -> np.ndarray:
+    """The keyword baseline's (n, n_dimensions) predictions."""
+    words = [set(re.findall(r"[a-z]+", text.lower())) for text in texts]
+    return np.array([[bool(w & _KEYWORD_SETS[d]) for d in DIMENSIONS] for w in words], dtype=bool).reshape(len(texts), len(DIMENSIONS))
+
+
+def majority_predictions(gold: np.ndarray) -> np.ndarray:
+    """Each column's most frequent gold value, for every row."""
+    return np.broadcast_to(gold.mean(axis=0) > 0.5, gold.shape).copy()
 
 
 def system_predictions(analyzer, texts: Sequence[str]) -> dict[str, np.ndarray]:
@@ -83,9 +115,11 @@ def bootstrap_interval(gold: np.ndarray, predicted: np.ndarray, units: np.ndarra
 
 
 def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 1000) -> dict:
-    """Scores of every available system on ``examples`` (``kind``: multilabel or binary), with
-    a 95% confidence interval of the headline figure from ``bootstrap`` resamples (0: none)."""
-    predictions = system_predictions(analyzer, [e.text for e in examples])
+    """Scores of the baselines and every system available to ``analyzer`` on ``examples``
+    (``kind``: multilabel, binary or dramatic), with a 95% confidence interval of each headline
+    figure from ``bootstrap`` resamples (0: none)."""
+    texts = [e.text for e in examples]
+    predictions = {"majority": None, "keywords": keyword_predictions(texts), **system_predictions(analyzer, texts)}
     result = {"kind": kind, "sentences": len(examples), "systems": {}}
     units = np.array([e.group or f"#{k}" for k, e in enumerate(examples)])  # no group: each sentence its own
     if bootstrap and len(examples):
@@ -94,6 +128,7 @@ def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 
     if kind == "multilabel":
         gold = np.array([[d in e.labels for d in DIMENSIONS] for e in examples], dtype=bool).reshape(len(examples), len(DIMENSIONS))
         for system, predicted in predictions.items():
+            predicted = majority_predictions(gold) if predicted is None else predicted
             per_dimension = {d: prf(gold[:, k], predicted[:, k]) for k, d in enumerate(DIMENSIONS)}
             result["systems"][system] = {
                 "dimensions": per_dimension,
@@ -102,15 +137,20 @@ def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 
             if "bootstrap" in result:
                 result["systems"][system]["macro_f1_ci95"] = bootstrap_interval(gold, predicted, units, bootstrap)
     else:
-        gold = np.array([e.is_uncertain for e in examples], dtype=bool)
-        columns = [DIMENSIONS.index(d) for d in UNCERTAIN_DIMENSIONS]
+        target = "dramatic" if kind == "dramatic" else "uncertain"
+        if target == "dramatic":
+            gold = np.array(["dramatic" in e.labels for e in examples], dtype=bool)
+        else:
+            gold = np.array([e.is_uncertain for e in examples], dtype=bool)
+        columns = [DIMENSIONS.index(d) for d in (("dramatic",) if target == "dramatic" else UNCERTAIN_DIMENSIONS)]
         for system, predicted in predictions.items():
-            uncertain = predicted[:, columns].any(axis=1)
-            scores = prf(gold, uncertain)
-            scores["accuracy"] = round(float(np.mean(gold == uncertain)), 4)
+            found = majority_predictions(gold[:, None])[:, 0] if predicted is None else predicted[:, columns].any(axis=1)
+            scores = prf(gold, found)
+            scores["accuracy"] = round(float(np.mean(gold == found)), 4)
             if "bootstrap" in result:
-                scores["f1_ci95"] = bootstrap_interval(gold[:, None], uncertain[:, None], units, bootstrap)
-            result["systems"][system] = {"uncertain": scores}
+                scores["f1_ci95"] = bootstrap_interval(gold[:, None], found[:, None], units, bootstrap)
+            result["systems"][system] = {target: scores}
+        result["target"] = target
     return result
 
 
@@ -131,10 +171,13 @@ def format_evaluation(result: dict) -> str:
         if "bootstrap" in result:
             lines.append(f"{'  95% CI':<12}" + "".join(f"  {_interval(result['systems'][s]['macro_f1_ci95']):>20}" for s in systems))
     else:
+        target = result.get("target", "uncertain")
+        meaning = ("dramatic = PTC Loaded_Language, Exaggeration/Minimisation, Appeal_to_fear" if target == "dramatic"
+                   else "uncertain = hedging, speculation or attribution")
         lines.append(f"{'system':<10} {'precision':>9} {'recall':>7} {'F1':>6} {'accuracy':>8}"
-                     + ("  F1 95% CI  " if "bootstrap" in result else "  ") + "(uncertain = hedging, speculation or attribution)")
+                     + ("  F1 95% CI  " if "bootstrap" in result else "  ") + f"({meaning})")
         for s in systems:
-            m = result["systems"][s]["uncertain"]
+            m = result["systems"][s][target]
             interval = f"  {_interval(m['f1_ci95']):>11}" if "f1_ci95" in m else ""
             lines.append(f"{s:<10} {m['precision']:>9.3f} {m['recall']:>7.3f} {m['f1']:>6.3f} {m['accuracy']:>8.3f}{interval}")
     if "bootstrap" in result:

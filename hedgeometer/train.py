@@ -1,13 +1,20 @@
-"""Train the classifier from the annotated corpus (scikit-learn is used here only).
+"""Train the classifier from the annotated corpus and real public corpora (scikit-learn is used
+here only).
 
 For each dimension: tf-idf n-grams, scaled per dimension by their naive-Bayes log-count ratio
 (NBSVM, Wang & Manning 2012), plus lexicon and shape features (:mod:`hedgeometer.features`), into
-a class-balanced logistic regression with sigmoid calibration by 5-fold cross-validation. The
-scaling is folded into the stored n-gram coefficients, so scoring stays one linear model.
-``C``, the rule/model ``mix`` and the label threshold are chosen by fitting on the train split
-and scoring the dev split; the shipped model is then refitted with those settings on train +
-dev together. The test split is never read here. Same corpus, lexicons, seed and library
-versions give a byte-identical model file.
+a class-balanced logistic regression with sigmoid (Platt) calibration. The scaling is folded into
+the stored n-gram coefficients, so scoring stays one linear model.
+
+The training sentences are the project corpus's train and dev splits (all five dimensions
+labelled) and, when given, real corpora (:mod:`hedgeometer.realdata`), each of which labels only
+some dimensions: a dimension is learned from the sentences that label it. ``C``, the weight of a
+real sentence against an in-house one, the rule/model ``mix`` and the label threshold are chosen
+per dimension by cross-validation with folds by document (an in-house article group, a real
+article or Wikipedia page), scoring half on the in-house corpus and half on the real corpora; the
+calibration is fitted on the same out-of-fold scores, and the shipped model is then fitted on all
+the sentences with the chosen settings. The corpus test split and the held-out real-news articles
+are never read here. Same files, lexicons, seed and library versions give a byte-identical model.
 """
 
 from __future__ import annotations
@@ -21,10 +28,8 @@ from typing import Callable, Sequence
 import numpy as np
 import scipy.sparse as sp
 import sklearn
-from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 
 from . import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
@@ -34,13 +39,19 @@ from .evaluate import confusion, f1_score
 from .features import dense_matrix, ngrams
 from .lexicon import Lexicon, load_lexicons
 from .model import LinearModel
+from .realdata import REAL_TERMS, UNCERTAIN, load_real
 from .scoring import rule_matrix
 from .tokens import tokenize
 
-C_GRID = (0.3, 1.0, 3.0, 10.0, 30.0)
+C_GRID = (1.0, 3.0, 10.0)
+REAL_WEIGHT_GRID = (0.3, 1.0)  # a real corpus sentence's weight against an in-house one
 MIX_GRID = tuple(round(0.1 * i, 1) for i in range(11))
-THRESHOLD_GRID = tuple(round(0.2 + 0.05 * i, 2) for i in range(11))  # 0.20 .. 0.70
+THRESHOLD_GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(14))  # 0.15 .. 0.80
+N_FOLDS = 3
 MIN_DF = 2
+MIN_POSITIVES = 20  # a source scores a dimension in tuning only with this many positives
+IN_HOUSE = "inhouse"
+OWN_GUIDELINES = (IN_HOUSE, "realnews")  # sources labelled under corpus/GUIDELINES.md, all five dimensions
 
 
 @dataclass
@@ -85,86 +96,229 @@ def design_matrix(ngrams_matrix, dense: np.ndarray, ratios: np.ndarray):
     return sp.hstack([ngrams_matrix.multiply(ratios).tocsr(), dense]).tocsr()
 
 
-def _fit_dimension(X, y, C: float, seed: int) -> CalibratedClassifierCV:
-    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="lbfgs")
-    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed)
-    return CalibratedClassifierCV(classifier, method="sigmoid", cv=folds, ensemble=False).fit(X, y)
+def fit_dimension(X, y: np.ndarray, weights: np.ndarray, C: float) -> LogisticRegression:
+    """One dimension's class-balanced logistic regression, each sentence weighted."""
+    # liblinear: four to five times faster than lbfgs here, and deterministic with a fixed seed
+    classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=5000, solver="liblinear", random_state=0)
+    return classifier.fit(X, y, sample_weight=weights)
+
+
+def fit_platt(decision: np.ndarray, y: np.ndarray, weights: np.ndarray) -> tuple[float, float]:
+    """Sigmoid calibration ``p = 1 / (1 + exp(a * f + b))`` of decision values ``f``, fitted on
+    out-of-fold scores (as scikit-learn's ``CalibratedClassifierCV(method="sigmoid")`` does)."""
+    platt = LogisticRegression(C=1e6, max_iter=1000).fit(decision[:, None], y, sample_weight=weights)
+    return -float(platt.coef_[0, 0]), -float(platt.intercept_[0])
+
+
+def fold_of(groups: Sequence[str], seed: int, n_folds: int = N_FOLDS) -> np.ndarray:
+    """A fold per document, from a hash of its group: one document is never in two folds."""
+    return np.array([int(hashlib.sha256(f"{seed}:{g}".encode()).hexdigest()[:8], 16) % n_folds for g in groups])
+
+
+def _prf(gold: np.ndarray, predicted: np.ndarray, weights: np.ndarray | None = None) -> dict:
+    tp, fp, fn = confusion(gold, predicted)
+    return {"precision": round(tp / (tp + fp), 4) if tp + fp else 0.0, "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
+            "f1": round(f1_score(tp, fp, fn), 4), "sentences": int(len(gold)), "positives": int(gold.sum())}
+
+
+@dataclass
+class TrainingSet:
+    """Every training sentence with what it teaches: labels, which of them are known, its
+    source (``inhouse`` or a real corpus kind) and its document."""
+
+    encoded: Encoded
+    known: np.ndarray  # (n, n_dimensions) bool
+    source: np.ndarray  # (n,) str
+    groups: list
+
+    def scored_sources(self, k: int) -> list[str]:
+        """Sources that score dimension ``k`` in tuning: those with enough known positives."""
+        y, known = self.encoded.y[:, k], self.known[:, k]
+        return [s for s in dict.fromkeys(self.source.tolist())
+                if (y[known & (self.source == s)] == 1).sum() >= MIN_POSITIVES]
+
+
+def tuning_objective(y: np.ndarray, predicted: np.ndarray, rows: np.ndarray, source: np.ndarray,
+                     sources: Sequence[str]) -> float:
+    """The mean of up to three F1 figures: on the in-house corpus, on real news annotated under
+    our guidelines, and the mean over the other real corpora that label the dimension."""
+    def f1(s):
+        mask = rows & (source == s)
+        return f1_score(*confusion(y[mask] == 1, predicted[mask]))
+
+    others = [f1(s) for s in sources if s not in OWN_GUIDELINES]
+    parts = [f1(s) for s in OWN_GUIDELINES if s in sources] + ([float(np.mean(others))] if others else [])
+    return float(np.mean(parts))
+
+
+def sentence_weights(source: np.ndarray, real_weight: float) -> np.ndarray:
+    """1 for a sentence labelled under our guidelines, ``real_weight`` for another corpus's."""
+    return np.where(np.isin(source, OWN_GUIDELINES), 1.0, real_weight)
+
+
+def assign_by_cues(examples: Sequence[Example], encoded: Encoded, known: np.ndarray) -> None:
+    """An uncertain sentence whose corpus does not say how it is uncertain (WikiWeasel text
+    that Szeged did not re-annotate) teaches the uncertain dimensions its lexicon cues name,
+    and nothing else. Updates ``encoded.y`` and ``known`` in place."""
+    for row, (example, matches) in enumerate(zip(examples, encoded.matches)):
+        if example.uncertain and not known[row].any():
+            for dimension in {m.dimension for m in matches} & set(UNCERTAIN):
+                k = DIMENSIONS.index(dimension)
+                known[row, k], encoded.y[row, k] = True, 1
+
+
+def tune_uncertain_thresholds(encoded: Encoded, out_of_fold: np.ndarray, known: np.ndarray, source: np.ndarray,
+                              examples: Sequence[Example], thresholds: list[float], scored: dict) -> list[float]:
+    """Choose the hedging, speculation and attribution thresholds together: a sentence is
+    "uncertain" when any of the three passes, so corpora annotated only as uncertain or not
+    (CoNLL-2010 bio, WikiWeasel) judge the three at once. The objective is the mean of the three
+    dimensions' own objectives and the mean uncertain F1 over those corpora."""
+    columns = [DIMENSIONS.index(d) for d in UNCERTAIN]
+    binary = [s for s in ("bio", "wikiweasel") if (source == s).any()]
+    if not binary:
+        return thresholds
+    gold = np.array([bool(e.uncertain) for e in examples])
+    passes = {(k, t): out_of_fold[:, k] >= t for k in columns for t in THRESHOLD_GRID}
+    own = {(k, t): tuning_objective(encoded.y[:, k], passes[k, t], known[:, k], source, scored[k])
+           for k in columns for t in THRESHOLD_GRID}
+    best = None
+    for th in THRESHOLD_GRID:
+        for ts in THRESHOLD_GRID:
+            for ta in THRESHOLD_GRID:
+                chosen = dict(zip(columns, (th, ts, ta)))
+                uncertain = passes[columns[0], th] | passes[columns[1], ts] | passes[columns[2], ta]
+                union = np.mean([f1_score(*confusion(gold[source == s], uncertain[source == s])) for s in binary])
+                score = float(np.mean([own[k, t] for k, t in chosen.items()] + [union]))
+                key = (round(score, 6), -sum(abs(t - 0.5) for t in chosen.values()))
+                if best is None or key > best[0]:
+                    best = (key, chosen)
+    tuned = list(thresholds)
+    for k, t in best[1].items():
+        tuned[k] = t
+    return tuned
+
+
+def cross_validate(data: TrainingSet, N, D, k: int, C: float, real_weight: float, folds: np.ndarray) -> np.ndarray:
+    """Out-of-fold decision values of dimension ``k`` for every sentence (labelled or not)."""
+    y, rows = data.encoded.y[:, k], data.known[:, k]
+    weights = sentence_weights(data.source, real_weight)
+    decision = np.zeros(len(y))
+    for fold in range(folds.max() + 1):
+        fit_rows, held = rows & (folds != fold), folds == fold
+        if not held.any():
+            continue
+        ratios = log_count_ratios(N[fit_rows], y[fit_rows])
+        model = fit_dimension(design_matrix(N[fit_rows], D[fit_rows], ratios), y[fit_rows], weights[fit_rows], C)
+        decision[held] = model.decision_function(design_matrix(N[held], D[held], ratios))
+    return decision
 
 
 def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = None, seed: int = 0, name: str = "default",
-                progress: Callable[[str], None] = lambda message: None) -> tuple[LinearModel, dict]:
-    """Fit a :class:`LinearModel` on the train split, tuned on dev. Returns the model and a
-    summary of the dev scores."""
+                progress: Callable[[str], None] = lambda message: None, real_paths: Sequence[Path | str] = (),
+                heldout_articles: Sequence[str] = (), standoff: Sequence[Path | str] = ()) -> tuple[LinearModel, dict]:
+    """Fit a :class:`LinearModel` on the corpus's train and dev splits and the ``real_paths``
+    corpora (minus ``heldout_articles``; ``standoff`` annotations label some of their records on
+    all five dimensions), settings chosen by grouped cross-validation. Returns the model and its
+    training record (sources, settings, cross-validated scores)."""
     files = corpus_files(corpus_paths)
-    examples = load_corpus(files)
-    train = [e for e in examples if e.split == "train"]
-    dev = [e for e in examples if e.split == "dev"]
-    if len(train) < 20 or len(dev) < 5:
-        raise InputError(f"the corpus needs a train and a dev split (found {len(train)} train, {len(dev)} dev sentences)")
+    in_house = [e for e in load_corpus(files) if e.split in ("train", "dev")]
+    if len(in_house) < 20:
+        raise InputError(f"the corpus needs at least 20 train and dev sentences (found {len(in_house)})")
+    real, real_sources = load_real(real_paths, heldout_articles, standoff)
+    examples = in_house + real
     lexicon = lexicon or load_lexicons()
-    progress(f"encoding {len(train)} train and {len(dev)} dev sentences")
-    train_enc, dev_enc = encode(train, lexicon), encode(dev, lexicon)
+    progress(f"encoding {len(in_house):,} corpus and {len(real):,} real-corpus sentences")
+    encoded = encode(examples, lexicon)
+    known = np.array([[d in e.meta.get("known", DIMENSIONS) for d in DIMENSIONS] for e in examples], dtype=bool)
+    source = np.array([e.meta.get("source", IN_HOUSE) for e in examples])
+    assign_by_cues(examples, encoded, known)
+    data = TrainingSet(encoded, known, source, [e.group for e in examples])
+    folds = fold_of(data.groups, seed)
 
+    # The vocabulary and idf are fitted on every sentence (no labels are read); everything
+    # learned from labels is refitted per fold.
     vectorizer = make_vectorizer()
-    N_train, D_train = vectorizer.fit_transform(train_enc.tokens), dense_matrix(train_enc.tokens, train_enc.matches)
-    N_dev, D_dev = vectorizer.transform(dev_enc.tokens), dense_matrix(dev_enc.tokens, dev_enc.matches)
+    N, D = vectorizer.fit_transform(encoded.tokens).tocsr(), dense_matrix(encoded.tokens, encoded.matches)
+    terms = [t for t, _ in sorted(vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
+    weight_grid = REAL_WEIGHT_GRID if real else (1.0,)
 
-    # The shipped model learns from train + dev with the settings chosen on dev.
-    final_enc = Encoded(train_enc.tokens + dev_enc.tokens, train_enc.matches + dev_enc.matches,
-                        np.vstack([train_enc.rules, dev_enc.rules]), np.vstack([train_enc.y, dev_enc.y]))
-    final_vectorizer = make_vectorizer()
-    N_final, D_final = final_vectorizer.fit_transform(final_enc.tokens), dense_matrix(final_enc.tokens, final_enc.matches)
-    terms = [t for t, _ in sorted(final_vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
-
-    coef, intercept, calibration, mixes, thresholds, dev_scores = [], [], [], [], [], {}
+    coef, intercept, calibration, mixes, thresholds, cv_scores, scored_sources = [], [], [], [], [], {}, {}
+    out_of_fold = np.zeros(encoded.y.shape)
     for k, dimension in enumerate(DIMENSIONS):
-        y_train, y_dev = train_enc.y[:, k], dev_enc.y[:, k].astype(bool)
-        if y_train.min() == y_train.max():
-            raise InputError(f"the train split has no {'positive' if y_train.max() == 0 else 'negative'} examples of {dimension}")
-        train_ratios = log_count_ratios(N_train, y_train)
-        X_train, X_dev = design_matrix(N_train, D_train, train_ratios), design_matrix(N_dev, D_dev, train_ratios)
+        y, rows = encoded.y[:, k], known[:, k]
+        if y[rows].min() == y[rows].max():
+            raise InputError(f"the training data has no {'positive' if y[rows].max() == 0 else 'negative'} examples of {dimension}")
+        sources = data.scored_sources(k) or [IN_HOUSE]
         best = None
-        for C in C_GRID:
-            fitted = _fit_dimension(X_train, y_train, C, seed)
-            model_p = fitted.predict_proba(X_dev)[:, 1]
-            for mix in MIX_GRID:
-                combined = mix * dev_enc.rules[:, k] + (1 - mix) * model_p
-                for threshold in THRESHOLD_GRID:
-                    score = f1_score(*confusion(y_dev, combined >= threshold))
-                    # ties go to the plainer choice: threshold nearest 0.5, then smaller C
-                    key = (round(score, 6), -abs(threshold - 0.5), -C)
-                    if best is None or key > best[0]:
-                        best = (key, C, mix, threshold)
-        (score, _, _), C, mix, threshold = best
-        ratios = log_count_ratios(N_final, final_enc.y[:, k])
-        fitted = _fit_dimension(design_matrix(N_final, D_final, ratios), final_enc.y[:, k], C, seed)
-        inner = fitted.calibrated_classifiers_[0]
-        estimator, calibrator = inner.estimator, inner.calibrators[0]
+        for real_weight in weight_grid:
+            weights = sentence_weights(source, real_weight)
+            for C in C_GRID:
+                decision = cross_validate(data, N, D, k, C, real_weight, folds)
+                a, b = fit_platt(decision[rows], y[rows], weights[rows])
+                model_p = 1.0 / (1.0 + np.exp(np.clip(a * decision + b, -700, 700)))
+                for mix in MIX_GRID:
+                    combined = mix * encoded.rules[:, k] + (1 - mix) * model_p
+                    for threshold in THRESHOLD_GRID:
+                        score = tuning_objective(y, combined >= threshold, rows, source, sources)
+                        # ties go to the plainer choice: threshold nearest 0.5, then smaller C
+                        key = (round(score, 6), -abs(threshold - 0.5), -C)
+                        if best is None or key > best[0]:
+                            best = (key, C, real_weight, mix, threshold, (a, b), combined)
+        (score, _, _), C, real_weight, mix, threshold, (a, b), combined = best
+        out_of_fold[:, k] = combined
+        weights = sentence_weights(source, real_weight)
+        ratios = log_count_ratios(N[rows], y[rows])
+        fitted = fit_dimension(design_matrix(N[rows], D[rows], ratios), y[rows], weights[rows], C)
         # fold the n-gram scaling into the coefficients: (x * r) . w == x . (r * w)
-        coef.append(np.concatenate([estimator.coef_[0][: len(terms)] * ratios, estimator.coef_[0][len(terms):]]))
-        intercept.append(estimator.intercept_[0])
-        calibration.append([calibrator.a_, calibrator.b_])
+        coef.append(np.concatenate([fitted.coef_[0][: len(terms)] * ratios, fitted.coef_[0][len(terms):]]))
+        intercept.append(fitted.intercept_[0])
+        calibration.append([a, b])
         mixes.append(mix)
         thresholds.append(threshold)
-        dev_scores[dimension] = {"f1": round(score, 4), "C": C, "mix": mix, "threshold": threshold}
-        progress(f"{dimension}: dev F1 {score:.3f} (C={C}, mix={mix}, threshold={threshold})")
+        scored_sources[k] = sources
+        cv_scores[dimension] = {"C": C, "real_weight": real_weight, "mix": mix}
+        progress(f"{dimension}: cross-validated objective {score:.3f} (C={C}, real weight={real_weight}, mix={mix}, "
+                 f"threshold={threshold})")
+
+    thresholds = tune_uncertain_thresholds(encoded, out_of_fold, known, source, examples, thresholds, scored_sources)
+    for k, dimension in enumerate(DIMENSIONS):
+        y, rows, predicted, sources = encoded.y[:, k], known[:, k], out_of_fold[:, k] >= thresholds[k], scored_sources[k]
+        cv_scores[dimension].update({
+            "threshold": thresholds[k], "objective": round(tuning_objective(y, predicted, rows, source, sources), 4),
+            "by_source": {s: _prf(y[rows & (source == s)] == 1, predicted[rows & (source == s)]) for s in sources},
+        })
 
     coef_array = np.vstack(coef)
     model_id = hashlib.sha256(np.round(coef_array, 9).tobytes()).hexdigest()[:12]
+    in_house_rows = source == IN_HOUSE
+    in_house_f1 = [cv_scores[d]["by_source"].get(IN_HOUSE, {}).get("f1", 0.0) for d in DIMENSIONS]
     training = {
         "model_id": model_id,
         "corpus_files": [f.name for f in files],
         "corpus_sha256": corpus_sha256(files),
-        "train_sentences": len(train),
-        "dev_sentences": len(dev),
-        "fitted_on": "train+dev (settings chosen on dev with a train-only fit)",
+        "corpus_sentences": int(in_house_rows.sum()),
+        "real_corpora": [{**r, "terms": REAL_TERMS[r["kind"]]} for r in real_sources],
+        # articles kept out of the real corpora (none to keep out when none is used)
+        "heldout_articles": len(set(heldout_articles)) if real_paths else 0,
+        "fitted_on": "corpus train+dev splits and the real corpora; settings chosen by cross-validation grouped by document",
+        "cv_folds": N_FOLDS,
         "lexicon_fingerprint": lexicon.fingerprint,
         "seed": seed,
         "min_df": MIN_DF,
-        "dev_scores": dev_scores,
-        "dev_macro_f1": round(float(np.mean([s["f1"] for s in dev_scores.values()])), 4),
+        "cv_scores": cv_scores,
+        "cv_macro_f1_corpus": round(float(np.mean(in_house_f1)), 4),
+        "cv_uncertain": _uncertain_scores(encoded, out_of_fold, thresholds, source, examples),
         "versions": {"hedgeometer": __version__, "scikit-learn": sklearn.__version__, "numpy": np.__version__,
                      "python": platform.python_version()},
     }
-    model = LinearModel(terms, final_vectorizer.idf_, coef_array, intercept, calibration, mixes, thresholds, name=name, training=training)
+    model = LinearModel(terms, vectorizer.idf_, coef_array, intercept, calibration, mixes, thresholds, name=name, training=training)
     return model, training
+
+
+def _uncertain_scores(encoded: Encoded, out_of_fold: np.ndarray, thresholds, source: np.ndarray, examples) -> dict:
+    """Cross-validated F1 of "uncertain" (hedging, speculation or attribution) on the real
+    corpora that annotate it as one question (CoNLL-2010 bio, WikiWeasel)."""
+    columns = [DIMENSIONS.index(d) for d in ("hedging", "speculation", "attribution")]
+    predicted = (out_of_fold[:, columns] >= np.array(thresholds)[columns]).any(axis=1)
+    gold = np.array([bool(e.uncertain) for e in examples])
+    return {s: _prf(gold[source == s], predicted[source == s]) for s in ("bio", "wikiweasel") if (source == s).any()}

@@ -20,9 +20,26 @@ def _builder():
 
 @pytest.mark.parametrize("source", sorted((CORPUS / "source").glob("*.txt")), ids=lambda p: p.name)
 def test_jsonl_matches_its_source(source):
-    built = _builder().parse(source)
+    builder = _builder()
+    built = builder.relabel(builder.parse(source), builder.test_labels_v11())
     shipped = [json.loads(line) for line in (CORPUS / f"{source.stem}.jsonl").read_text("utf-8").splitlines() if line.strip()]
     assert built == shipped
+
+
+def test_the_test_split_carries_the_adjudicated_v11_labels():
+    """The test split was re-annotated blind under guidelines v1.1; those labels are the
+    reference, in every corpus file, and each sentence's text is the one annotated."""
+    import hashlib
+
+    gold = _builder().test_labels_v11()
+    test = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.read_text("utf-8").splitlines()
+            if line.strip() and json.loads(line)["split"] == "test"]
+    assert len(test) == len(gold) == 759
+    for record in test:
+        annotation = gold[record["id"]]
+        assert record["labels"] == annotation["labels"]
+        assert [(c["start"], c["end"]) for c in record["cues"]] == [(c["start"], c["end"]) for c in annotation["cues"]]
+        assert hashlib.sha1(record["text"].encode()).hexdigest() == annotation["text_sha1"]
 
 
 def test_a_cue_of_a_multilabel_sentence_must_name_its_dimension(tmp_path):

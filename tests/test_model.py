@@ -41,7 +41,7 @@ def test_model_file_is_plain_json_with_its_training_record(trained):
     _, record, path = trained
     data = json.loads(path.read_text())
     assert data["format"] == "hedgeometer-model" and data["classes"] == ["hedging", "speculation", "dramatic", "attribution", "booster"]
-    for key in ("corpus_sha256", "lexicon_fingerprint", "seed", "versions", "dev_scores"):
+    for key in ("corpus_sha256", "lexicon_fingerprint", "seed", "versions", "cv_scores", "real_corpora"):
         assert key in data["training"]
     assert len(data["vocabulary"]) == len(data["idf"])
 
@@ -50,20 +50,21 @@ def test_numpy_probabilities_match_sklearn(trained):
     from hedgeometer.corpus import load_corpus
     from hedgeometer.features import dense_matrix
     from hedgeometer.lexicon import load_lexicons
-    from hedgeometer.train import _fit_dimension, design_matrix, encode, log_count_ratios, make_vectorizer
+    from hedgeometer.train import design_matrix, encode, fit_dimension, log_count_ratios, make_vectorizer
 
     model, record, path = trained
-    examples = load_corpus([SMALL_CORPUS])
-    fitted_on = [e for e in examples if e.split == "train"] + [e for e in examples if e.split == "dev"]
-    encoded = encode(fitted_on, load_lexicons())
+    examples = [e for e in load_corpus([SMALL_CORPUS]) if e.split in ("train", "dev")]
+    encoded = encode(examples, load_lexicons())
     vectorizer = make_vectorizer()
     ngrams, dense = vectorizer.fit_transform(encoded.tokens), dense_matrix(encoded.tokens, encoded.matches)
     ours = model.predict_proba(encoded.tokens, encoded.matches)
     for k, dimension in enumerate(["hedging", "speculation", "dramatic", "attribution", "booster"]):
-        C = record["dev_scores"][dimension]["C"]
+        C = record["cv_scores"][dimension]["C"]
         X = design_matrix(ngrams, dense, log_count_ratios(ngrams, encoded.y[:, k]))
-        fitted = _fit_dimension(X, encoded.y[:, k], C, seed=0)
-        np.testing.assert_allclose(ours[:, k], fitted.predict_proba(X)[:, 1], atol=1e-9, rtol=0)
+        fitted = fit_dimension(X, encoded.y[:, k], np.ones(len(examples)), C)
+        a, b = model.calibration_[k]
+        expected = 1.0 / (1.0 + np.exp(a * fitted.decision_function(X) + b))
+        np.testing.assert_allclose(ours[:, k], expected, atol=1e-9, rtol=0)
     reloaded = load_model(path)
     np.testing.assert_allclose(reloaded.predict_proba(encoded.tokens, encoded.matches), ours, atol=1e-9, rtol=0)
 
@@ -120,7 +121,7 @@ def test_evaluate_corpus_and_conll_xml():
     result = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data["systems"]) == {"rules", "model", "combined"}
+    assert set(data["systems"]) == {"majority", "keywords", "rules", "model", "combined"}
     assert 0 <= data["systems"]["combined"]["macro_f1"] <= 1
     xml = runner.invoke(main, ["evaluate", "--corpus", str(FIXTURES / "conll-sample.xml"), "--format", "json"])
     assert xml.exit_code == 0, xml.output
@@ -136,7 +137,10 @@ def test_evaluate_reports_a_bootstrap_interval_around_macro_f1():
     result = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json"])
     data = json.loads(result.output)
     assert data["bootstrap"]["unit"] == "article group"
-    for system in data["systems"].values():
+    for name, system in data["systems"].items():
+        if name == "majority":  # never labels a rare class: F1 0 in every resample
+            assert system["macro_f1"] == 0 and system["macro_f1_ci95"] == [0, 0]
+            continue
         low, high = system["macro_f1_ci95"]
         assert 0 <= low <= system["macro_f1"] <= high <= 1 and low < high
     text = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all"]).output
