@@ -58,7 +58,7 @@ def _read(path: Path):
                 yield json.loads(line)
 
 
-def load_corpora(ptc: Path, szeged: Path, bio: Path, weasel: Path) -> dict[str, list[dict]]:
+def load_corpora(ptc: Path, szeged: Path, bio: Path, weasel: Path, inhouse: bool = False) -> dict[str, list[dict]]:
     """Each corpus as a list of ``{"text", "group", "pos": {name: bool}, "spans"}`` records.
 
     ``pos`` holds the positive flags the table uses; ``group`` is the article or document (for
@@ -77,14 +77,22 @@ def load_corpora(ptc: Path, szeged: Path, bio: Path, weasel: Path) -> dict[str, 
     rows = []
     for r in _read(szeged):
         types = set(r["cue_types"])
-        rows.append({"text": r["text"], "group": r["doc"], "spans": [],
+        rows.append({"text": r["text"], "group": r.get("doc") or r["id"], "spans": [],
                      "pos": {"szeged-modal": any(t.startswith("speculation_modal") for t in types),
                              "szeged-hypo": bool(types & HYPO_TYPES), "szeged-any": bool(r["label"])}})
     corpora["szeged"] = rows
-    corpora["bio"] = [{"text": r["text"], "group": r["doc"], "spans": [], "pos": {"bio": bool(r["label"])}}
+    corpora["bio"] = [{"text": r["text"], "group": r.get("doc") or r.get("file") or r["id"], "spans": [], "pos": {"bio": bool(r["label"])}}
                       for r in _read(bio)]
     corpora["weasel"] = [{"text": r["text"], "group": r["id"], "spans": [], "pos": {"weasel": bool(r["label"])}}
                          for r in _read(weasel)]
+    if inhouse:  # the project's own corpus, train and dev splits (never test), for comparison
+        rows = []
+        for path in sorted((REPO / "corpus").glob("*.jsonl")):
+            for r in _read(path):
+                if r.get("split") in ("train", "dev"):
+                    rows.append({"text": r["text"], "group": r["group"], "spans": [],
+                                 "pos": {f"in-{d}": d in r["labels"] for d in COLUMNS}})
+        corpora["inhouse"] = rows
     return corpora
 
 
@@ -96,6 +104,8 @@ COLUMNS = {
     "attribution": [("weasel", "weasel"), ("szeged", "szeged-any")],
     "booster": [("ptc", "ptc"), ("weasel", "weasel")],
 }
+for _dimension, _columns in COLUMNS.items():  # in-house train+dev precision, when asked for
+    _columns.append(("inhouse", f"in-{_dimension}"))
 
 
 def _overlaps(start: int, end: int, spans) -> bool:
@@ -152,11 +162,13 @@ def print_table(lexicon, counts, dimension=None, min_n=1, sort="gap", limit=None
         table.sort(key=lambda t: (t[3] if t[2] else 9, -t[2]))
     if limit:
         table = table[:limit]
-    out.write("dimension\tweight\tpattern\t" + "\t".join(
-        f"{col} n\t{col} P" for col in sorted({c for cols in COLUMNS.values() for _, c in cols})) + "\n")
-    all_cols = sorted({c for cols in COLUMNS.values() for _, c in cols})
+    if dimension:
+        all_cols = [c for _, c in COLUMNS[dimension]]
+    else:
+        all_cols = sorted({c for cols in COLUMNS.values() for _, c in cols})
+    out.write("dimension\tweight\tpattern\t" + "\t".join(f"{col} n\t{col} P" for col in all_cols) + "\n")
     for cue, cells, _n, _p in table:
-        parts = [cue.dimension, f"{cue.weight:.2f}", cue.pattern[:60]]
+        parts = [cue.dimension, f"{cue.weight:.2f}", cue.pattern]
         for col in all_cols:
             if col in cells:
                 n, pos = cells[col]
@@ -244,8 +256,10 @@ def main(argv=None):
     parser.add_argument("--limit", type=int)
     parser.add_argument("--contexts", metavar="DIMENSION:PATTERN", help="print the matches of one row")
     parser.add_argument("--summary", action="store_true", help="rules-only P/R/F1 per corpus and in-house dev")
+    parser.add_argument("--inhouse", action="store_true",
+                        help="also count rows on the project corpus (train and dev splits, never test)")
     args = parser.parse_args(argv)
-    corpora = load_corpora(args.ptc, args.szeged, args.bio, args.weasel)
+    corpora = load_corpora(args.ptc, args.szeged, args.bio, args.weasel, inhouse=args.inhouse and not args.summary)
     if args.summary:
         rules_only_summary(corpora, lexicons=args.lexicon)
         return 0
