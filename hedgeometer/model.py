@@ -95,12 +95,11 @@ class LinearModel:
         Keys are the sentence's in-vocabulary n-grams by their text (``"could cost"``,
         ``"brink"``) and the dense block in readable groups: ``"lexicon cues (DIMENSION)"`` (the
         four cue features of a dimension together) and ``"shape: length"``, ``"shape: digit"``,
-        ``"shape: quote"``, ``"shape: question"``, ``"shape: exclamation"`` (no n-gram holds
-        ``(`` after two spaces or a ``": "``, so the names never clash). Features that add
-        nothing are left out. The values plus ``intercept_[k]`` equal
-        ``decision_function([tokens], [matches])[0, k]`` (to rounding in the last bits):
-
-        >>> # sum(model.contributions(t, m, "hedging").values()) + model.intercept_[0]
+        ``"shape: quote"``, ``"shape: question"``, ``"shape: exclamation"`` (an n-gram has at
+        most one space and never ``": "``, so the names cannot clash). Features that add
+        nothing are left out. So ``sum(contributions(...).values()) + intercept_[k]`` equals
+        ``decision_function([tokens], [matches])[0, k]`` (to rounding in the last bits), ``k``
+        being the dimension's column.
 
         ``tokens`` must be the :class:`~hedgeometer.tokens.Tokens` the lexicon matched
         ``matches`` in, and ``rules`` (optional) their rule scores, shape (n_dimensions,).
