@@ -323,7 +323,8 @@ def evaluate(corpus_path, split, fmt, bootstrap, **analyzer_kwargs):
     else:
         from .render.common import EVIDENCE_STAMPS
 
-        click.echo(format_evaluation(result) + f"Combined: {EVIDENCE_STAMPS[analyzer.evidence]}.")
+        stamp = f"Combined: {EVIDENCE_STAMPS[analyzer.evidence]}.\n" if analyzer.classifier is not None else ""
+        click.echo(format_evaluation(result) + stamp, nl=False)
 
 
 class _Progress:

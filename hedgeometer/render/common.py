@@ -72,15 +72,29 @@ def shown_ngrams(ngrams):
     return [(term, value) for term, value in ngrams if round(value, 2) != 0]
 
 
-def format_ngrams(ngrams, quote=lambda term: f'"{term}"') -> str:
-    """``"could cost" +0.84, "talks" +0.31``; ``quote`` writes a term (escaped, for Markdown)."""
-    return ", ".join(f"{quote(term)} {value:+.2f}" for term, value in ngrams) or "no single n-gram stands out"
+def _quote(term: str) -> str:
+    return f'"{term}"'
 
 
-def evidence_phrase(kind: str, ngrams, quote=lambda term: f'"{term}"') -> str:
-    """``model only: "could cost" +0.84`` for a label the model gave alone, ``model n-grams: ...``
-    for one with a cue."""
-    return f"{MODEL_ONLY if kind == 'model' else 'model n-grams'}: {format_ngrams(ngrams, quote)}"
+def ngram_items(ngrams, quote=_quote) -> list[str]:
+    """``['"could cost" +0.84', '"talks" +0.31']``, or one item saying none stands out;
+    ``quote`` writes a term (escaped, for Markdown)."""
+    return [f"{quote(term)} {value:+.2f}" for term, value in ngrams] or ["no single n-gram stands out"]
+
+
+def format_ngrams(ngrams, quote=_quote) -> str:
+    """``"could cost" +0.84, "talks" +0.31``."""
+    return ", ".join(ngram_items(ngrams, quote))
+
+
+def evidence_head(kind: str) -> str:
+    """``model only`` for a label the model gave alone, ``model n-grams`` for one with a cue."""
+    return MODEL_ONLY if kind == "model" else "model n-grams"
+
+
+def evidence_phrase(kind: str, ngrams, quote=_quote) -> str:
+    """``model only: "could cost" +0.84, ...`` or ``model n-grams: ...``."""
+    return f"{evidence_head(kind)}: {format_ngrams(ngrams, quote)}"
 
 
 def provenance_line(report) -> str:

@@ -16,7 +16,8 @@ import textwrap
 import click
 
 from ..dimensions import DIMENSIONS
-from .common import MODEL_ONLY, cue_segments, evidence_items, evidence_phrase, plural, provenance_line, readability_line
+from .common import (MODEL_ONLY, cue_segments, evidence_head, evidence_items, ngram_items, plural, provenance_line,
+                     readability_line)
 
 COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attribution": "yellow", "booster": "green"}
 SHORT = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
@@ -74,10 +75,9 @@ def _evidence_lines(sentence, width: int, indent: str) -> list[str]:
     +0.55, ...``, wrapped between n-grams (never inside one) under the first n-gram."""
     lines = []
     for dimension, kind, ngrams in evidence_items(sentence):
-        head, _, listed = evidence_phrase(kind, ngrams).partition(": ")
-        line = f"{indent}  {dimension:<11} {head}:"
+        line = f"{indent}  {dimension:<11} {evidence_head(kind)}:"
         hang = " " * min(len(line) + 1, max(len(indent) + 4, width // 2))
-        items = listed.split(", ") if ngrams else [listed]
+        items = ngram_items(ngrams)
         for k, item in enumerate(items):
             item += "," if k < len(items) - 1 else ""
             if len(line) + 1 + len(item) > width and line.strip() and not line.endswith(":"):
