@@ -8,7 +8,7 @@ __version__ = "0.1.0"
 
 from .analyzer import Analyzer  # noqa: E402
 from .dimensions import DIMENSIONS  # noqa: E402
-from .errors import HedgeometerError, InputError, LexiconError, ModelFileError  # noqa: E402
+from .errors import HedgeometerError, InputError, LexiconError, ModelFileError, ParameterError  # noqa: E402
 from .report import ArticleReport  # noqa: E402
 from .scoring import SentenceScore  # noqa: E402
 
@@ -21,4 +21,4 @@ def to_frame(reports, sentences=False):
 
 
 __all__ = ["Analyzer", "ArticleReport", "SentenceScore", "DIMENSIONS", "HedgeometerError", "InputError",
-           "LexiconError", "ModelFileError", "to_frame", "__version__"]
+           "LexiconError", "ModelFileError", "ParameterError", "to_frame", "__version__"]

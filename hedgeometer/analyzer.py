@@ -8,12 +8,12 @@ from typing import Iterable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .dimensions import DIMENSIONS
-from .errors import InputError, ModelFileError
+from .errors import InputError, ModelFileError, ParameterError
 from .lexicon import Lexicon, load_lexicons
 from .markdown import blank_non_prose
 from .readability import readability
 from .report import ArticleReport, build_report
-from .scoring import SentenceScore, resolve_thresholds, round6, rule_matrix, score_rows
+from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
 from .segment import looks_like_headline, split_sentences
 from .sources import find_sources
 from .tokens import Tokens
@@ -40,6 +40,13 @@ class Analyzer:
         LIWC category -> dimension, used when ``lexicons`` contains ``.dic`` files.
     readability : bool
         Compute readability figures (the slowest step of a report on long texts).
+    evidence : "any" or "cue"
+        Which labels count: ``"any"`` (default) every label; ``"cue"`` only a label whose sentence
+        has a cue of its dimension, so the labels the model gives alone are dropped (and shares,
+        flagged and most loaded sentences follow).
+    evidence_ngrams : int
+        How many n-grams each label's evidence lists, with a model (the ones that pushed hardest
+        toward the label); 0 for the evidence kinds alone, which is a little faster.
 
     Lexicons and model load on first use, so constructing an Analyzer is cheap.
 
@@ -48,10 +55,13 @@ class Analyzer:
     >>> report = Analyzer(model=None).analyze("Officials may delay the vote. Talks resume on Monday.")
     >>> [s.labels for s in report.sentences]
     [('hedging',), ()]
+    >>> report.sentences[0].evidence
+    {'hedging': {'kind': 'cue', 'ngrams': []}}
     """
 
     def __init__(self, lexicons: Sequence[str | Path] = (), thresholds=None, model: str | Path | None = DEFAULT_MODEL,
-                 include_shipped_lexicons: bool = True, liwc_map: Mapping[str, str] | None = None, readability: bool = True):
+                 include_shipped_lexicons: bool = True, liwc_map: Mapping[str, str] | None = None, readability: bool = True,
+                 evidence: str = "any", evidence_ngrams: int = 5):
         # one path is a common shorthand; iterating it would read each character as a file
         self.lexicons = (lexicons,) if isinstance(lexicons, (str, Path)) else tuple(lexicons)
         resolve_thresholds(thresholds)  # a typo in a dimension name fails here, not at first use
@@ -62,6 +72,10 @@ class Analyzer:
         self.include_shipped_lexicons = include_shipped_lexicons
         self.liwc_map = dict(liwc_map) if liwc_map else None
         self.readability = readability
+        self.evidence = check_evidence(evidence)
+        if isinstance(evidence_ngrams, bool) or not isinstance(evidence_ngrams, int) or evidence_ngrams < 0:
+            raise ParameterError("evidence_ngrams", evidence_ngrams, "a whole number, 0 or more")
+        self.evidence_ngrams = evidence_ngrams
         self._lexicon: Lexicon | None = None
         self._model = None
         self._model_loaded = False
@@ -102,6 +116,7 @@ class Analyzer:
                 "lexicon_fingerprint": self.lexicon.fingerprint,
                 "lexicon_cues": sum(self.lexicon.counts().values()),
                 "model": model.describe() if model is not None else None,
+                "evidence": self.evidence,
             }
         return dict(self._provenance)
 
@@ -128,9 +143,15 @@ class Analyzer:
             voices = [voice_map.sentence_voice(start, end) for _, start, end, _ in spans]
         rules = rule_matrix(match_lists)
         model = self.classifier
-        probabilities = round6(model.predict_proba(token_lists, match_lists, rules)) if model else None
+        probabilities = explain = None
+        if model is not None:
+            terms = model.term_counts(token_lists)  # once, for the probabilities and the evidence
+            probabilities = round6(model.predict_proba(token_lists, match_lists, rules, terms))
+            if self.evidence_ngrams > 0:
+                def explain(labelled):
+                    return model.top_ngrams(terms, labelled, self.evidence_ngrams)
         scored = score_rows(spans, match_lists, rules, probabilities, model.mix_ if model else None,
-                            self.resolved_thresholds, voices)
+                            self.resolved_thresholds, voices, self.evidence, explain)
         mentions = [find_sources(tokens, matches, text, tokens.offset)
                     for tokens, matches, text in zip(token_lists, match_lists, texts)]
         return scored, [tokens.n_words for tokens in token_lists], mentions

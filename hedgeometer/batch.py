@@ -27,17 +27,19 @@ from .records import Record, path_name, working_folders
 
 ROW_FORMATS = ("csv", "jsonl")
 CHUNK = 16  # records per task: big enough to amortise inter-process overhead
+STAMP_COLUMNS = ["hedgeometer_version", "lexicon_fingerprint", "model_id", "evidence_mode"]
 ARTICLE_COLUMNS = (
     ["id", "source", "status", "error", "sentences", "words", "flagged_sentences"]
-    + [f"{d}_{k}" for d in DIMENSIONS for k in ("share", "sentences", "cues", "per_100_words", "mean", "max")]
+    + [f"{d}_{k}" for d in DIMENSIONS for k in ("share", "sentences", "model_only", "cues", "per_100_words", "mean", "max")]
     + ["headline"] + [f"headline_{d}" for d in DIMENSIONS]
     + ["quoted_sentences", "named_sources", "unnamed_sources", "top_cues",
-       "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog",
-       "hedgeometer_version", "lexicon_fingerprint", "model_id"]
+       "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog"]
+    + STAMP_COLUMNS
 )
 SENTENCE_COLUMNS = (
     ["id", "source", "status", "error", "index", "start", "end", "text", "labels"]
-    + [f"{d}_score" for d in DIMENSIONS] + ["voice", "cues", "is_headline"]
+    + [f"{d}_score" for d in DIMENSIONS] + ["voice", "cues", "evidence", "is_headline"]
+    + STAMP_COLUMNS
 )
 
 
@@ -57,7 +59,7 @@ def article_row(report, record: Record) -> dict:
            "sentences": len(report.sentences), "words": report.words, "flagged_sentences": len(report.flagged)}
     for d in DIMENSIONS:
         s = report.dimensions[d]
-        row.update({f"{d}_share": s.share, f"{d}_sentences": s.sentences, f"{d}_cues": s.cues,
+        row.update({f"{d}_share": s.share, f"{d}_sentences": s.sentences, f"{d}_model_only": s.model_only, f"{d}_cues": s.cues,
                     f"{d}_per_100_words": s.cues_per_100_words, f"{d}_mean": s.mean_score, f"{d}_max": s.max_score})
     headline = report.headline
     row["headline"] = headline.text if headline else ""
@@ -75,17 +77,19 @@ def article_row(report, record: Record) -> dict:
 
 
 def _stamp(provenance: dict | None) -> dict:
-    """The columns that say what produced an article row."""
+    """The columns that say what produced a row (``evidence_mode``: which labels count, any or cue)."""
     if provenance is None:
         return {}
     return {"hedgeometer_version": provenance["hedgeometer"], "lexicon_fingerprint": provenance["lexicon_fingerprint"],
-            "model_id": (provenance.get("model") or {}).get("id", "")}
+            "model_id": (provenance.get("model") or {}).get("id", ""), "evidence_mode": provenance.get("evidence", "any")}
 
 
 def sentence_rows(report, record: Record) -> list[dict]:
-    """One row per sentence (the headline first, when there is one)."""
+    """One row per sentence (the headline first, when there is one). ``evidence`` is JSON:
+    per label, what fired it (``{"dramatic": {"kind": "model", "ngrams": [["sparked", 0.55]]}}``)."""
     rows = []
     sentences = ([report.headline] if report.headline else []) + list(report.sentences)
+    stamp = _stamp(report.provenance)
     for sentence in sentences:
         row = {"id": record.id, "source": record.source, "status": "ok", "error": "", "index": sentence.index,
                "start": sentence.start, "end": sentence.end, "text": sentence.text, "labels": ",".join(sentence.labels)}
@@ -93,19 +97,20 @@ def sentence_rows(report, record: Record) -> list[dict]:
             row[f"{d}_score"] = sentence.scores[d]
         row["voice"] = sentence.voice
         row["cues"] = json.dumps([[c.dimension, c.text, c.start, c.end] for c in sentence.cues], ensure_ascii=False)
+        row["evidence"] = json.dumps(sentence.evidence or {}, ensure_ascii=False)
         row["is_headline"] = sentence is report.headline
+        row.update(stamp)
         rows.append(_carry(row, record.fields))
     return rows
 
 
 def error_row(record: Record, sentences: bool, provenance: dict | None = None) -> dict:
     """The row of a record that could not be scored: every figure is None (null in JSONL, an empty
-    cell in CSV); an article row still says what ran (``provenance``, the analyzer's)."""
+    cell in CSV); the row still says what ran (``provenance``, the analyzer's)."""
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
     row = dict.fromkeys(columns)
     row.update({"id": record.id, "source": record.source, "status": "error", "error": record.error})
-    if not sentences:
-        row.update(_stamp(provenance))
+    row.update(_stamp(provenance))
     return _carry(row, record.fields)
 
 

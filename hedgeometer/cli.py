@@ -18,6 +18,7 @@ from .errors import HedgeometerError
 from .records import DEFAULT_GLOBS
 from .render import RENDERERS
 from .render.common import plural
+from .scoring import EVIDENCE_MODES
 
 
 def _fail_cleanly(function):
@@ -87,13 +88,17 @@ def analyzer_options(function):
         click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Classifier file to use instead of the shipped one."),
         click.option("--no-model", is_flag=True, help="Rules only: score with the lexicons, no classifier."),
+        click.option("--evidence", type=click.Choice(EVIDENCE_MODES), default="any", show_default=True,
+                     help="Which labels count: 'any' keeps every label; 'cue' keeps a label only when its sentence "
+                          "has a cue of that dimension (the model's labels without one are dropped, and shares "
+                          "and flagged sentences follow). Stamped in every output."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_model, **kwargs):
+def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_model, evidence="any", **kwargs):
     from .analyzer import DEFAULT_MODEL, Analyzer
 
     if no_model and model_path:
@@ -102,7 +107,7 @@ def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_
         raise click.UsageError("--only-lexicon needs at least one --lexicon")
     model = None if no_model else (model_path or DEFAULT_MODEL)
     return Analyzer(lexicons=lexicons, thresholds=thresholds, model=model, include_shipped_lexicons=not only_lexicon,
-                    liwc_map=liwc_map, **kwargs)
+                    liwc_map=liwc_map, evidence=evidence, **kwargs)
 
 
 def write_output(text: str, output: str | None, color: bool = False) -> None:
@@ -345,7 +350,14 @@ def evaluate(corpus_path, texts_path, split, fmt, bootstrap, **analyzer_kwargs):
     result = run_evaluation(analyzer, examples, kind, bootstrap=bootstrap)
     result["source"] = f"{path} ({split} split)" if from_corpus else str(path)
     result["provenance"] = analyzer.provenance()
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_evaluation(result), nl=fmt == "json")
+    result["evidence"] = analyzer.evidence  # which labels the combined system counts
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+    else:
+        from .render.common import EVIDENCE_STAMPS
+
+        stamp = f"Combined: {EVIDENCE_STAMPS[analyzer.evidence]}.\n" if analyzer.classifier is not None else ""
+        click.echo(format_evaluation(result) + stamp, nl=False)
 
 
 class _Progress:
@@ -440,11 +452,12 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
     check_inputs(inputs)
     options = RecordOptions(text_field=text_field, id_field=id_field, headline_field=headline_field, encoding=encoding,
                             max_chars=max_chars, globs=tuple(g.strip() for g in globs.split(",") if g.strip()))
-    analyzer = build_analyzer(readability=readability, **analyzer_kwargs)
+    # article rows count the model's labels alone but list no n-grams, so they need the evidence kinds only
+    analyzer = build_analyzer(readability=readability, evidence_ngrams=5 if sentences else 0, **analyzer_kwargs)
     _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
     settings = {"lexicons": analyzer.lexicons, "thresholds": analyzer.thresholds, "model": analyzer.model,
                 "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
-                "readability": readability}
+                "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams}
     show_progress = not quiet and sys.stderr.isatty()
     progress = _Progress(count_records(inputs, options) if show_progress else None) if show_progress else None
     summary = run_batch(iter_records(inputs, options), output, analyzer=analyzer, settings=settings, fmt=fmt,
@@ -529,6 +542,8 @@ def lexicon_explain(sentence, **analyzer_kwargs):
     if not sentence.strip():
         raise click.BadParameter("it is empty; give a sentence, e.g. hedgeometer lexicon explain \"The talks may collapse.\"",
                                  param_hint="SENTENCE")
+    from .render.common import EVIDENCE_STAMPS, MODEL_ONLY, evidence_phrase, format_ngrams
+
     analyzer = build_analyzer(**analyzer_kwargs)
     scored = analyzer.score_sentences([sentence])[0]
     if not scored.cues:
@@ -536,7 +551,28 @@ def lexicon_explain(sentence, **analyzer_kwargs):
     for cue in scored.cues:
         click.echo(f"{cue.dimension:<12} {cue.text!r:<30} pattern {cue.pattern!r} ({cue.category}, weight {cue.weight:g})")
     click.echo("scores: " + ", ".join(f"{d} {scored.scores[d]:.2f}" for d in DIMENSIONS))
-    click.echo("labels: " + (", ".join(scored.labels) or "none"))
+    model_only = scored.model_only
+    click.echo("labels: " + (", ".join(d + (f" ({MODEL_ONLY})" if d in model_only else "") for d in scored.labels) or "none"))
+    model = analyzer.classifier
+    if model is not None and scored.labels:
+        # the whole decision of each label: its strongest n-grams, then everything else the model added
+        from .tokens import Tokens
+
+        tokens = Tokens(sentence)
+        matches = analyzer.lexicon.match_tokens(tokens, sentence, 0)
+        for dimension in scored.labels:
+            entry = scored.evidence[dimension]
+            parts = model.contributions(tokens, matches, dimension)
+            shown = {term for term, _ in entry["ngrams"]}
+            others = sorted(((name, value) for name, value in parts.items() if name not in shown and round(value, 2)),
+                            key=lambda item: -abs(item[1]))
+            intercept = float(model.intercept_[DIMENSIONS.index(dimension)])
+            decision = sum(parts.values()) + intercept
+            click.echo(f"  {dimension:<12} {evidence_phrase(entry['kind'], entry['ngrams'])}")
+            rest = format_ngrams(others[:6], lambda name: f'"{name}"' if name in model.vocabulary_ else name)
+            click.echo(f"  {'':<12} the rest: {rest if others else 'nothing'}"
+                       f"{', ...' if len(others) > 6 else ''}; intercept {intercept:+.2f}; decision {decision:+.2f}")
+    click.echo(EVIDENCE_STAMPS[analyzer.evidence])
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -33,6 +33,7 @@ class Comparison:
 
     def to_dict(self) -> dict:
         return {
+            "produced_by": self.reports[0].provenance if self.reports else None,
             "articles": [
                 {
                     "id": r.id,

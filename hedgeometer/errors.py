@@ -25,3 +25,13 @@ class ModelFileError(HedgeometerError):
 
 class NotFittedError(HedgeometerError):
     """A model was used before ``fit``."""
+
+
+class ParameterError(HedgeometerError, ValueError):
+    """A parameter was given a value it does not take: ``parameter``, ``value``, ``expected`` (in
+    words) and ``choices`` (the values it takes, when they can be listed) say which, so a caller
+    can phrase the fix its own way (the CLI names its option)."""
+
+    def __init__(self, parameter: str, value, expected: str, choices: tuple = ()):
+        self.parameter, self.value, self.expected, self.choices = parameter, value, expected, tuple(choices)
+        super().__init__(f"{parameter}={value!r}: expected {expected}")

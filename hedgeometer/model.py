@@ -18,7 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .dimensions import DIMENSIONS
+from .dimensions import DIMENSION_INDEX, DIMENSIONS
 from .errors import ModelFileError
 from .features import DENSE_FEATURES, TermIndex, dense_matrix, term_counts
 from .resources import resource_dir
@@ -40,6 +40,7 @@ class LinearModel:
                  name: str = "model", training: dict | None = None):
         self.vocabulary_ = {term: i for i, term in enumerate(vocabulary)}
         self.terms_ = list(vocabulary)
+        self._term_array = np.array(self.terms_, dtype=object)  # for looking many terms up at once
         self.idf_ = np.asarray(idf, dtype=np.float64)
         self.coef_ = np.asarray(coef, dtype=np.float64)  # (n_dimensions, n_terms + n_dense)
         self._terms = TermIndex(self.vocabulary_)
@@ -48,6 +49,7 @@ class LinearModel:
         self._dense_coef_t = np.ascontiguousarray(self.coef_[:, len(self.terms_):].T)
         self.intercept_ = np.asarray(intercept, dtype=np.float64)
         self.calibration_ = np.asarray(calibration, dtype=np.float64)  # (n_dimensions, 2): a, b
+        self._toward = -np.sign(self.calibration_[:, 0])  # per dimension, the sign of a decision that raises p
         self.mix_ = {d: float(m) for d, m in zip(DIMENSIONS, mix)}
         self.thresholds_ = {d: float(t) for d, t in zip(DIMENSIONS, thresholds)}
         self.name = name
@@ -55,27 +57,113 @@ class LinearModel:
 
     # --- scoring ----------------------------------------------------------------------------
 
-    def decision_function(self, token_lists, match_lists, rules=None) -> np.ndarray:
+    def term_counts(self, token_lists):
+        """The in-vocabulary n-grams of ``token_lists`` as ``(rows, columns, tf)`` arrays (see
+        :func:`hedgeometer.features.term_counts`), to share between :meth:`predict_proba` and
+        :meth:`top_ngrams`. Tokens must have been matched already (the lexicon marks the words
+        a context guard ruled out, and those are other n-grams)."""
+        return term_counts(token_lists, self._terms)
+
+    def decision_function(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
         """Raw linear scores, shape (n_sentences, n_dimensions), one vectorized pass.
 
-        ``rules`` is the rule score matrix of ``match_lists`` when the caller has it already."""
+        ``rules`` is the rule score matrix of ``match_lists`` and ``terms`` the
+        :meth:`term_counts` of ``token_lists`` when the caller has them already."""
         scores = dense_matrix(token_lists, match_lists, rules) @ self._dense_coef_t + self.intercept_
-        rows, columns, tf = term_counts(token_lists, self._terms)
+        rows, columns, tf = self.term_counts(token_lists) if terms is None else terms
         if len(rows):
             # Per term: tf * idf * coef for each dimension, and tf * idf for the L2 norm; one
             # sum per sentence, then divide by the norm. Equal to tf-idf rows times coef.
-            terms = self._term_table[columns] * tf[:, None]
-            terms[:, -1] **= 2
+            weighted = self._term_table[columns] * tf[:, None]
+            weighted[:, -1] **= 2
             starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-            sums = np.add.reduceat(terms, starts, axis=0)
+            sums = np.add.reduceat(weighted, starts, axis=0)
             scores[rows[starts]] += sums[:, :-1] / np.sqrt(sums[:, -1:])
         return scores
 
-    def predict_proba(self, token_lists, match_lists, rules=None) -> np.ndarray:
+    def predict_proba(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
         """Calibrated probabilities, shape (n_sentences, n_dimensions)."""
-        decision = self.decision_function(token_lists, match_lists, rules)
+        decision = self.decision_function(token_lists, match_lists, rules, terms)
         a, b = self.calibration_[:, 0], self.calibration_[:, 1]
         return 1.0 / (1.0 + np.exp(np.clip(decision * a + b, -700, 700)))
+
+    # --- evidence ---------------------------------------------------------------------------
+
+    def contributions(self, tokens, matches, dimension: str, rules=None) -> dict[str, float]:
+        """What each feature of one sentence adds to its decision value for ``dimension``.
+
+        Keys are the sentence's in-vocabulary n-grams by their text (``"could cost"``,
+        ``"brink"``) and the dense block in readable groups: ``"lexicon cues (DIMENSION)"`` (the
+        four cue features of a dimension together) and ``"shape: length"``, ``"shape: digit"``,
+        ``"shape: quote"``, ``"shape: question"``, ``"shape: exclamation"`` (an n-gram has at
+        most one space and never ``": "``, so the names cannot clash). Features that add
+        nothing are left out. So ``sum(contributions(...).values()) + intercept_[k]`` equals
+        ``decision_function([tokens], [matches])[0, k]`` (to rounding in the last bits), ``k``
+        being the dimension's column.
+
+        ``tokens`` must be the :class:`~hedgeometer.tokens.Tokens` the lexicon matched
+        ``matches`` in, and ``rules`` (optional) their rule scores, shape (n_dimensions,).
+        """
+        k = DIMENSION_INDEX[dimension]
+        found: dict[str, float] = {}
+        _, columns, tf = self.term_counts([tokens])
+        if len(columns):
+            weighted = self._term_table[columns] * tf[:, None]  # idf * coef per dimension, and idf, times tf
+            norm = np.sqrt(np.sum(weighted[:, -1] ** 2))
+            found.update(zip([self.terms_[c] for c in columns.tolist()], (weighted[:, k] / norm).tolist()))
+        dense = dense_matrix([tokens], [matches], None if rules is None else np.asarray(rules, dtype=float)[None, :])[0]
+        parts = dense * self._dense_coef_t[:, k]
+        for name, columns in _DENSE_GROUPS:
+            value = float(parts[columns].sum())
+            if value:
+                found[name] = value
+        return found
+
+    def top_ngrams(self, terms, wanted: np.ndarray, count: int = 5) -> list[dict | None]:
+        """The n-grams that pushed hardest toward each wanted label, from the arrays of
+        :meth:`term_counts`; ``wanted`` is a boolean matrix (n_sentences, n_dimensions).
+
+        Per sentence: ``{dimension: [(term, contribution), ...]}`` for the wanted dimensions,
+        at most ``count`` n-grams each, largest first; None for a sentence with none. The
+        contributions are to the decision value, as :meth:`contributions` gives them, rounded
+        to 4 places. Only n-grams that raise the probability count (a positive contribution, as
+        the calibration's ``a`` is negative in any model that ranks the right way round), so a
+        wanted dimension with none is left out. Only the wanted sentences are worked on, in one
+        vectorized pass.
+        """
+        found: list[dict | None] = [None] * len(wanted)
+        rows, columns, tf = terms
+        if not len(rows) or count <= 0:
+            return found
+        keep = wanted.any(axis=1)[rows]
+        rows, columns, tf = rows[keep], columns[keep], tf[keep]
+        if not len(rows):
+            return found
+        weights = self.idf_[columns] * tf
+        norms = np.sqrt(np.bincount(rows, weights=weights * weights))
+        # each (term, wanted dimension) of a sentence: the term's contribution to that decision
+        entry, dimension = np.nonzero(wanted[rows])
+        values = self._term_table[columns[entry], dimension] * (tf[entry] / norms[rows[entry]])
+        toward = values * self._toward[dimension]  # > 0: raises the probability
+        positive = toward > 0
+        entry, dimension, values, toward = entry[positive], dimension[positive], values[positive], toward[positive]
+        if not len(entry):
+            return found
+        # by sentence and dimension, then contribution, largest first; keep the first ``count``
+        group = rows[entry] * len(DIMENSIONS) + dimension
+        order = np.lexsort((-toward, group))
+        group = group[order]
+        starts = np.concatenate(([True], group[1:] != group[:-1]))
+        position = np.arange(len(group))
+        kept = position - np.maximum.accumulate(np.where(starts, position, 0)) < count  # rank in its group
+        top, starts = order[kept], np.flatnonzero(starts[kept])
+        pairs = list(zip(self._term_array[columns[entry[top]]].tolist(), np.round(values[top], 4).tolist()))
+        bounds = starts.tolist() + [len(pairs)]
+        for start, end, row, k in zip(bounds, bounds[1:], rows[entry[top[starts]]].tolist(), dimension[top[starts]].tolist()):
+            if found[row] is None:
+                found[row] = {}
+            found[row][DIMENSIONS[k]] = pairs[start:end]
+        return found
 
     def describe(self) -> dict:
         return {
@@ -149,6 +237,19 @@ class LinearModel:
         if not all(0.0 <= m <= 1.0 for m in model.mix_.values()) or not all(0.0 < t <= 1.0 for t in model.thresholds_.values()):
             raise bad("mix or threshold out of range")
         return model
+
+
+def _dense_groups() -> tuple[tuple[str, np.ndarray], ...]:
+    """The dense block in readable groups: a dimension's cue features together ("lexicon cues
+    (hedging)"), each shape feature apart ("shape: question")."""
+    groups: dict[str, list[int]] = {}
+    for column, name in enumerate(DENSE_FEATURES):
+        head, _, tail = name.partition(":")
+        groups.setdefault(f"lexicon cues ({head})" if head in DIMENSION_INDEX else f"{head}: {tail}", []).append(column)
+    return tuple((label, np.array(columns)) for label, columns in groups.items())
+
+
+_DENSE_GROUPS = _dense_groups()
 
 
 def save_model(model: LinearModel, path: Path | str) -> None:

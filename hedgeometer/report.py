@@ -31,10 +31,12 @@ class DimensionSummary:
     cues_per_100_words: float
     mean_score: float
     max_score: float
+    model_only: int = 0  # labelled sentences with no cue of the dimension: the model's labels alone
 
     def to_dict(self) -> dict:
         return {
             "sentences": self.sentences,
+            "model_only": self.model_only,
             "share": self.share,
             "cues": self.cues,
             "cues_per_100_words": self.cues_per_100_words,
@@ -163,13 +165,17 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
     words = sum(word_counts)
     total = len(sentences)
     labelled = dict.fromkeys(DIMENSIONS, 0)
+    model_only = dict.fromkeys(DIMENSIONS, 0)
     score_sums = dict.fromkeys(DIMENSIONS, 0.0)
     score_maxima = dict.fromkeys(DIMENSIONS, 0.0)
     cue_counts: Counter = Counter()
     strength: dict[tuple[str, str], float] = {}
     for sentence in sentences:  # one pass over the sentences for every article-level figure
+        evidence = sentence.evidence
         for dimension in sentence.labels:
             labelled[dimension] += 1
+            if evidence and evidence[dimension]["kind"] == "model":
+                model_only[dimension] += 1
         for dimension, score in sentence.scores.items():
             score_sums[dimension] += score
             if score > score_maxima[dimension]:
@@ -193,6 +199,7 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
             round(100 * cues / words, 3) if words else 0.0,
             round(score_sums[dimension] / total, 4) if total else 0.0,
             round(score_maxima[dimension], 4),
+            model_only[dimension],
         )
     # most frequent first; among equals, the strongest cue, so salient phrases lead
     ranked = sorted(cue_counts.items(), key=lambda kv: (-kv[1], -strength.get(kv[0], 0.0), DIMENSIONS.index(kv[0][0]), kv[0][1]))

@@ -11,16 +11,26 @@ Combined score
     model file (tuned on the dev split); without one, the rule score.
 
 Labels are the dimensions whose score is at least their threshold (default 0.5).
+
+Evidence
+    Each label says what fired it: ``"cue"`` when the sentence has a cue of that dimension,
+    ``"model"`` when it has none and the model alone carried the score over the threshold; with
+    a model, also the n-grams that pushed hardest toward the label. ``evidence="cue"`` keeps only
+    the labels with a cue (see :data:`EVIDENCE_MODES`).
 """
 
 from __future__ import annotations
 
-from typing import Mapping, NamedTuple, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
 from .dimensions import DEFAULT_THRESHOLD, DIMENSION_INDEX, DIMENSIONS
+from .errors import ParameterError
 from .lexicon import CueMatch
+
+# Which labels count: "any" keeps every label, "cue" only those with a cue of their dimension.
+EVIDENCE_MODES = ("any", "cue")
 
 
 def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
@@ -109,6 +119,19 @@ class SentenceScore(NamedTuple):
     rule_scores: dict[str, float]
     model_scores: dict[str, float] | None = None
     voice: str = "reporter"  # "reporter", "quoted" or "mixed"
+    # per label: {"kind": "cue" | "model", "ngrams": [[term, contribution], ...]} (n-grams with a model)
+    evidence: dict[str, dict] | None = None
+
+    def evidence_kind(self, dimension: str) -> str | None:
+        """``"cue"`` or ``"model"`` for a label, None for a dimension the sentence is not labelled with."""
+        entry = (self.evidence or {}).get(dimension)
+        return entry["kind"] if entry else None
+
+    @property
+    def model_only(self) -> tuple[str, ...]:
+        """The labels the model gave without a cue of their dimension in the sentence."""
+        evidence = self.evidence or {}
+        return tuple(d for d in self.labels if d in evidence and evidence[d]["kind"] == "model")
 
     @property
     def load(self) -> float:
@@ -133,17 +156,52 @@ class SentenceScore(NamedTuple):
             "rule_scores": self.rule_scores,
             "model_scores": self.model_scores,
             "voice": self.voice,
+            "evidence": {d: {"kind": e["kind"], "ngrams": [list(pair) for pair in e["ngrams"]]}
+                         for d, e in (self.evidence or {}).items()},
         }
         return data
 
 
+def check_evidence(evidence: str) -> str:
+    """``evidence`` if it is one of :data:`EVIDENCE_MODES`, else a :class:`ParameterError`."""
+    if evidence not in EVIDENCE_MODES:
+        raise ParameterError("evidence", evidence, " or ".join(map(repr, EVIDENCE_MODES)), EVIDENCE_MODES)
+    return evidence
+
+
 def score_rows(spans, match_lists, rules: np.ndarray, model: np.ndarray | None, mix, thresholds,
-               voices: Sequence[str] | None = None) -> list[SentenceScore]:
+               voices: Sequence[str] | None = None, evidence: str = "any",
+               explain: Callable[[np.ndarray], list] | None = None) -> list[SentenceScore]:
     """Build :class:`SentenceScore` objects for sentences given as (index, start, end, text), their
-    cue matches, and their rule and (rounded) model score matrices."""
+    cue matches, and their rule and (rounded) model score matrices.
+
+    ``evidence="cue"`` drops the labels without a cue of their dimension. ``explain`` (with a
+    model) takes the final label matrix and returns per sentence None or ``{dimension:
+    n-grams}``, as :meth:`hedgeometer.model.LinearModel.top_ngrams` does; it is called once, and
+    only when some sentence is labelled."""
+    check_evidence(evidence)
     combined = combine_matrix(rules, model, mix or {})
-    # labels as a bit mask per sentence, then the matching tuple of dimension names
-    masks = ((combined >= np.array([thresholds[d] for d in DIMENSIONS])) @ _BITS).tolist()
+    labelled = combined >= np.array([thresholds[d] for d in DIMENSIONS])
+    # labels as a bit mask per sentence (the matching tuple of dimension names is _LABEL_SETS[mask]);
+    # cue presence as a mask too, worked out only for labelled sentences (the others need no evidence)
+    masks = (labelled @ _BITS).tolist()
+    cue_masks = {}
+    for row, mask in enumerate(masks):
+        if mask:
+            cue_mask = 0
+            for match in match_lists[row]:
+                cue_mask |= _BIT[match.dimension]
+            cue_masks[row] = cue_mask
+            if evidence == "cue":
+                masks[row] = mask & cue_mask
+    if evidence == "cue":
+        labelled = (np.array(masks)[:, None] & _BITS) != 0 if masks else labelled
+    ngrams = explain(labelled) if explain is not None and cue_masks else None
+    evidences = [{} for _ in masks]
+    for row, cue_mask in cue_masks.items():
+        row_ngrams = (ngrams[row] if ngrams is not None else None) or {}
+        evidences[row] = {d: {"kind": "cue" if cue_mask & bit else "model", "ngrams": row_ngrams.get(d, [])}
+                          for d, bit in _LABEL_BITS[masks[row]]}
     combined_rows, rule_rows = combined.tolist(), rules.tolist()
     model_rows = model.tolist() if model is not None else [None] * len(spans)
     voices = voices or ["reporter"] * len(spans)
@@ -151,11 +209,13 @@ def score_rows(spans, match_lists, rules: np.ndarray, model: np.ndarray | None, 
     return [
         make(SentenceScore, (index, start, end, text, dict(zip(DIMENSIONS, scores)), _LABEL_SETS[mask], tuple(matches),
                              dict(zip(DIMENSIONS, rule_row)), dict(zip(DIMENSIONS, model_row)) if model_row is not None else None,
-                             voice))
-        for (index, start, end, text), matches, scores, mask, rule_row, model_row, voice in zip(
-            spans, match_lists, combined_rows, masks, rule_rows, model_rows, voices)
+                             voice, found))
+        for (index, start, end, text), matches, scores, mask, rule_row, model_row, voice, found in zip(
+            spans, match_lists, combined_rows, masks, rule_rows, model_rows, voices, evidences)
     ]
 
 
 _BITS = 1 << np.arange(len(DIMENSIONS))
+_BIT = {d: 1 << k for k, d in enumerate(DIMENSIONS)}
 _LABEL_SETS = [tuple(d for k, d in enumerate(DIMENSIONS) if mask >> k & 1) for mask in range(1 << len(DIMENSIONS))]
+_LABEL_BITS = [tuple((d, _BIT[d]) for d in labels) for labels in _LABEL_SETS]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hedgeometer import Analyzer, to_frame
-from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, article_row, read_earlier_rows, run_batch
+from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, STAMP_COLUMNS, article_row, read_earlier_rows, run_batch
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.errors import InputError
 from hedgeometer.records import RecordOptions, iter_records, path_name
@@ -267,9 +267,8 @@ def test_path_name_takes_the_working_folder_as_the_shell_spells_it(tmp_path, mon
     assert path_name(link / "b" / "x.txt") == path_name(real / "b" / "x.txt") == str(Path("b") / "x.txt")
 
 
-MEASURED = [c for c in ARTICLE_COLUMNS if c not in ("id", "source", "status", "error", "hedgeometer_version",
-                                                     "lexicon_fingerprint", "model_id")]
-STAMP = ["hedgeometer_version", "lexicon_fingerprint", "model_id"]
+MEASURED = [c for c in ARTICLE_COLUMNS if c not in ("id", "source", "status", "error", *STAMP_COLUMNS)]
+STAMP = STAMP_COLUMNS
 
 
 def test_missing_numbers_are_null_in_jsonl_and_empty_in_csv(tmp_path):
@@ -304,7 +303,9 @@ def test_sentence_error_rows_have_null_figures(tmp_path):
               sentences=True)
     row = json.loads(out.read_text())
     assert row["status"] == "error" and row["error"] == "empty text"
-    assert [row[c] for c in SENTENCE_COLUMNS[4:]] == [None] * (len(SENTENCE_COLUMNS) - 4)
+    figures = [c for c in SENTENCE_COLUMNS[4:] if c not in STAMP_COLUMNS]
+    assert [row[c] for c in figures] == [None] * len(figures)
+    assert row["evidence_mode"] == "any" and row["hedgeometer_version"]  # an error row still says what ran
 
 
 def test_headline_scores_have_four_places_like_the_other_article_scores(tmp_path):

@@ -105,9 +105,9 @@ def test_score_sentences_is_one_vectorized_model_pass(monkeypatch):
     calls = []
     original = type(model).predict_proba
 
-    def counting(self, token_lists, match_lists, rules=None):
+    def counting(self, token_lists, match_lists, *args, **kwargs):
         calls.append(len(token_lists))
-        return original(self, token_lists, match_lists, rules)
+        return original(self, token_lists, match_lists, *args, **kwargs)
 
     monkeypatch.setattr(type(model), "predict_proba", counting)
     sentences = [f"Officials may announce result number {i} soon, analysts say." for i in range(10_000)]

@@ -1,4 +1,5 @@
-"""Pieces every renderer needs: cutting a sentence at its cues, and the one-line footers."""
+"""Pieces every renderer needs: cutting a sentence at its cues, each label's evidence, and the
+one-line footers."""
 
 from __future__ import annotations
 
@@ -48,9 +49,57 @@ def readability_line(report) -> str:
             f"Gunning fog {r['gunning_fog']}{sampled}")
 
 
+# How each evidence setting reads in a report's footer: the setting itself, then what it means.
+EVIDENCE_STAMPS = {"any": "evidence any (every label counts)", "cue": "evidence cue (only labels with a cue count)"}
+MODEL_ONLY = "model only"  # how a label the model gave without a cue is marked in every format
+
+
+def evidence_items(sentence):
+    """``(dimension, kind, ngrams)`` for each label of ``sentence`` that has something to show:
+    a label the model gave alone, or one with n-grams (a model is in use). Cue labels of a
+    rules-only report have nothing beyond their cues, so they give nothing here."""
+    evidence = sentence.evidence or {}
+    items = []
+    for dimension in sentence.labels:
+        entry = evidence.get(dimension)
+        if entry and (entry["kind"] == "model" or entry["ngrams"]):
+            items.append((dimension, entry["kind"], shown_ngrams(entry["ngrams"])))
+    return items
+
+
+def shown_ngrams(ngrams):
+    """The n-grams worth printing: those whose contribution shows at two decimals."""
+    return [(term, value) for term, value in ngrams if round(value, 2) != 0]
+
+
+def _quote(term: str) -> str:
+    return f'"{term}"'
+
+
+def ngram_items(ngrams, quote=_quote) -> list[str]:
+    """``['"could cost" +0.84', '"talks" +0.31']``, or one item saying none stands out;
+    ``quote`` writes a term (escaped, for Markdown)."""
+    return [f"{quote(term)} {value:+.2f}" for term, value in ngrams] or ["no single n-gram stands out"]
+
+
+def format_ngrams(ngrams, quote=_quote) -> str:
+    """``"could cost" +0.84, "talks" +0.31``."""
+    return ", ".join(ngram_items(ngrams, quote))
+
+
+def evidence_head(kind: str) -> str:
+    """``model only`` for a label the model gave alone, ``model n-grams`` for one with a cue."""
+    return MODEL_ONLY if kind == "model" else "model n-grams"
+
+
+def evidence_phrase(kind: str, ngrams, quote=_quote) -> str:
+    """``model only: "could cost" +0.84, ...`` or ``model n-grams: ...``."""
+    return f"{evidence_head(kind)}: {format_ngrams(ngrams, quote)}"
+
+
 def provenance_line(report) -> str:
     p = report.provenance
     model = p.get("model")
     scorer = f"model {model['name']} ({model['id']})" if model else "rules only"
     return (f"Scored by hedgeometer {p['hedgeometer']}, lexicons {p['lexicon_fingerprint']} "
-            f"({plural(p['lexicon_cues'], 'cue')}), {scorer}.")
+            f"({plural(p['lexicon_cues'], 'cue')}), {scorer}; {EVIDENCE_STAMPS[p.get('evidence', 'any')]}.")

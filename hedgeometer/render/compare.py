@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..dimensions import DIMENSIONS
+from .common import provenance_line
 from .html import environment
 from .markdown import escape
 from .text import COLORS, style
@@ -48,7 +49,13 @@ def render_compare_text(comparison, color: bool = False, **options) -> str:
         for d in DIMENSIONS:
             used += [f'"{c}" ({d}, {n})' for c, n in comparison.top_cues(r, d, 2)]
         lines.append(f"  {_name(r)}: {', '.join(used) or 'none'}")
+    lines += ["", _footer(comparison)]
     return "\n".join(lines) + "\n"
+
+
+def _footer(comparison) -> str:
+    """What scored the articles (one analyzer scores them all, so the first report's stamp)."""
+    return provenance_line(comparison.reports[0]) if comparison.reports else ""
 
 
 def render_compare_markdown(comparison, **options) -> str:
@@ -68,6 +75,7 @@ def render_compare_markdown(comparison, **options) -> str:
     for r in reports:
         used = [f"**{escape(c)}** ({d}, {n})" for d in DIMENSIONS for c, n in comparison.top_cues(r, d, 2)]
         lines.append(f"- {escape(_name(r))}: {', '.join(used) or 'none'}")
+    lines += ["", f"<sub>{escape(_footer(comparison))}</sub>"]
     return "\n".join(lines) + "\n"
 
 
@@ -78,7 +86,7 @@ def render_compare_json(comparison, **options) -> str:
 def render_compare_html(comparison, **options) -> str:
     return environment().get_template("compare.html.j2").render(
         comparison=comparison, reports=comparison.reports, names=[_name(r) for r in comparison.reports],
-        superlative=SUPERLATIVE)
+        superlative=SUPERLATIVE, provenance=_footer(comparison))
 
 
 COMPARE_RENDERERS = {

@@ -3,7 +3,9 @@ strongest dimension and cues underlined, a legend, and a header of figures with 
 
 Rendered with Jinja2 with autoescaping on, so article text can never become markup or script.
 No external assets: the page works offline, from a USB stick, and printed. Colour is never the
-only signal: each dimension also has its own underline style and a letter badge.
+only signal: each dimension also has its own underline style and a letter badge. A label the
+model gave without a cue gets a dashed "model only" chip after its sentence (and a dashed tag),
+whose note lists the n-grams that weighed most; with a model, cue notes list them too.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from functools import lru_cache
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..dimensions import DESCRIPTIONS, DIMENSIONS
-from .common import cue_segments, plural, provenance_line, readability_line
+from .common import MODEL_ONLY, cue_segments, evidence_items, evidence_phrase, plural, provenance_line, readability_line
 
 LETTERS = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
 # Strong hues for underlines and bars; pale tints of the same hue behind sentences keep dark
@@ -34,7 +36,8 @@ def environment() -> Environment:
     env = Environment(loader=PackageLoader("hedgeometer", "render/templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(DIMENSIONS=DIMENSIONS, DESCRIPTIONS=DESCRIPTIONS, LETTERS=LETTERS, PALETTE=PALETTE, plural=plural)
+    env.globals.update(DIMENSIONS=DIMENSIONS, DESCRIPTIONS=DESCRIPTIONS, LETTERS=LETTERS, PALETTE=PALETTE, plural=plural,
+                       MODEL_ONLY=MODEL_ONLY)
     return env
 
 
@@ -58,6 +61,10 @@ def _sentence_view(sentence, thresholds):
         "index": sentence.index,
         "strongest": strongest,
         "labels": sentence.labels,
+        "model_only": sentence.model_only,
+        "evidence": [f"{d}, {evidence_phrase(kind, ngrams, lambda term: f'“{term}”')}"
+                     for d, kind, ngrams in evidence_items(sentence)],
+        "scores_line": f"sentence [{sentence.index}]: " + ", ".join(f"{d} {sentence.scores[d]:.2f}" for d in DIMENSIONS),
         "badge": "·".join(LETTERS[d] for d in sentence.labels),
         "scores": sentence.scores,
         "voice": sentence.voice,

@@ -1,12 +1,14 @@
 """Markdown report: a summary table and the flagged sentences with cues in bold, for a paper's
-appendix or an issue comment. Article text is escaped so it cannot break the Markdown."""
+appendix or an issue comment; under a sentence, each label's model evidence (a label the model
+gave without a cue is marked *model only*). Article text is escaped so it cannot break the
+Markdown."""
 
 from __future__ import annotations
 
 import re
 
 from ..dimensions import DIMENSIONS
-from .common import cue_segments, plural, provenance_line, readability_line
+from .common import MODEL_ONLY, cue_segments, evidence_items, evidence_phrase, plural, provenance_line, readability_line
 
 # ( and ) need no escape: with [ and ] escaped they can never close a link
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#+!|~])")
@@ -32,13 +34,27 @@ def marked_sentence(sentence) -> str:
 
 
 def _scores(sentence) -> str:
-    return ", ".join(f"{d} {sentence.scores[d]:.2f}" for d in sentence.labels)
+    model_only = sentence.model_only
+    return ", ".join(f"{d} {sentence.scores[d]:.2f}" + (f" ({MODEL_ONLY})" if d in model_only else "")
+                     for d in sentence.labels)
+
+
+def _quoted(term: str) -> str:
+    return f"“{escape(term)}”"
+
+
+def evidence_bullets(sentence, indent: str = "  ") -> list[str]:
+    """``  - dramatic, model only: “sparked” +0.55, ...``: one nested item per label with evidence
+    beyond its cues."""
+    return [f"{indent}- {d}, {evidence_phrase(kind, ngrams, _quoted)}" for d, kind, ngrams in evidence_items(sentence)]
 
 
 def summary_table(report) -> list[str]:
+    with_model = bool(report.provenance.get("model"))  # rules only: every label has a cue
     lines = [
-        "| dimension | sentences | share | cues | cues per 100 words | reporter's voice | quoted |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| dimension | sentences | share | cues | cues per 100 words | reporter's voice | quoted |"
+        + (f" {MODEL_ONLY} |" if with_model else ""),
+        "|---|---:|---:|---:|---:|---:|---:|" + ("---:|" if with_model else ""),
     ]
     total = len(report.sentences)
     for d in DIMENSIONS:
@@ -48,6 +64,7 @@ def summary_table(report) -> list[str]:
         lines.append(
             f"| {d} | {s.sentences}/{total} | {s.share:.0%} | {s.cues} | {s.cues_per_100_words:.2f} "
             f"| {plural(reporter.get('cues', 0), 'cue')} | {plural(quoted.get('cues', 0), 'cue')} |"
+            + (f" {s.model_only} |" if with_model else "")
         )
     return lines
 
@@ -60,7 +77,7 @@ def render_markdown(report, **options) -> str:
     if report.headline is not None:
         h = report.headline
         labels = _scores(h) or "no labels"
-        lines += [f"**Headline:** {marked_sentence(h)} ({labels})", ""]
+        lines += [f"**Headline:** {marked_sentence(h)} ({labels})", *evidence_bullets(h, ""), ""]
     lines += summary_table(report)
     lines.append("")
     sources = report.sources
@@ -78,6 +95,7 @@ def render_markdown(report, **options) -> str:
     for sentence in report.flagged:
         voice = f", {sentence.voice} voice" if sentence.voice != "reporter" else ""
         lines.append(f"- **[{sentence.index}]** _{_scores(sentence)}{voice}_: {marked_sentence(sentence)}")
+        lines.extend(evidence_bullets(sentence))
     misses = report.near_misses()
     if misses:
         lines += ["", "## Near misses", ""]

@@ -2,7 +2,9 @@
 
 Cues are wrapped in ``[[...]]`` followed by their dimension initials (``[[may]]H``), so the
 marking survives without colour; with ``color=True`` each dimension also gets its own colour.
-Lines wrap to ``width`` (default: the terminal's width, at most 120).
+A label the model gave without a cue is tagged ``(model only)``; with a model, each label's
+strongest n-grams follow its sentence's cues. Lines wrap to ``width`` (default: the terminal's
+width, at most 120).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import textwrap
 import click
 
 from ..dimensions import DIMENSIONS
-from .common import cue_segments, plural, provenance_line, readability_line
+from .common import (MODEL_ONLY, cue_segments, evidence_head, evidence_items, ngram_items, plural, provenance_line,
+                     readability_line)
 
 COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attribution": "yellow", "booster": "green"}
 SHORT = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
@@ -62,7 +65,28 @@ def _bar(share: float, width: int = 20) -> str:
 
 
 def _tags(sentence, color) -> str:
-    return " · ".join(style(f"{d} {sentence.scores[d]:.2f}", COLORS[d], color) for d in sentence.labels)
+    model_only = sentence.model_only
+    return " · ".join(style(f"{d} {sentence.scores[d]:.2f}", COLORS[d], color) + (f" ({MODEL_ONLY})" if d in model_only else "")
+                      for d in sentence.labels)
+
+
+def _evidence_lines(sentence, width: int, indent: str) -> list[str]:
+    """One entry per label with evidence beyond its cues, ``dramatic    model only: "sparked"
+    +0.55, ...``, wrapped between n-grams (never inside one) under the first n-gram."""
+    lines = []
+    for dimension, kind, ngrams in evidence_items(sentence):
+        line = f"{indent}  {dimension:<11} {evidence_head(kind)}:"
+        hang = " " * min(len(line) + 1, max(len(indent) + 4, width // 2))
+        items = ngram_items(ngrams)
+        for k, item in enumerate(items):
+            item += "," if k < len(items) - 1 else ""
+            if len(line) + 1 + len(item) > width and line.strip() and not line.endswith(":"):
+                lines.append(line)
+                line = hang + item
+            else:
+                line += " " + item
+        lines.append(line)
+    return lines
 
 
 def render_text(report, color: bool = False, width: int | None = None, **options) -> str:
@@ -75,6 +99,7 @@ def render_text(report, color: bool = False, width: int | None = None, **options
         scores = ", ".join(f"{d} {h.scores[d]:.2f}" for d in DIMENSIONS if h.scores[d] > 0) or "no cues"
         lines.append(f"Headline: {mark_cues(h, color)}")
         lines.extend(_wrap(f"{_tags(h, color) or 'no labels'}  ({scores})", width, indent))
+        lines.extend(_evidence_lines(h, width, indent))
     lines.append("")
     for sentence in report.flagged:
         voice = f"  ({sentence.voice} voice)" if sentence.voice != "reporter" else ""
@@ -83,6 +108,7 @@ def render_text(report, color: bool = False, width: int | None = None, **options
         for cue in sentence.cues:
             quoted = ", in a quote" if cue.voice == "quoted" else ""
             lines.append(f"{indent}  {cue.dimension:<11} \"{cue.text}\"  ({cue.pattern}, w={cue.weight:g}{quoted})")
+        lines.extend(_evidence_lines(sentence, width, indent))
         lines.append("")
     misses = report.near_misses()
     if misses:
@@ -92,7 +118,10 @@ def render_text(report, color: bool = False, width: int | None = None, **options
             lines.append(f"  [{sentence.index}] almost {dimension}: {score:.2f}  {snippet}")
         lines.append("")
     lines.append(style("Summary", None, color, bold=True))
-    lines.append(f"  {'dimension':<12} {'sentences':>9} {'share':>6}  {'':20}  {'cues/100w':>9}  {'reporter/quoted cues':>20}")
+    with_model = bool(report.provenance.get("model"))  # rules only: every label has a cue
+    model_column = f"  {MODEL_ONLY:>10}" if with_model else ""
+    lines.append(f"  {'dimension':<12} {'sentences':>9} {'share':>6}  {'':20}  {'cues/100w':>9}  {'reporter/quoted cues':>20}"
+                 f"{model_column}")
     total = len(report.sentences)
     for dimension in DIMENSIONS:
         s = report.dimensions[dimension]
@@ -100,6 +129,7 @@ def render_text(report, color: bool = False, width: int | None = None, **options
         lines.append(
             f"  {style(f'{dimension:<12}', COLORS[dimension], color)} {f'{s.sentences}/{total}':>9} "
             f"{s.share:>6.0%}  {_bar(s.share)}  {s.cues_per_100_words:>9.2f}  {by_voice:>20}"
+            + (f"  {s.model_only:>10}" if with_model else "")
         )
     lines.append("")
     if report.sources:
