@@ -28,7 +28,7 @@ from typing import Callable, Sequence
 import numpy as np
 import scipy.sparse as sp
 import sklearn
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from . import __version__
@@ -43,12 +43,14 @@ from .realdata import REAL_TERMS, UNCERTAIN, load_real
 from .scoring import rule_matrix
 from .tokens import tokenize
 
-C_GRID = (1.0, 3.0, 10.0)
-REAL_WEIGHT_GRID = (0.3, 1.0)  # a real corpus sentence's weight against an in-house one
+C_GRID = (3.0, 10.0)
+REAL_WEIGHT_GRID = (0.3, 1.0)  # weight of a sentence of another corpus's scheme, against an in-house one
+NEWS_WEIGHT_GRID = (1.0, 3.0)  # weight of a real news line annotated under our guidelines
 MIX_GRID = tuple(round(0.1 * i, 1) for i in range(11))
 THRESHOLD_GRID = tuple(round(0.15 + 0.05 * i, 2) for i in range(14))  # 0.15 .. 0.80
 N_FOLDS = 3
-MIN_DF = 2
+MIN_DF = 2  # in the sentences labelled under our guidelines
+MIN_DF_ANY = 5  # in all training sentences: keeps the model file small, drops one-corpus rarities
 MIN_POSITIVES = 20  # a source scores a dimension in tuning only with this many positives
 IN_HOUSE = "inhouse"
 OWN_GUIDELINES = (IN_HOUSE, "realnews")  # sources labelled under corpus/GUIDELINES.md, all five dimensions
@@ -151,9 +153,23 @@ def tuning_objective(y: np.ndarray, predicted: np.ndarray, rows: np.ndarray, sou
     return float(np.mean(parts))
 
 
-def sentence_weights(source: np.ndarray, real_weight: float) -> np.ndarray:
-    """1 for a sentence labelled under our guidelines, ``real_weight`` for another corpus's."""
-    return np.where(np.isin(source, OWN_GUIDELINES), 1.0, real_weight)
+def sentence_weights(source: np.ndarray, real_weight: float, news_weight: float = 1.0) -> np.ndarray:
+    """1 for an in-house sentence, ``news_weight`` for a real news line annotated under our
+    guidelines, ``real_weight`` for a sentence labelled under another corpus's scheme."""
+    return np.where(source == IN_HOUSE, 1.0, np.where(source == "realnews", news_weight, real_weight))
+
+
+def vocabulary(tokens: Sequence, source: np.ndarray) -> list[str] | None:
+    """The n-grams the model may use: those in at least :data:`MIN_DF` sentences labelled under
+    our guidelines, and those in at least :data:`MIN_DF_ANY` sentences of any corpus. None
+    (learn it with ``MIN_DF``) when every sentence is ours."""
+    if np.isin(source, OWN_GUIDELINES).all():
+        return None
+    own = [t for t, s in zip(tokens, source) if s in OWN_GUIDELINES]
+    counter = CountVectorizer(analyzer=_identity, lowercase=False, min_df=MIN_DF)
+    terms = set(counter.fit(own).vocabulary_)
+    terms |= set(counter.set_params(min_df=MIN_DF_ANY).fit(tokens).vocabulary_)
+    return sorted(terms)
 
 
 def assign_by_cues(examples: Sequence[Example], encoded: Encoded, known: np.ndarray) -> None:
@@ -198,10 +214,9 @@ def tune_uncertain_thresholds(encoded: Encoded, out_of_fold: np.ndarray, known: 
     return tuned
 
 
-def cross_validate(data: TrainingSet, N, D, k: int, C: float, real_weight: float, folds: np.ndarray) -> np.ndarray:
+def cross_validate(data: TrainingSet, N, D, k: int, C: float, weights: np.ndarray, folds: np.ndarray) -> np.ndarray:
     """Out-of-fold decision values of dimension ``k`` for every sentence (labelled or not)."""
     y, rows = data.encoded.y[:, k], data.known[:, k]
-    weights = sentence_weights(data.source, real_weight)
     decision = np.zeros(len(y))
     for fold in range(folds.max() + 1):
         fit_rows, held = rows & (folds != fold), folds == fold
@@ -238,9 +253,11 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     # The vocabulary and idf are fitted on every sentence (no labels are read); everything
     # learned from labels is refitted per fold.
     vectorizer = make_vectorizer()
+    vectorizer.set_params(vocabulary=vocabulary(encoded.tokens, source))
     N, D = vectorizer.fit_transform(encoded.tokens).tocsr(), dense_matrix(encoded.tokens, encoded.matches)
     terms = [t for t, _ in sorted(vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
-    weight_grid = REAL_WEIGHT_GRID if real else (1.0,)
+    weight_grid = [(r, n) for r in (REAL_WEIGHT_GRID if (~np.isin(source, OWN_GUIDELINES)).any() else (1.0,))
+                   for n in (NEWS_WEIGHT_GRID if (source == "realnews").any() else (1.0,))]
 
     coef, intercept, calibration, mixes, thresholds, cv_scores, scored_sources = [], [], [], [], [], {}, {}
     out_of_fold = np.zeros(encoded.y.shape)
@@ -250,10 +267,11 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
             raise InputError(f"the training data has no {'positive' if y[rows].max() == 0 else 'negative'} examples of {dimension}")
         sources = data.scored_sources(k) or [IN_HOUSE]
         best = None
-        for real_weight in weight_grid:
-            weights = sentence_weights(source, real_weight)
+        for real_weight, news_weight in weight_grid:
+            weights = sentence_weights(source, real_weight, news_weight)
             for C in C_GRID:
-                decision = cross_validate(data, N, D, k, C, real_weight, folds)
+                progress(f"{dimension}: cross-validating C={C}, real weight={real_weight}, news weight={news_weight}")
+                decision = cross_validate(data, N, D, k, C, weights, folds)
                 a, b = fit_platt(decision[rows], y[rows], weights[rows])
                 model_p = 1.0 / (1.0 + np.exp(np.clip(a * decision + b, -700, 700)))
                 for mix in MIX_GRID:
@@ -263,10 +281,10 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
                         # ties go to the plainer choice: threshold nearest 0.5, then smaller C
                         key = (round(score, 6), -abs(threshold - 0.5), -C)
                         if best is None or key > best[0]:
-                            best = (key, C, real_weight, mix, threshold, (a, b), combined)
-        (score, _, _), C, real_weight, mix, threshold, (a, b), combined = best
+                            best = (key, C, (real_weight, news_weight), mix, threshold, (a, b), combined)
+        (score, _, _), C, (real_weight, news_weight), mix, threshold, (a, b), combined = best
         out_of_fold[:, k] = combined
-        weights = sentence_weights(source, real_weight)
+        weights = sentence_weights(source, real_weight, news_weight)
         ratios = log_count_ratios(N[rows], y[rows])
         fitted = fit_dimension(design_matrix(N[rows], D[rows], ratios), y[rows], weights[rows], C)
         # fold the n-gram scaling into the coefficients: (x * r) . w == x . (r * w)
@@ -276,9 +294,9 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         mixes.append(mix)
         thresholds.append(threshold)
         scored_sources[k] = sources
-        cv_scores[dimension] = {"C": C, "real_weight": real_weight, "mix": mix}
-        progress(f"{dimension}: cross-validated objective {score:.3f} (C={C}, real weight={real_weight}, mix={mix}, "
-                 f"threshold={threshold})")
+        cv_scores[dimension] = {"C": C, "real_weight": real_weight, "news_weight": news_weight, "mix": mix}
+        progress(f"{dimension}: cross-validated objective {score:.3f} (C={C}, real weight={real_weight}, "
+                 f"news weight={news_weight}, mix={mix}, threshold={threshold})")
 
     thresholds = tune_uncertain_thresholds(encoded, out_of_fold, known, source, examples, thresholds, scored_sources)
     for k, dimension in enumerate(DIMENSIONS):
@@ -304,7 +322,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         "cv_folds": N_FOLDS,
         "lexicon_fingerprint": lexicon.fingerprint,
         "seed": seed,
-        "min_df": MIN_DF,
+        "min_df": {"own_guidelines": MIN_DF, "any": MIN_DF_ANY},
         "cv_scores": cv_scores,
         "cv_macro_f1_corpus": round(float(np.mean(in_house_f1)), 4),
         "cv_uncertain": _uncertain_scores(encoded, out_of_fold, thresholds, source, examples),
