@@ -79,6 +79,53 @@ _MANNER_FOLLOWS = frozenset(
      "signposted", "legible", "printed", "stated", "worded", "heard", "seen", "explained"}
 )
 
+# Words that, just before a noun/verb homograph, make it the noun: determiners, numbers,
+# possessive pronouns and quantifiers ("two suspects", "the estimates", "what kind of").
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "another", "other", "each", "every", "any",
+     "no", "some", "several", "many", "few", "both", "all", "either", "neither", "his", "her",
+     "their", "its", "our", "my", "your", "whose", "what", "whatever", "same", "such",
+     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens",
+     "more", "most", "further", "fellow"}
+)
+# Quantifiers that are also pronoun subjects: "many suspect that..." is the verb, "many
+# suspects" the noun, so after these the plural alone decides.
+_PLURAL_QUANTIFIERS = frozenset(
+    {"some", "many", "few", "most", "several", "both", "all", "more", "others", "two", "three",
+     "four", "five", "six", "seven", "eight", "nine", "ten", "dozens"}
+)
+# Prepositions: "hunt for suspects", "according to estimates", "charges against the suspect".
+_PREPOSITIONS = frozenset(
+    {"of", "for", "with", "against", "on", "about", "by", "from", "to", "among", "between", "into",
+     "in", "at", "as", "like", "than", "over", "under"}
+)
+# Modifiers that make a noun phrase of "suspect" / "estimate": "murder suspect", "rough estimate".
+_NOUN_MODIFIERS = frozenset(
+    {"murder", "terror", "terrorism", "criminal", "prime", "main", "key", "chief", "possible",
+     "potential", "likely", "usual", "remaining", "armed", "male", "female", "unidentified",
+     "unnamed", "unknown", "new", "first", "second", "third", "official", "initial", "early",
+     "latest", "rough", "conservative", "preliminary", "budget", "population", "cost", "revised",
+     "current", "previous", "independent", "best", "worst", "higher", "lower", "different",
+     "particular", "certain", "right", "wrong", "special", "strange", "only", "last", "fresh",
+     "crude", "accurate", "reliable", "alleged", "teenage", "young"}
+)
+# Police verbs whose object is the noun "suspects": "police arrested suspects".
+_DETAIN_VERBS = frozenset(
+    {"arrested", "arrest", "arresting", "detained", "detain", "questioned", "question", "charged",
+     "charge", "identified", "identify", "named", "released", "interviewed", "caught", "catch",
+     "apprehended", "sought", "seeking", "hunting", "hunted", "tracked", "traced", "said"}
+)
+# Words after a plural "suspects"/"estimates" that show the noun: "the suspects fled",
+# "estimates vary", "estimates of the damage".
+_PLURAL_NOUN_FOLLOWS = frozenset(
+    {"were", "are", "was", "is", "have", "had", "fled", "escaped", "remain", "remained", "who",
+     "and", "or", "of", "for", "from", "on", "in", "at", "vary", "varied", "differ", "differed",
+     "range", "ranged", "put", "suggest", "suggested", "show", "showed", "indicate", "include",
+     "included", "will", "would", "could", "may", "might"}
+)
+# The homographs not_noun_sense knows: the epistemic verb and its noun.
+_NOUN_VERB_HOMOGRAPHS = frozenset({"suspect", "suspects", "estimate", "estimates", "kind", "sort"})
+
 
 def _prev_words(tokens: Tokens, first: int, count: int) -> list[str]:
     found = []
@@ -219,6 +266,33 @@ def not_determiner(tokens: Tokens, first: int, last: int) -> bool:
     return tokens.lower[last + 1] in {"that", "to", "of", "whether", "about", "he", "she", "they", "we", "it"}
 
 
+def not_noun_sense(tokens: Tokens, first: int, last: int) -> bool:
+    """False when a noun/verb homograph is the noun, not the epistemic verb or hedge: "two
+    suspects", "the suspects fled", "police arrested suspects", "estimates of the damage vary",
+    "a kind of sound", "what sort of". The noun reading is: opening the sentence (a verb needs
+    a subject), after a determiner, number, possessive, preposition or noun modifier, or (plural)
+    before a verb or preposition; after "many", "some", "most"... the plural is the noun and the
+    singular the verb ("many suspect that"). "-ed"/"-ing" forms ("suspected", "estimated") always pass."""
+    word = tokens.lower[first]
+    if word not in _NOUN_VERB_HOMOGRAPHS:
+        return True
+    previous = _prev_words(tokens, first, 1)
+    if not previous:
+        return word in {"kind", "sort"}  # "Kind of odd, he said." is the hedge
+    before = previous[0]
+    if before in _PLURAL_QUANTIFIERS and word not in {"kind", "sort"}:
+        return not word.endswith("s")  # "many suspects" the noun, "many suspect that" the verb
+    if (before in _DETERMINERS or before in _PREPOSITIONS or before in _NOUN_MODIFIERS
+            or before.endswith("'s") or before[0].isdigit()):
+        return False
+    if word in {"kind", "sort"}:
+        return True
+    if before in _DETAIN_VERBS:
+        return False
+    following = _next_words(tokens, last, 1)
+    return not (word.endswith("s") and following and following[0] in _PLURAL_NOUN_FOLLOWS)
+
+
 def not_name(tokens: Tokens, first: int, last: int) -> bool:
     """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
@@ -237,4 +311,5 @@ GUARDS: dict[str, Guard] = {
     "not_manner": not_manner,
     "not_determiner": not_determiner,
     "not_name": not_name,
+    "not_noun_sense": not_noun_sense,
 }

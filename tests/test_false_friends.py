@@ -1,0 +1,70 @@
+"""False friends on real news text: a cue word in another sense gets no cue of its dimension, and
+the true use still does. Checked at rule level through ``hedgeometer lexicon explain --no-model``.
+
+Every sentence here is written for the test (or quoted from the lead's brief); none is copied
+from a corpus.
+"""
+
+import ast
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from hedgeometer.cli import main
+
+_CUE_LINE = re.compile(r"^(?P<dimension>[a-z]+)\s+(?P<text>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\s+pattern ")
+
+
+def explain(sentence: str) -> list[tuple[str, str]]:
+    """The (dimension, cue text) pairs ``lexicon explain --no-model`` prints for ``sentence``."""
+    result = CliRunner().invoke(main, ["lexicon", "explain", sentence, "--no-model"])
+    assert result.exit_code == 0, result.output
+    cues = []
+    for line in result.output.splitlines():
+        match = _CUE_LINE.match(line)
+        if match:
+            cues.append((match["dimension"], ast.literal_eval(match["text"])))
+    return cues
+
+
+def cues_of(sentence: str, dimension: str, word: str | None) -> list[str]:
+    """Cue texts of ``dimension`` in ``sentence``, only those holding ``word`` when given."""
+    return [text for dim, text in explain(sentence)
+            if dim == dimension and (word is None or word.lower() in text.lower().split())]
+
+
+def check(sentence, dimension, word, fires):
+    found = cues_of(sentence, dimension, word)
+    if fires:
+        assert found, f"expected a {dimension} cue{' on ' + repr(word) if word else ''} in {sentence!r}"
+    else:
+        assert not found, f"false friend: {dimension} cue {found} in {sentence!r}"
+
+
+# (sentence, dimension, cue word or None for "any cue of the dimension", fires?)
+NOUN_VERB = [
+    ("Police arrested two suspects.", "hedging", None, False),
+    ("The suspects fled.", "hedging", None, False),
+    ("Police arrested suspects in the early hours.", "hedging", "suspects", False),
+    ("The prime suspect was released on bail.", "hedging", "suspect", False),
+    ("Detectives are hunting for three suspects after the raid.", "hedging", "suspects", False),
+    ("Suspects in the robbery were seen on camera.", "hedging", "suspects", False),
+    ("She suspects that the minister lied.", "hedging", "suspects", True),
+    ("Police suspect he fled the country.", "hedging", "suspect", True),
+    ("Many suspect the deal will collapse.", "hedging", "suspect", True),
+    ("Investigators suspected arson.", "hedging", "suspected", True),
+    ("Estimates of the damage vary.", "hedging", "estimates", False),
+    ("The council published its budget estimates.", "hedging", "estimates", False),
+    ("According to official estimates, the bridge cost £40m.", "hedging", "estimates", False),
+    ("Officials estimate that the damage runs to millions.", "hedging", "estimate", True),
+    ("The agency estimates the cost at £2bn.", "hedging", "estimates", True),
+    ("It was the kind of day nobody forgets.", "hedging", "kind", False),
+    ("What sort of deal is on the table?", "hedging", "sort", False),
+    ("They kind of thought the vote was lost.", "hedging", "kind", True),
+]
+
+
+@pytest.mark.parametrize("sentence, dimension, word, fires", NOUN_VERB)
+def test_noun_sense(sentence, dimension, word, fires):
+    check(sentence, dimension, word, fires)
