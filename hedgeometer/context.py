@@ -126,6 +126,36 @@ _PLURAL_NOUN_FOLLOWS = frozenset(
 # The homographs not_noun_sense knows: the epistemic verb and its noun.
 _NOUN_VERB_HOMOGRAPHS = frozenset({"suspect", "suspects", "estimate", "estimates", "kind", "sort"})
 
+# Number words an approximator can stand before ("about forty", "some two-thirds", "around half").
+_NUMBER_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+     "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "trillion",
+     "dozen", "dozens", "score", "half", "third", "thirds", "quarter", "quarters", "fifth",
+     "fifths", "tenth", "tenths", "twice", "double", "treble", "triple", "once"}
+)
+# Units after "a"/"an" that make a quantity: "about a third", "around an hour", "nearly a year".
+_UNIT_WORDS = frozenset(
+    {"third", "quarter", "half", "dozen", "hundred", "thousand", "million", "billion", "fifth",
+     "tenth", "year", "month", "week", "day", "hour", "minute", "decade", "century", "fortnight",
+     "mile", "kilometre", "kilometer", "metre", "meter", "foot", "yard", "inch", "tonne", "ton",
+     "kilo", "kilogram", "pound", "litre", "liter", "gallon", "percent", "fraction"}
+)
+# Points of time an approximator can stand before: "around midnight", "about noon".
+_TIME_POINTS = frozenset(
+    {"noon", "midnight", "midday", "dawn", "dusk", "sunrise", "sunset", "lunchtime", "teatime",
+     "christmas", "easter", "january", "february", "march", "april", "june", "july", "august",
+     "september", "october", "november", "december"}
+)
+# After "the": "about the same", "about the size of", "around the 1950s".
+_THE_QUANTITIES = frozenset({"same", "size", "age", "height", "length", "level"})
+# ... and, after "around" only, a point in time ("around the turn of the century", "around the
+# end of May"); "talked about the end of the war" is a topic.
+_THE_TIMES = frozenset({"turn", "middle", "end", "start", "beginning", "time", "mid"})
+# Quantifiers "nearly"/"almost" approximate ("nearly all", "almost every", "almost no").
+_WHOLE_QUANTIFIERS = frozenset({"all", "every", "everyone", "everybody", "everything", "none", "no", "nobody", "nothing"})
+
 
 def _prev_words(tokens: Tokens, first: int, count: int) -> list[str]:
     found = []
@@ -293,6 +323,33 @@ def not_noun_sense(tokens: Tokens, first: int, last: int) -> bool:
     return not (word.endswith("s") and following and following[0] in _PLURAL_NOUN_FOLLOWS)
 
 
+def _is_quantity(words: list[str], whole: bool = False, times: bool = False) -> bool:
+    """Do ``words`` open a quantity: a number, number word, "a third", a clock time, "the same"?"""
+    if not words:
+        return False
+    word = words[0]
+    head = word.split("-")[0]  # "two-thirds", "forty-five", "mid-afternoon"
+    if word[0].isdigit() or head in _NUMBER_WORDS or word in _TIME_POINTS or head == "mid":
+        return True
+    if whole and word in _WHOLE_QUANTIFIERS:
+        return True
+    if word in {"a", "an"} and len(words) > 1:
+        return words[1] in _UNIT_WORDS
+    if word == "the" and len(words) > 1:
+        return words[1][0].isdigit() or words[1] in _THE_QUANTITIES or times and words[1] in _THE_TIMES
+    return False
+
+
+def before_quantity(tokens: Tokens, first: int, last: int) -> bool:
+    """False unless the approximator stands before a quantity: "about 40 people", "around 3pm",
+    "about a third", "around half", "some 300", "up to 20 years", "nearly all". So the
+    preposition ("around the station", "asked about the car", "around the world"), the plain
+    quantifier ("some residents left"), the adverb ("it is nearly finished", "he almost died")
+    and the discourse use ("at least he tried", "it is up to you") are not approximators."""
+    word = tokens.lower[last]
+    return _is_quantity(_next_words(tokens, last, 2), word in {"nearly", "almost"}, word == "around")
+
+
 def not_name(tokens: Tokens, first: int, last: int) -> bool:
     """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
@@ -312,4 +369,5 @@ GUARDS: dict[str, Guard] = {
     "not_determiner": not_determiner,
     "not_name": not_name,
     "not_noun_sense": not_noun_sense,
+    "before_quantity": before_quantity,
 }

@@ -68,3 +68,37 @@ NOUN_VERB = [
 @pytest.mark.parametrize("sentence, dimension, word, fires", NOUN_VERB)
 def test_noun_sense(sentence, dimension, word, fires):
     check(sentence, dimension, word, fires)
+
+
+APPROXIMATORS = [
+    ("Police searched the area around the station.", "hedging", None, False),
+    ("She was asked about the car.", "hedging", None, False),
+    ("They talked about the weather.", "hedging", None, False),
+    ("Residents are worried about the floods.", "hedging", None, False),
+    ("Fans came from around the world.", "hedging", None, False),
+    ("They talked about the end of the war.", "hedging", None, False),
+    ("Some residents left.", "hedging", None, False),
+    ("The plan is nearly finished.", "hedging", None, False),
+    ("He almost died in the crash.", "hedging", None, False),
+    ("At least he tried.", "hedging", None, False),
+    ("It is up to you.", "hedging", None, False),
+    ("She ate as much as she wanted.", "hedging", None, False),
+    ("About 40 people were evacuated.", "hedging", "about", True),
+    ("The train arrives around 3pm.", "hedging", "around", True),
+    ("About a third of voters stayed home.", "hedging", "about", True),
+    ("Around half of the staff left.", "hedging", "around", True),
+    ("Some 300 residents left.", "hedging", "some", True),
+    ("Nearly all of them agreed.", "hedging", "nearly", True),
+    ("Almost no one voted.", "hedging", "almost", True),
+    ("At least 12 people were hurt.", "hedging", "least", True),
+    ("He faces up to 15 years in prison.", "hedging", "up", True),
+    ("The deal is worth around £3.5bn.", "hedging", "around", True),
+    ("Around two-thirds of members backed it.", "hedging", "around", True),
+    ("The talks lasted about an hour.", "hedging", "about", True),
+    ("The protest began around the end of May.", "hedging", "around", True),
+]
+
+
+@pytest.mark.parametrize("sentence, dimension, word, fires", APPROXIMATORS)
+def test_approximator_needs_a_quantity(sentence, dimension, word, fires):
+    check(sentence, dimension, word, fires)
