@@ -156,6 +156,30 @@ _THE_TIMES = frozenset({"turn", "middle", "end", "start", "beginning", "time", "
 # Quantifiers "nearly"/"almost" approximate ("nearly all", "almost every", "almost no").
 _WHOLE_QUANTIFIERS = frozenset({"all", "every", "everyone", "everybody", "everything", "none", "no", "nobody", "nothing"})
 
+# "should" with these subjects gives advice or an obligation: "we should begin", "you should".
+_ADDRESSEES = frozenset(
+    {"i", "you", "we", "one", "everyone", "everybody", "nobody", "someone", "anyone", "people",
+     "government", "ministers", "parliament", "who"}
+)
+# Adverbs skipped between "should" and its verb.
+_MODAL_ADVERBS = frozenset(
+    {"not", "also", "still", "now", "soon", "then", "easily", "only", "therefore", "certainly",
+     "probably", "really", "eventually", "quickly", "already", "all", "both", "further"}
+)
+# Verbs of an expected outcome, which make "should" epistemic: "that should help", "the results
+# should arrive by Friday", "prices should ease". Any other verb reads as advice or obligation.
+_EXPECTED_VERBS = frozenset(
+    {"arrive", "help", "improve", "rise", "fall", "increase", "decrease", "grow", "drop", "reach",
+     "ease", "last", "happen", "work", "suffice", "recover", "result", "mean", "boost", "lift",
+     "peak", "settle", "subside", "follow", "occur", "emerge", "continue", "remain", "pay", "prove"}
+)
+# ... and states after "should be": "should be ready by June", "that should be enough".
+_EXPECTED_STATES = frozenset(
+    {"ready", "able", "possible", "enough", "fine", "ok", "okay", "over", "back", "complete",
+     "completed", "finished", "available", "known", "sufficient", "done", "straightforward",
+     "easy", "there", "here", "open", "in", "up", "out", "higher", "lower", "similar"}
+)
+
 
 def _prev_words(tokens: Tokens, first: int, count: int) -> list[str]:
     found = []
@@ -350,6 +374,29 @@ def before_quantity(tokens: Tokens, first: int, last: int) -> bool:
     return _is_quantity(_next_words(tokens, last, 2), word in {"nearly", "almost"}, word == "around")
 
 
+def not_deontic(tokens: Tokens, first: int, last: int) -> bool:
+    """False for "should" of advice or obligation ("We should begin by being realistic", "The
+    government should resign", "you should", "should have acted"); passes the epistemic "should"
+    of an expected outcome ("that should help", "the results should arrive by Friday", "it should
+    be ready by June"). Epistemic uses are the rarer, so the verb must be one of an outcome."""
+    previous = _prev_words(tokens, first, 1)
+    if not previous or previous[0] in _ADDRESSEES:
+        return False  # "Should the talks fail, ...", "Should we...?", "we should", "you should"
+    following = [w for w in _next_words(tokens, last, 4) if w not in _MODAL_ADVERBS]
+    if not following or following[0] in {"have", "'ve"}:
+        return False  # "should have resigned": a reproach
+    if following[0] == "be":
+        return len(following) > 1 and following[1] in _EXPECTED_STATES
+    if following[0] == "take":  # "should take about an hour", not "should take responsibility"
+        rest = following[1:]
+        if rest and rest[0] in {"about", "around", "roughly", "nearly", "up", "several", "many", "some"}:
+            return True
+        return _is_quantity(rest) or bool(rest) and rest[0] in {"weeks", "months", "years", "days", "hours", "time", "longer"}
+    if following[0] == "come":
+        return following[1:2] == ["as"]  # "should come as no surprise"
+    return following[0] in _EXPECTED_VERBS
+
+
 def not_name(tokens: Tokens, first: int, last: int) -> bool:
     """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
@@ -370,4 +417,5 @@ GUARDS: dict[str, Guard] = {
     "not_name": not_name,
     "not_noun_sense": not_noun_sense,
     "before_quantity": before_quantity,
+    "not_deontic": not_deontic,
 }

@@ -102,3 +102,27 @@ APPROXIMATORS = [
 @pytest.mark.parametrize("sentence, dimension, word, fires", APPROXIMATORS)
 def test_approximator_needs_a_quantity(sentence, dimension, word, fires):
     check(sentence, dimension, word, fires)
+
+
+# Deontic "should" (advice, obligation, reproach) is not a hedge; the epistemic "should" of an
+# expected outcome is a weak one ("the results should arrive by Friday": the writer expects,
+# does not commit).
+SHOULD = [
+    ("We should begin by being realistic.", "hedging", None, False),
+    ("The government should resign.", "hedging", None, False),
+    ("You should see a doctor.", "hedging", None, False),
+    ("The minister should have resigned.", "hedging", None, False),
+    ("There should be an immediate investigation.", "hedging", None, False),
+    ("Migrants should not be allowed to stay, the party said.", "hedging", "should", False),
+    ("The minister should take responsibility.", "hedging", None, False),
+    ("The results should arrive by Friday.", "hedging", "should", True),
+    ("That should help.", "hedging", "should", True),
+    ("The bridge should be ready by June.", "hedging", "should", True),
+    ("The repairs should take about three weeks.", "hedging", "should", True),
+    ("It should come as no surprise that the bill passed.", "hedging", "should", True),
+]
+
+
+@pytest.mark.parametrize("sentence, dimension, word, fires", SHOULD)
+def test_deontic_should(sentence, dimension, word, fires):
+    check(sentence, dimension, word, fires)
