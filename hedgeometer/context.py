@@ -59,6 +59,28 @@ _MONTHS = frozenset(
      "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
      "sept", "oct", "nov", "dec"}
 )
+# Announced appearances: "will say", "will give a speech", "is due to speak". With a time word
+# ("today", "later", "this week") or an event noun, they are timetabled, not predicted.
+_EVENT_VERBS = frozenset(
+    {"say", "tell", "speak", "address", "announce", "unveil", "meet", "visit", "travel", "present",
+     "outline", "testify", "appear", "fly", "sign", "open", "launch", "publish", "release", "hear",
+     "vote", "debate", "convene", "resume", "brief", "sit", "begin", "start", "arrive", "return"}
+)
+# Verbs that are an appearance only with an event noun: "will give a speech", "will hold talks".
+_EVENT_SUPPORT_VERBS = frozenset({"give", "hold", "make", "deliver", "host", "chair", "attend", "lead", "join"})
+_EVENT_NOUNS = frozenset(
+    {"speech", "address", "statement", "lecture", "talk", "briefing", "eulogy", "keynote",
+     "evidence", "testimony", "conference", "meeting", "talks", "rally", "summit", "referendum",
+     "ceremony", "hearing", "funeral", "vigil", "service", "announcement", "interview", "debate",
+     "session", "congress", "convention", "delegates", "parliament", "mps", "assembly", "senate",
+     "nation", "reporters", "journalists", "press"}
+)
+# Time words that timetable an announced appearance ("Hunt will say today"); "this"/"later"
+# take a period after them.
+_TODAY = frozenset({"today", "tonight", "tomorrow", "later", "shortly"})
+_PERIODS = frozenset({"morning", "afternoon", "evening", "week", "weekend", "month", "year", "spring", "summer", "autumn", "winter"})
+# Adverbs between "will" and its verb: "will also say", "will formally open".
+_SCHEDULE_ADVERBS = frozenset({"also", "then", "formally", "personally", "officially", "publicly", "first", "later", "again", "jointly", "each"})
 _CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d\d)?(?:am|pm)?$|^noon$|^midnight$")
 # Concrete nouns that make "brink", "edge", "veil", "storm" literal when they follow closely.
 _PHYSICAL_NOUNS = frozenset(
@@ -280,9 +302,42 @@ def not_past_ability(tokens: Tokens, first: int, last: int) -> bool:
     return _PAST_TIME.search(nearby) is None
 
 
+def _announced(tokens: Tokens, last: int) -> bool:
+    """An announced appearance after the match: an event verb ("say", "give", "speak"...) with a
+    time word ("will say today", "will speak later this week", "in a speech") or an event noun
+    ("will give a speech", "will hold a press conference", "will tell the conference"); after
+    "due to", an event verb or "be" alone ("is due to speak", "is due to be sentenced")."""
+    following = _next_words(tokens, last, 9)
+    while following and following[0] in _SCHEDULE_ADVERBS:
+        following = following[1:]
+    if not following:
+        return False
+    due = tokens.lower[last] == "to" and _prev_words(tokens, last, 1) == ["due"]
+    if due and (following[0] in _EVENT_VERBS or following[0] == "be"):
+        return True
+    rest = following[1:]
+    if following[0] in _EVENT_SUPPORT_VERBS or following[0] in _EVENT_VERBS:
+        if any(word in _EVENT_NOUNS for word in rest[:4]):
+            return True
+    if following[0] not in _EVENT_VERBS:
+        return False
+    for position, word in enumerate(rest):
+        if word in _TODAY or word in {"this", "next", "later"} and rest[position + 1:position + 2] and rest[position + 1] in _PERIODS:
+            return True
+    return False
+
+
 def not_scheduled(tokens: Tokens, first: int, last: int) -> bool:
     """False when a timetable expression follows within 6 words ("will meet on Monday",
-    "will open at 9am", "is to sit on 12 June")."""
+    "will open at 9am", "is to sit on 12 June"), for an announced appearance ("Hunt will say
+    today", "will give a speech", "will hold a press conference", "is due to speak"), and for the
+    causal "due to" ("the delay is due to the strike")."""
+    if tokens.lower[last] == "to" and _prev_words(tokens, last, 1) == ["due"]:
+        after = _next_words(tokens, last, 1)
+        if after and (after[0] in _DETERMINERS or after[0].endswith("'s")):
+            return False  # "is due to the strike", "is due to his injury": a cause
+    if _announced(tokens, last):
+        return False
     following = _next_words(tokens, last, 6)
     for position, word in enumerate(following):
         if word in _WEEKDAYS or _CLOCK.match(word) and position and following[position - 1] in {"at", "from", "by"}:

@@ -126,3 +126,25 @@ SHOULD = [
 @pytest.mark.parametrize("sentence, dimension, word, fires", SHOULD)
 def test_deontic_should(sentence, dimension, word, fires):
     check(sentence, dimension, word, fires)
+
+
+# Announced schedules stated as facts are not speculation (GUIDELINES rule 3); predictions are.
+SCHEDULED = [
+    ("Hunt will say today that the economy is growing.", "speculation", None, False),
+    ("The prime minister will give a speech.", "speculation", None, False),
+    ("She will address the conference on Monday.", "speculation", None, False),
+    ("He is due to speak at the summit.", "speculation", None, False),
+    ("The president will hold a press conference.", "speculation", None, False),
+    ("The chancellor will also tell the conference that growth is returning.", "speculation", None, False),
+    ("The prime minister will travel to Brussels later this week.", "speculation", None, False),
+    ("The minister is due to be sentenced.", "speculation", None, False),
+    ("The delay is due to the strike.", "speculation", None, False),
+    ("The reform will reshape the industry.", "speculation", "will", True),
+    ("The new law will cost thousands of jobs.", "speculation", "will", True),
+    ("The firm will make this year a record.", "speculation", "will", True),
+]
+
+
+@pytest.mark.parametrize("sentence, dimension, word, fires", SCHEDULED)
+def test_scheduled_events(sentence, dimension, word, fires):
+    check(sentence, dimension, word, fires)
