@@ -148,3 +148,17 @@ SCHEDULED = [
 @pytest.mark.parametrize("sentence, dimension, word, fires", SCHEDULED)
 def test_scheduled_events(sentence, dimension, word, fires):
     check(sentence, dimension, word, fires)
+
+
+BRINK = [
+    ("The government is on the brink after the vote.", "dramatic", "brink", True),
+    ("Talks on the brink", "dramatic", "brink", True),
+    ("The region is on the brink of war.", "dramatic", "brink", True),
+    ("He stood on the brink of the cliff.", "dramatic", None, False),
+    ("The boat capsized on the brink of the weir.", "dramatic", None, False),
+]
+
+
+@pytest.mark.parametrize("sentence, dimension, word, fires", BRINK)
+def test_on_the_brink_without_of(sentence, dimension, word, fires):
+    check(sentence, dimension, word, fires)
