@@ -202,6 +202,43 @@ _EXPECTED_STATES = frozenset(
      "easy", "there", "here", "open", "in", "up", "out", "higher", "lower", "similar"}
 )
 
+# Capitalised words that are no name: sentence openers, pronouns, days ("On Monday, a senior
+# official said"; "However, one official said").
+_CAPITAL_NON_NAMES = frozenset(
+    {"the", "a", "an", "in", "on", "at", "but", "and", "or", "as", "after", "before", "when",
+     "while", "however", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+     "there", "yet", "still", "also", "meanwhile", "earlier", "later", "today", "yesterday",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "speaking",
+     "asked", "separately", "elsewhere", "privately", "publicly", "instead", "so", "then", "now"}
+)
+# Words before a capitalised run that make it a place, not a person: "in London, a senior official".
+_PLACE_LEADS = frozenset({"in", "at", "from", "near", "outside", "inside", "across", "to", "of", "for", "on", "around", "throughout", "within"})
+_SAID = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "explained", "according"})
+
+# Collectives whose business is opinion: "most critics", "some historians" are weasel sources
+# with or without a verb. Other collectives ("some residents", "many people") need one.
+_OPINION_HOLDERS = frozenset(
+    {"critics", "observers", "analysts", "experts", "commentators", "pundits", "historians",
+     "scholars", "economists", "sceptics", "skeptics", "insiders", "sources", "officials",
+     "diplomats", "academics", "specialists", "strategists", "watchers", "forecasters"}
+)
+# Verbs of saying, believing and judging that make a collective a source: "many residents say",
+# "some people believe", "other parents questioned her faith".
+_OPINION_VERBS = frozenset(
+    """say says said saying claim claims claimed believe believes believed think thinks thought
+    feel feels felt fear fears feared argue argues argued suggest suggests suggested contend
+    contends contended insist insists insisted maintain maintains maintained question questions
+    questioned questioning wonder wonders wondered doubt doubts doubted suspect suspects
+    suspected expect expects expected predict predicts predicted warn warns warned worry worries
+    worried complain complains complained describe describes described consider considers
+    considered regard regards regarded view views viewed criticise criticised criticize
+    criticized praise praised praising hail hailed accuse accused allege alleged reckon reckons
+    agree agreed disagree disagreed dispute disputed speculate speculated estimate estimated
+    told tell report reported note noted admit admitted concede conceded dismiss dismissed
+    condemn condemned blame blamed call called see sees saw hope hoped insisting believing
+    claiming arguing saying fearing ask asks asked asking""".split()
+)
+
 
 def _prev_words(tokens: Tokens, first: int, count: int) -> list[str]:
     found = []
@@ -452,6 +489,53 @@ def not_deontic(tokens: Tokens, first: int, last: int) -> bool:
     return following[0] in _EXPECTED_VERBS
 
 
+def _name_word(tokens: Tokens, k: int) -> bool:
+    return tokens.is_word[k] and tokens.text[k][:1].isupper() and tokens.lower[k] not in _CAPITAL_NON_NAMES
+
+
+def not_named_source(tokens: Tokens, first: int, last: int) -> bool:
+    """False when the unnamed-sounding source is named beside it, in apposition: "A senior
+    official, John Smith, said", "One resident, Mary Jones, told", "said Jane Smith, a
+    spokeswoman who", "Tom Brown, a friend of the family". A name is a capitalised run that is not
+    a sentence opener or pronoun: after the match's comma it must close with a comma or a saying
+    verb; before the match's comma it must have two words (or follow "said"), not after "in",
+    "at"... (a place)."""
+    lower, n_tokens = tokens.lower, len(tokens)
+    start, stop = _window(tokens, first, last)
+    # after: "<match> [words], Name Name, said"
+    for k in range(last + 1, min(stop, last + 8)):
+        if lower[k] == ",":
+            j = k + 1
+            while j < n_tokens and _name_word(tokens, j):
+                j += 1
+            if j > k + 1 and j < n_tokens and (lower[j] == "," or lower[j] in _SAID):
+                return False
+            break
+        if not tokens.is_word[k]:
+            break
+    # before: "Name Name, <match>"
+    if first - 2 >= start and lower[first - 1] == ",":
+        j = first - 2
+        while j >= start and _name_word(tokens, j):
+            j -= 1
+        length = first - 2 - j
+        lead = lower[j] if j >= start else ""
+        if length >= 2 and lead not in _PLACE_LEADS or length == 1 and lead in _SAID:
+            return False
+    return True
+
+
+def not_plain_quantifier(tokens: Tokens, first: int, last: int) -> bool:
+    """False for a quantified collective that is no source: "many people were tortured", "some
+    residents left", "and many others". It is a vague source when the collective's business is
+    opinion ("most critics", "some historians") or a verb of saying or believing follows within
+    four words ("many residents say", "some people, however, believe", "other parents
+    questioned her faith")."""
+    if tokens.lower[last] in _OPINION_HOLDERS:
+        return True
+    return any(word in _OPINION_VERBS for word in _next_words(tokens, last, 4))
+
+
 def not_name(tokens: Tokens, first: int, last: int) -> bool:
     """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
@@ -473,4 +557,6 @@ GUARDS: dict[str, Guard] = {
     "not_noun_sense": not_noun_sense,
     "before_quantity": before_quantity,
     "not_deontic": not_deontic,
+    "not_named_source": not_named_source,
+    "not_plain_quantifier": not_plain_quantifier,
 }

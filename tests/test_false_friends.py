@@ -162,3 +162,35 @@ BRINK = [
 @pytest.mark.parametrize("sentence, dimension, word, fires", BRINK)
 def test_on_the_brink_without_of(sentence, dimension, word, fires):
     check(sentence, dimension, word, fires)
+
+
+# Named speakers are not vague attribution; vague collectives saying or believing are. A
+# quantified collective that says nothing ("many people were tortured") is no source at all.
+ATTRIBUTION = [
+    ('Outside the courtroom, Rombot said: "We will appeal."', "attribution", None, False),
+    ("Smith told reporters the deal was done.", "attribution", None, False),
+    ("A senior official, John Smith, said the talks had failed.", "attribution", None, False),
+    ('"It is over," said Jane Smith, a spokeswoman who handles the account.', "attribution", None, False),
+    ("One resident, Mary Jones, said the water was brown.", "attribution", None, False),
+    ("A friend of the family, Tom Brown, told reporters the boy was safe.", "attribution", None, False),
+    ("Some residents left.", "attribution", None, False),
+    ("Many people were tortured in the camp.", "attribution", None, False),
+    ("Several people scaled the fence.", "attribution", None, False),
+    ("The festival drew jazz greats and many others.", "attribution", None, False),
+    ("Officials said the plant would close.", "attribution", "officials", True),
+    ("Sources said the deal was close.", "attribution", "sources", True),
+    ("Critics say the scheme is unfair.", "attribution", "critics", True),
+    ("Many believe the vote was rigged.", "attribution", "many", True),
+    ("One official said the talks had failed.", "attribution", "official", True),
+    ("In New York, a senior official said the talks had failed.", "attribution", "official", True),
+    ("However, one official, speaking anonymously, said the talks had failed.", "attribution", "official", True),
+    ("Most critics praised the show.", "attribution", "critics", True),
+    ("Many residents say the water is brown.", "attribution", "residents", True),
+    ("Some people, however, believe the vote was rigged.", "attribution", "people", True),
+    ("Many people have asked whether the deal is legal.", "attribution", "people", True),
+]
+
+
+@pytest.mark.parametrize("sentence, dimension, word, fires", ATTRIBUTION)
+def test_named_and_vague_sources(sentence, dimension, word, fires):
+    check(sentence, dimension, word, fires)
