@@ -146,7 +146,15 @@ _PLURAL_NOUN_FOLLOWS = frozenset(
      "included", "will", "would", "could", "may", "might"}
 )
 # The homographs not_noun_sense knows: the epistemic verb and its noun.
-_NOUN_VERB_HOMOGRAPHS = frozenset({"suspect", "suspects", "estimate", "estimates", "kind", "sort"})
+_NOUN_VERB_HOMOGRAPHS = frozenset({"suspect", "suspects", "estimate", "estimates", "kind", "sort", "rock", "rocks", "word"})
+# Objects a verb "rock(s)" takes ("scandal rocks the party", "could rock Westminster"); the
+# noun ("rock music", "loose rocks", "on the rocks") takes none.
+_OBJECT_LEADS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+     "your", "my", "him", "them", "us", "me", "it", "world", "markets", "boat"}
+)
+# "word is" is the rumour formula only opening its clause: "Word is that...", "and word is".
+_CLAUSE_OPENERS = frozenset({"and", "but", "so", "now", "yet", "the", "that"})
 
 # Number words an approximator can stand before ("about forty", "some two-thirds", "around half").
 _NUMBER_WORDS = frozenset(
@@ -236,7 +244,8 @@ _OPINION_VERBS = frozenset(
     agree agreed disagree disagreed dispute disputed speculate speculated estimate estimated
     told tell report reported note noted admit admitted concede conceded dismiss dismissed
     condemn condemned blame blamed call called see sees saw hope hoped insisting believing
-    claiming arguing saying fearing ask asks asked asking""".split()
+    claiming arguing saying fearing ask asks asked asking define defines defined object
+    objected""".split()
 )
 
 
@@ -423,6 +432,12 @@ def not_noun_sense(tokens: Tokens, first: int, last: int) -> bool:
     if word not in _NOUN_VERB_HOMOGRAPHS:
         return True
     previous = _prev_words(tokens, first, 1)
+    if word == "word":  # "Word is that he will stand"; not "the word is spelt with two Ls"
+        return not previous or previous[0] in _CLAUSE_OPENERS - {"the", "that"}
+    if word in {"rock", "rocks"}:  # the verb takes an object: "the scandal rocks the party"
+        following = _next_words(tokens, last, 1)
+        if not following or not (following[0] in _OBJECT_LEADS or tokens.text[last + 1][:1].isupper()):
+            return False
     if not previous:
         return word in {"kind", "sort"}  # "Kind of odd, he said." is the hedge
     before = previous[0]
@@ -536,6 +551,105 @@ def not_plain_quantifier(tokens: Tokens, first: int, last: int) -> bool:
     return any(word in _OPINION_VERBS for word in _next_words(tokens, last, 4))
 
 
+# Words before "doubt" that deny it, turning it into certainty: "no doubt", "without doubt",
+# "beyond (a reasonable) doubt", "little doubt", "no reason to doubt", "never doubted".
+_DOUBT_DENIERS = NEGATORS | {"beyond", "little", "shadow"}
+
+
+def not_denied(tokens: Tokens, first: int, last: int) -> bool:
+    """False when the doubt is denied ("there is no doubt", "without doubt", "beyond reasonable
+    doubt", "there is little doubt", "I don't doubt it", "the benefit of the doubt"): that is
+    certainty (a booster row), not a hedge. "Doubts remain", "I doubt it" and "cast doubt" pass."""
+    previous = _prev_words(tokens, first, 3)
+    if any(word in _DOUBT_DENIERS or word.endswith("n't") for word in previous):
+        return False
+    return previous[:3] != ["the", "of", "benefit"]
+
+
+# Words before "possible" that make it feasibility, not likelihood: "as soon as possible", "where
+# possible", "the best possible", "every possible".
+_FEASIBILITY_LEADS = frozenset(
+    {"as", "where", "wherever", "whenever", "if", "best", "worst", "highest", "lowest", "greatest",
+     "fullest", "maximum", "minimum", "largest", "smallest", "biggest", "earliest", "fastest",
+     "every", "all", "made", "make", "makes", "making", "humanly", "technically", "physically",
+     "legally", "financially", "feasible"}
+)
+
+
+_SUPERLATIVES = frozenset({"best", "worst", "highest", "lowest", "greatest", "fullest", "largest", "smallest", "biggest", "earliest", "fastest", "maximum", "minimum"})
+
+
+def not_feasibility(tokens: Tokens, first: int, last: int) -> bool:
+    """False for "possible" of feasibility rather than likelihood: "as soon as possible", "where
+    possible", "the highest possible", "made it possible", "it is possible to cross the river".
+    "It is possible that", "a possible link", "possible" alone in a judgement stay hedges."""
+    previous = _prev_words(tokens, first, 2)
+    if previous and previous[0] in _FEASIBILITY_LEADS:
+        return False
+    if len(previous) == 2 and previous[1] in _SUPERLATIVES:
+        return False  # "the best result possible", "the highest price possible"
+    if len(previous) == 2 and previous[1] in {"made", "make", "makes", "making"}:
+        return False  # "made it possible", "make this possible"
+    following = _next_words(tokens, last, 1)
+    return following != ["to"]
+
+
+def not_rather_than(tokens: Tokens, first: int, last: int) -> bool:
+    """False for "rather than", "would rather", "or rather": a contrast, a preference or a
+    correction, not the downtoner "rather large"."""
+    if _next_words(tokens, last, 1) == ["than"]:
+        return False
+    previous = _prev_words(tokens, first, 1)
+    return not (previous and (previous[0] in {"would", "or", "i'd", "we'd", "they'd", "he'd", "she'd", "you'd"}))
+
+
+# Reporting verbs whose "would" is future-in-the-past: "she said she would resign".
+_REPORTED = frozenset(
+    """said told announced promised pledged vowed confirmed insisted added stated declared
+    warned agreed decided hoped expected predicted thought knew believed feared assured claimed
+    revealed explained wrote reported suggested indicated signalled signaled threatened""".split()
+)
+# What follows a narrative or wishing "would": "he would later found", "she would go on to
+# win", "we would like to thank", "I would rather stay".
+_NARRATIVE_FOLLOWS = frozenset({"later", "eventually", "subsequently", "go", "soon", "like", "love", "rather"})
+
+
+def not_reported(tokens: Tokens, first: int, last: int) -> bool:
+    """False for "would" that is no conditional: future-in-the-past after a reporting verb ("she
+    said she would resign", "the firm announced it would close the plant"), the narrative past
+    ("she would later run for mayor", "she would go on to win") and the wish ("we would
+    like to thank"). GUIDELINES: "would" in reported speech is not a hedge; "That would be a
+    mistake" still is."""
+    following = _next_words(tokens, last, 1)
+    if following and following[0] in _NARRATIVE_FOLLOWS:
+        return False
+    return not any(word in _REPORTED for word in _prev_words(tokens, first, 5))
+
+
+_FREQUENCY = frozenset(
+    {"usually", "often", "generally", "typically", "normally", "sometimes", "frequently",
+     "occasionally", "commonly", "rarely", "seldom", "tend"}
+)
+
+
+def not_habitual(tokens: Tokens, first: int, last: int) -> bool:
+    """False for "will" of habit or disposition, no prediction: "a fox will usually avoid
+    people", "a cat will often land on its feet"."""
+    following = _next_words(tokens, last, 2)
+    return not any(word in _FREQUENCY for word in following)
+
+
+def not_turned_out(tokens: Tokens, first: int, last: int) -> bool:
+    """False for "prove" that is no emphatic truth claim: "proved to be", "proved costly" (turned
+    out), "could prove", "to prove that" (a conjecture or a purpose). "This proves that",
+    "proved the body was not his" stay boosters."""
+    previous = _prev_words(tokens, first, 1)
+    if previous and (previous[0] in {"could", "may", "might", "would", "will", "to", "must", "can", "should"}):
+        return False
+    following = _next_words(tokens, last, 1)
+    return bool(following) and (following[0] in _OBJECT_LEADS or following[0] in {"that", "beyond", "what", "how", "why", "once", "conclusively", "definitively", "him", "her"})
+
+
 def not_name(tokens: Tokens, first: int, last: int) -> bool:
     """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
@@ -559,4 +673,10 @@ GUARDS: dict[str, Guard] = {
     "not_deontic": not_deontic,
     "not_named_source": not_named_source,
     "not_plain_quantifier": not_plain_quantifier,
+    "not_denied": not_denied,
+    "not_feasibility": not_feasibility,
+    "not_rather_than": not_rather_than,
+    "not_reported": not_reported,
+    "not_habitual": not_habitual,
+    "not_turned_out": not_turned_out,
 }

@@ -194,3 +194,55 @@ ATTRIBUTION = [
 @pytest.mark.parametrize("sentence, dimension, word, fires", ATTRIBUTION)
 def test_named_and_vague_sources(sentence, dimension, word, fires):
     check(sentence, dimension, word, fires)
+
+
+# Families found by running the lexicon over real negatives (rows firing in another sense).
+# Sentences are written for the test in the shape of what fired.
+REAL_TEXT_FAMILIES = [
+    # a denied doubt is certainty (booster rows), not a hedge
+    ("There is no doubt the rules were broken.", "hedging", "doubt", False),
+    ("He was convicted beyond reasonable doubt.", "hedging", "doubt", False),
+    ("There is little doubt that the plan failed.", "hedging", "doubt", False),
+    ("We gave him the benefit of the doubt.", "hedging", "doubt", False),
+    ("I doubt that it will work.", "hedging", "doubt", True),
+    ("Doubts remain over the deal.", "hedging", "doubts", True),
+    ("There is no doubt the rules were broken.", "booster", "doubt", True),
+    # "possible" of feasibility is not a hedge; of likelihood it is
+    ("Please reply as soon as possible.", "hedging", None, False),
+    ("It is possible to cross the river on foot.", "hedging", None, False),
+    ("The grant made it possible to reopen the library.", "hedging", None, False),
+    ("They wanted the best result possible.", "hedging", None, False),
+    ("A possible link between the two cases is being examined.", "hedging", "possible", True),
+    # "rather than" and "would rather" are no downtoner
+    ("Prices rose rather than fell.", "hedging", None, False),
+    ("I would rather stay at home.", "hedging", None, False),
+    ("The results were rather disappointing.", "hedging", "rather", True),
+    # "would" of reported speech, the narrative past and the wish is not a conditional
+    ("She said she would resign.", "hedging", None, False),
+    ("The firm announced it would close the plant.", "hedging", None, False),
+    ("She would later run for mayor.", "hedging", None, False),
+    ("We would like to thank the volunteers.", "hedging", None, False),
+    ("That would be a mistake.", "hedging", "would", True),
+    # habitual "will" is no prediction
+    ("A fox will usually avoid people.", "speculation", None, False),
+    ("The reform will reshape the industry.", "speculation", "will", True),
+    # "proved to be", "proved costly": turned out; "could prove": a conjecture (speculation row)
+    ("This proved to be a costly mistake.", "booster", None, False),
+    ("The plan proved costly.", "booster", None, False),
+    ("The tapes could prove that he lied.", "booster", None, False),
+    ("This proves that the policy has failed.", "booster", "proves", True),
+    # "rock" the noun and the name are no headline verb
+    ("He played in a rock band.", "dramatic", None, False),
+    ("The path was covered in loose rocks.", "dramatic", None, False),
+    ("Anna Rock chaired the meeting.", "dramatic", None, False),
+    ("The scandal rocks the government.", "dramatic", "rocks", True),
+    ("The scandal rocked the government.", "dramatic", "rocked", True),
+    # "the word is" is a word, "Word is that..." the rumour
+    ("The word is spelt with two Ls in Britain.", "attribution", None, False),
+    ("Word is that he will stand again.", "attribution", "word", True),
+]
+
+
+@pytest.mark.parametrize("sentence, dimension, word, fires", REAL_TEXT_FAMILIES)
+def test_real_text_false_friends(sentence, dimension, word, fires):
+    check(sentence, dimension, word, fires)
