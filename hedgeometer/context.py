@@ -650,6 +650,26 @@ def not_turned_out(tokens: Tokens, first: int, last: int) -> bool:
     return bool(following) and (following[0] in _OBJECT_LEADS or following[0] in {"that", "beyond", "what", "how", "why", "once", "conclusively", "definitively", "him", "her"})
 
 
+# Participles that, before of/by/as/to, are passive: "people suspected of", "patients described
+# as", "residents warned to leave" ("experts warned of a crisis" is active and stays).
+_PASSIVE_PARTICIPLES = frozenset(
+    {"suspected", "accused", "described", "thought", "believed", "considered", "regarded",
+     "expected", "estimated", "said", "reported", "hailed", "questioned", "feared", "claimed"}
+)
+
+
+def not_participle(tokens: Tokens, first: int, last: int) -> bool:
+    """False when "<collective> <verb>" is no collective saying anything: a passive participle
+    phrase ("patients suspected of carrying the virus", "patients described as frail")
+    or "a few" before a plural noun ("a few questions", "a few hints")."""
+    word = tokens.lower[last]
+    following = _next_words(tokens, last, 1)
+    if word in _PASSIVE_PARTICIPLES and following and following[0] in {"of", "by", "as", "to"}:
+        return False
+    previous = _prev_words(tokens, first, 1)
+    return not (tokens.lower[first] == "few" and previous == ["a"] and word.endswith("s"))
+
+
 def not_name(tokens: Tokens, first: int, last: int) -> bool:
     """False when the cue opens with a capital mid-sentence, as part of a name ("her first Grand
     Slam title", "the Crucible Theatre"), unless the sentence is in title case (a headline)."""
@@ -679,4 +699,5 @@ GUARDS: dict[str, Guard] = {
     "not_reported": not_reported,
     "not_habitual": not_habitual,
     "not_turned_out": not_turned_out,
+    "not_participle": not_participle,
 }

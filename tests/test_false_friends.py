@@ -237,6 +237,12 @@ REAL_TEXT_FAMILIES = [
     ("Anna Rock chaired the meeting.", "dramatic", None, False),
     ("The scandal rocks the government.", "dramatic", "rocks", True),
     ("The scandal rocked the government.", "dramatic", "rocked", True),
+    # a passive participle or "a few" + plural noun is no collective saying anything
+    ("Patients suspected of carrying the virus were isolated.", "attribution", None, False),
+    ("The inspector had a few questions for the landlord.", "attribution", None, False),
+    ("Patients described as frail were moved first.", "attribution", None, False),
+    ("Critics described the plan as reckless.", "attribution", "critics", True),
+    ("Experts warned of a crisis.", "attribution", "experts", True),
     # "the word is" is a word, "Word is that..." the rumour
     ("The word is spelt with two Ls in Britain.", "attribution", None, False),
     ("Word is that he will stand again.", "attribution", "word", True),
