@@ -427,7 +427,10 @@ def not_noun_sense(tokens: Tokens, first: int, last: int) -> bool:
     "a kind of sound", "what sort of". The noun reading is: opening the sentence (a verb needs
     a subject), after a determiner, number, possessive, preposition or noun modifier, or (plural)
     before a verb or preposition; after "many", "some", "most"... the plural is the noun and the
-    singular the verb ("many suspect that"). "-ed"/"-ing" forms ("suspected", "estimated") always pass."""
+    singular the verb ("many suspect that"). "-ed"/"-ing" forms ("suspected", "estimated") always
+    pass. The verb "rock(s)" needs an object after it ("rocks the party", not "rock music",
+    "loose rocks"); "word is" the rumour opens its clause ("Word is that..."), not "the word is
+    spelt with two Ls"."""
     word = tokens.lower[first]
     if word not in _NOUN_VERB_HOMOGRAPHS:
         return True
