@@ -136,6 +136,8 @@ def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 
             }
             if "bootstrap" in result:
                 result["systems"][system]["macro_f1_ci95"] = bootstrap_interval(gold, predicted, units, bootstrap)
+                for k, d in enumerate(DIMENSIONS):
+                    per_dimension[d]["f1_ci95"] = bootstrap_interval(gold[:, k:k + 1], predicted[:, k:k + 1], units, bootstrap)
     else:
         target = "dramatic" if kind == "dramatic" else "uncertain"
         if target == "dramatic":
