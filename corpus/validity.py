@@ -34,9 +34,11 @@ NAMES = {"majority": "majority class", "keywords": "keyword list", "rules": "lex
 
 
 def cell(m: dict, with_ci: bool = True) -> str:
-    ci = m.get("f1_ci95")
-    interval = f" ({ci[0]:.2f}-{ci[1]:.2f})" if with_ci and ci else ""
-    return f"{m['precision']:.2f} / {m['recall']:.2f} / **{m['f1']:.2f}**{interval}"
+    if not with_ci or "f1_ci95" not in m:
+        return f"{m['precision']:.2f} / {m['recall']:.2f} / **{m['f1']:.2f}**"
+    p, r, f = (m[f"{s}_ci95"] for s in ("precision", "recall", "f1"))
+    return (f"{m['precision']:.2f} ({p[0]:.2f}-{p[1]:.2f}) / {m['recall']:.2f} ({r[0]:.2f}-{r[1]:.2f}) / "
+            f"**{m['f1']:.2f}** ({f[0]:.2f}-{f[1]:.2f})")
 
 
 def multilabel_table(result: dict) -> str:

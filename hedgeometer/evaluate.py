@@ -91,11 +91,23 @@ def system_predictions(analyzer, texts: Sequence[str]) -> dict[str, np.ndarray]:
     return predictions
 
 
+def _precision(tp, fp, fn):
+    return np.divide(tp, tp + fp, out=np.zeros_like(tp, dtype=np.float64), where=(tp + fp) > 0)
+
+
+def _recall(tp, fp, fn):
+    return np.divide(tp, tp + fn, out=np.zeros_like(tp, dtype=np.float64), where=(tp + fn) > 0)
+
+
+STATISTICS = {"f1": f1_score, "precision": _precision, "recall": _recall}
+
+
 def bootstrap_interval(gold: np.ndarray, predicted: np.ndarray, units: np.ndarray, resamples: int,
-                       seed: int = BOOTSTRAP_SEED) -> list[float]:
-    """95% percentile interval of the mean F1 over the columns of ``gold``/``predicted``
-    (n_sentences, n_columns), resampling the sentences' ``units`` (article groups) with
-    replacement."""
+                       seed: int = BOOTSTRAP_SEED, statistic: str = "f1") -> list[float]:
+    """95% percentile interval of the mean ``statistic`` (f1, precision or recall) over the
+    columns of ``gold``/``predicted`` (n_sentences, n_columns), resampling the sentences'
+    ``units`` (article groups) with replacement."""
+    measure = STATISTICS[statistic]
     _, unit_of = np.unique(units, return_inverse=True)
     n_units = unit_of.max() + 1
     # true positives, false positives and false negatives per unit and column
@@ -109,7 +121,7 @@ def bootstrap_interval(gold: np.ndarray, predicted: np.ndarray, units: np.ndarra
     for start in range(0, resamples, batch):
         draws = rng.integers(0, n_units, size=(min(batch, resamples - start), n_units))
         tp, fp, fn = (count[draws].sum(axis=1) for count in counts)  # (resamples, n_columns)
-        means.append(f1_score(tp, fp, fn).mean(axis=1))
+        means.append(measure(tp, fp, fn).mean(axis=1))
     low, high = np.percentile(np.concatenate(means), [2.5, 97.5])
     return [round(float(low), 4), round(float(high), 4)]
 
@@ -137,7 +149,9 @@ def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 
             if "bootstrap" in result:
                 result["systems"][system]["macro_f1_ci95"] = bootstrap_interval(gold, predicted, units, bootstrap)
                 for k, d in enumerate(DIMENSIONS):
-                    per_dimension[d]["f1_ci95"] = bootstrap_interval(gold[:, k:k + 1], predicted[:, k:k + 1], units, bootstrap)
+                    for statistic in STATISTICS:
+                        per_dimension[d][f"{statistic}_ci95"] = bootstrap_interval(
+                            gold[:, k:k + 1], predicted[:, k:k + 1], units, bootstrap, statistic=statistic)
     else:
         target = "dramatic" if kind == "dramatic" else "uncertain"
         if target == "dramatic":

@@ -163,3 +163,13 @@ def test_keyword_baseline_matches_whole_words_only():
     assert found[0].tolist() == [True, False, False, False, False]
     assert not found[1].any()
     assert found[2].tolist() == [False, False, True, True, False]
+
+
+def test_every_dimension_gets_intervals_for_precision_recall_and_f1():
+    result = CliRunner().invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--no-model",
+                                       "--format", "json", "--bootstrap", "200"])
+    assert result.exit_code == 0, result.output
+    for scores in json.loads(result.output)["systems"]["rules"]["dimensions"].values():
+        for statistic in ("precision", "recall", "f1"):
+            low, high = scores[f"{statistic}_ci95"]
+            assert 0 <= low <= scores[statistic] <= high <= 1
