@@ -31,6 +31,13 @@ class Comparison:
         counter = Counter(c.text.lower() for s in report.sentences for c in s.cues if c.dimension == dimension)
         return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:count]
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows a comparison as ``compare --format html`` does: the figures side by
+        side, then each article highlighted."""
+        from .render.compare import inline_compare_html
+
+        return inline_compare_html(self)
+
     def to_dict(self) -> dict:
         return {
             "produced_by": self.reports[0].provenance if self.reports else None,
