@@ -17,6 +17,7 @@
     format: document.getElementById(`hm-format-${k}`),
     name: document.getElementById(`hm-name-${k}`),
     dropped: null, // {name, data}: a file to send instead of the text box
+    source: null, // the name of the file whose text the box holds, until the text is edited
   }));
   let latest = 0; // only the answer to the latest request is shown
   let links = [];
@@ -70,6 +71,7 @@
       return;
     }
     box.dropped = { name: file.name, data: toBase64(await file.arrayBuffer()) };
+    box.source = null;
     box.name.textContent = file.name;
     box.text.value = "";
     await score();
@@ -81,7 +83,7 @@
       if (box.dropped) {
         texts.push({ name: box.dropped.name, file: box.dropped.data, format: box.format.value });
       } else if (box.text.value.trim()) {
-        texts.push({ text: box.text.value, format: box.format.value });
+        texts.push({ text: box.text.value, format: box.format.value, name: box.source });
       }
     }
     return texts;
@@ -112,6 +114,7 @@
     }
     if (id !== latest) return; // a newer request has been sent since
     form.removeAttribute("aria-busy");
+    const dropped = boxes.map((box) => box.dropped !== null);
     boxes.forEach((box) => { box.dropped = null; box.file.value = ""; });
     if (!response) {
       status.textContent = "";
@@ -119,6 +122,7 @@
       return;
     }
     if (!response.ok || !answer || typeof answer.html !== "string") {
+      boxes.forEach((box, index) => { if (dropped[index]) box.name.textContent = ""; }); // the error names the file
       status.textContent = "";
       result.replaceChildren();
       setDownloads([]);
@@ -133,7 +137,7 @@
       if (scored && scored.from_file) {
         box.text.value = scored.text;
         box.format.value = scored.format;
-        box.name.textContent = scored.name;
+        box.name.textContent = box.source = scored.name;
       }
     });
     result.innerHTML = answer.html; // rendered by the server, every character of the text escaped
@@ -151,6 +155,7 @@
       box.dropped = null;
       box.file.value = "";
       box.name.textContent = "";
+      box.source = null;
       box.format.value = "auto";
     });
     latest++;
@@ -162,7 +167,10 @@
   });
   for (const box of boxes) {
     box.text.addEventListener("paste", () => setTimeout(score, 0)); // after the pasted text is in
-    box.text.addEventListener("input", () => { box.name.textContent = ""; });
+    box.text.addEventListener("input", () => { // an edited text is no longer the file's
+      box.name.textContent = "";
+      box.source = null;
+    });
     box.text.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
