@@ -38,6 +38,10 @@ class Comparison:
 
         return inline_compare_html(self)
 
+    def _repr_pretty_(self, printer, cycle) -> None:
+        """IPython's plain-text view: which articles, in one line."""
+        printer.text(f"<Comparison of {', '.join(r.id or 'article' for r in self.reports)}>")
+
     def to_dict(self) -> dict:
         return {
             "produced_by": self.reports[0].provenance if self.reports else None,

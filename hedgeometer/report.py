@@ -102,6 +102,11 @@ class ArticleReport:
 
         return inline_html(self)
 
+    def _repr_pretty_(self, printer, cycle) -> None:
+        """IPython's plain-text view: one line, not every field of every sentence."""
+        printer.text(f"<ArticleReport {self.id or 'article'}: {len(self.sentences)} sentences, "
+                     f"{len(self.flagged)} flagged>")
+
     def to_dict(self, include_text: bool = False) -> dict:
         data = {
             "schema_version": SCHEMA_VERSION,
