@@ -194,10 +194,15 @@ class Browser:
             time.sleep(0.05)
         return saved
 
-    def screenshot(self, path: Path, full_page: bool = True) -> None:
+    def screenshot(self, path: Path, full_page: bool = True, until: str | None = None) -> None:
+        """A PNG of the viewport, or of the whole page (``full_page``), or of the page from its top
+        to just below the element ``until``."""
         params = {"format": "png"}
-        if full_page:
+        if full_page or until:
             width, height = self.evaluate("[document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+            if until:
+                height = self.evaluate(f"Math.ceil(document.querySelector({json.dumps(until)}).getBoundingClientRect()"
+                                       f".bottom + window.scrollY + 24)")
             params.update(captureBeyondViewport=True, clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
         Path(path).write_bytes(base64.b64decode(self.send("Page.captureScreenshot", **params)["data"]))
 

@@ -13,19 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from hedgeometer.serve import INTERNAL_ERROR, make_server
+from hedgeometer.serve import DEFAULT_MAX_CHARS, INTERNAL_ERROR, make_server
 
 from cdp import Browser
 from conftest import ROOT, SEED
 from test_render import EVIL
 
 CALM = ROOT / "seeds" / "rewrites" / "damascus-talks-calm.txt"
-MAX_CHARS = 6000
 
 
 @pytest.fixture(scope="module")
 def server(analyzer):
-    server = make_server(analyzer, host="127.0.0.1", port=0, max_chars=MAX_CHARS)
+    server = make_server(analyzer, host="127.0.0.1", port=0)  # the default size limit, as users get it
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
@@ -100,10 +99,12 @@ def test_seed_is_highlighted_and_a_focused_sentence_explains_itself(page, analyz
     assert page.evaluate("document.querySelector('#r-why1 .why-row[data-dimension=dramatic]').classList.contains('on')")
     if expected.evidence["dramatic"]["ngrams"]:
         assert "The model's strongest n-grams" in why
-    page.screenshot(tmp_path / "focused.png", full_page=False)
-    assert (tmp_path / "focused.png").stat().st_size > 30_000
-    if os.environ.get("HEDGEOMETER_SCREENSHOTS"):  # HEDGEOMETER_SCREENSHOTS=docs refreshes the README's picture
-        shutil.copy(tmp_path / "focused.png", Path(os.environ["HEDGEOMETER_SCREENSHOTS"]) / "serve-screenshot.png")
+    # the page from its top to the open explanation: the README's picture
+    page.screenshot(tmp_path / "serve.png", until="#r-why1")
+    assert (tmp_path / "serve.png").stat().st_size > 50_000
+    assert page.evaluate("document.activeElement.id") == "r-s1"  # the screenshot took no focus away
+    if os.environ.get("HEDGEOMETER_SCREENSHOTS"):  # HEDGEOMETER_SCREENSHOTS=docs refreshes docs/serve-screenshot.png
+        shutil.copy(tmp_path / "serve.png", Path(os.environ["HEDGEOMETER_SCREENSHOTS"]) / "serve-screenshot.png")
 
     page.press("Tab", 9)  # the keyboard moves on to the next sentence, which explains itself
     assert page.evaluate("document.activeElement.id") == "r-s2"
@@ -152,11 +153,13 @@ def test_injected_markup_stays_text(page, tmp_path):
 
 
 def test_size_limit_and_errors_show_in_the_page(page, server, monkeypatch):
-    type_into(page, "#hm-text-0", "It may rain. " * 600)  # 7,800 characters
+    assert DEFAULT_MAX_CHARS == 200_000
+    type_into(page, "#hm-text-0", "It may rain. " * 15_400)  # 200,200 characters
     score(page)
     assert not page.evaluate("document.getElementById('hm-error').hidden")
     message = text_of(page, "#hm-error")
-    assert message.startswith("Too long: the text has 7,800 characters, and this page takes at most 6,000 a text.")
+    assert message == ("Too long: the text has 200,200 characters, and this page takes at most 200,000 a text. "
+                       "Score a part of it here, or the whole file with 'hedgeometer report FILE'.")
     assert page.evaluate("document.getElementById('hm-result').children.length") == 0
 
     class Broken:
