@@ -58,6 +58,9 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'un
 INTERNAL_ERROR = ("hedgeometer could not score this text: an internal error. The terminal running "
                   "'hedgeometer serve' shows the details; please report them.")
 _POSITIONS = ("first", "second")
+# JSON can carry half of a UTF-16 surrogate pair, which is no character and cannot be written
+# back as UTF-8; each becomes U+FFFD, so offsets still count the characters sent.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class TooLarge(InputError):
@@ -132,7 +135,7 @@ def read_submitted(item, position: int, count: int, max_chars: int) -> Submitted
         text = item.get("text")
         if not isinstance(text, str):
             raise InputError(f"Bad request: {label} must be a string.")
-        text = without_byte_order_mark(text)
+        text = _LONE_SURROGATE.sub("\ufffd", without_byte_order_mark(text))
         fmt = resolve_format("<stdin>", text, requested)  # a pasted page source is read as HTML
         from_file = False
     if not text.strip():
@@ -325,12 +328,14 @@ class _Handler(BaseHTTPRequestHandler):
                                f"{self.server.max_chars:,} characters a text ({MAX_FILE_BYTES // 2**20} MB a file).")
         try:
             payload = json.loads(self.rfile.read(length).decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return self._error(HTTPStatus.BAD_REQUEST, "Bad request: the body is not JSON.")
         started = time.perf_counter()
         try:
             with self.server.lock:  # one request at a time: the work is CPU-bound, and one analyzer serves all
                 answer = score_request(self.server.analyzer, payload, self.server.max_chars)
+            answer["seconds"] = round(time.perf_counter() - started, 3)
+            body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
         except TooLarge as error:
             return self._error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, str(error))
         except HedgeometerError as error:
@@ -338,8 +343,7 @@ class _Handler(BaseHTTPRequestHandler):
         except Exception:  # a bug: the page gets one line, the terminal the traceback
             self.server.log(f"error scoring a request:\n{traceback.format_exc()}")
             return self._error(HTTPStatus.INTERNAL_SERVER_ERROR, INTERNAL_ERROR)
-        answer["seconds"] = round(time.perf_counter() - started, 3)
-        self._json(HTTPStatus.OK, answer)
+        self._send(HTTPStatus.OK, body, "application/json; charset=utf-8")
 
     def log_message(self, format, *args):
         self.server.log(f"{self.address_string()} {format % args}")

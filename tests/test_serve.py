@@ -129,6 +129,16 @@ def test_bad_input_is_a_message(analyzer, item, message):
     assert message in str(caught.value)
 
 
+def test_odd_text_is_scored_not_crashed_on(served):
+    """Half a surrogate pair (valid JSON, no character), control characters, deep nesting."""
+    server, _ = served
+    status, _, body = request(server, "/api/report", json.dumps({"texts": [{"text": "It may \ud800 rain.\x00\x1b It will."}]}).encode())
+    answer = json.loads(body)
+    assert status == 200 and answer["texts"][0]["text"] == "It may \ufffd rain.\x00\x1b It will."
+    status, _, body = request(server, "/api/report", b"[" * 100_000 + b"]" * 100_000)
+    assert status == 400 and json.loads(body) == {"error": "Bad request: the body is not JSON."}
+
+
 def test_size_limit(analyzer):
     with pytest.raises(TooLarge, match=r"^Too long: the second text has 6,001 characters, and this page takes at most "
                                        r"6,000 a text\. Score a part of it here, or the whole file with 'hedgeometer report FILE'\.$"):
