@@ -245,6 +245,56 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
 
 
 @main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than a loopback address (127.0.0.1, ::1) makes the page "
+                   "reachable from other machines, with no password.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on; 0 for any free port (the address is printed).")
+@click.option("--max-chars", default=200_000, show_default=True, type=click.IntRange(min=1),
+              help="Longest text the page scores, in characters (for HTML, of the article text found in it).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not log each request on stderr.")
+@analyzer_options
+@_fail_cleanly
+def serve(host, port, max_chars, quiet, **analyzer_kwargs):
+    """Score texts in the browser: a local page to paste a text or drop a file into.
+
+    The page shows the HTML report at once: sentences shaded, cues underlined, the figures of
+    each dimension; a click on a sentence (or the Tab key) shows why it was labelled. A second
+    box compares two versions of a text side by side. The report downloads as JSON and
+    Markdown. The page needs no network: nothing leaves this computer. Stop with Ctrl+C.
+
+    \b
+    Examples:
+      hedgeometer serve                       # then open http://127.0.0.1:8765/
+      hedgeometer serve --port 0              # any free port
+      hedgeometer serve --no-model --threshold hedging=0.4
+    """
+    import errno
+
+    from .serve import log_to_stderr, make_server
+
+    analyzer = build_analyzer(**analyzer_kwargs)
+    click.echo("hedgeometer serve: loading the lexicons and the model...", err=True)
+    try:
+        server = make_server(analyzer, host=host, port=port, max_chars=max_chars, log=None if quiet else log_to_stderr)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} is in use: choose another with --port, or --port 0 for any "
+                                       f"free port") from None
+        raise click.ClickException(f"cannot listen on {host} port {port}: {error.strerror or error}") from None
+    if not server.loopback:
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can use the page "
+                   f"(it has no password)", err=True)
+    click.echo(f"hedgeometer serve: open {server.url} in a browser (Ctrl+C to stop)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("hedgeometer serve: stopped", err=True)
+    finally:
+        server.server_close()
+
+
+@main.command()
 @click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Corpus file or folder of *.jsonl (default: the repo's corpus/). Repeatable.")
 @click.option("--real", "real_paths", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),

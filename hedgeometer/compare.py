@@ -31,6 +31,17 @@ class Comparison:
         counter = Counter(c.text.lower() for s in report.sentences for c in s.cues if c.dimension == dimension)
         return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:count]
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows a comparison as ``compare --format html`` does: the figures side by
+        side, then each article highlighted."""
+        from .render.compare import inline_compare_html
+
+        return inline_compare_html(self)
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        """IPython's plain-text view: which articles, in one line."""
+        printer.text(f"<Comparison of {', '.join(r.id or 'article' for r in self.reports)}>")
+
     def to_dict(self) -> dict:
         return {
             "produced_by": self.reports[0].provenance if self.reports else None,

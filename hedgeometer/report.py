@@ -95,6 +95,18 @@ class ArticleReport:
                     found.append((sentence, dimension, score))
         return found
 
+    def _repr_html_(self) -> str:
+        """Jupyter shows a report as the HTML report's highlighted view, inline (the renderer is
+        imported on first use, so the report stays plain data)."""
+        from .render.html import inline_html
+
+        return inline_html(self)
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        """IPython's plain-text view: one line, not every field of every sentence."""
+        printer.text(f"<ArticleReport {self.id or 'article'}: {len(self.sentences)} sentences, "
+                     f"{len(self.flagged)} flagged>")
+
     def to_dict(self, include_text: bool = False) -> dict:
         data = {
             "schema_version": SCHEMA_VERSION,

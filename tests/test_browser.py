@@ -20,7 +20,7 @@ def test_seed_report_renders_in_chromium(tmp_path):
     for dimension in ("hedging", "speculation", "dramatic", "attribution", "booster"):
         assert f'class="cue c-{dimension}' in dom or f"swatch s-{dimension}" in dom
         assert dimension in dom
-    assert 'class="cue c-dramatic" tabindex="0"' in dom and ">on the brink of</span>" in dom
+    assert 'class="cue c-dramatic" data-tip=' in dom and ">on the brink of</span>" in dom
     assert screenshot.stat().st_size > 20_000
 
 

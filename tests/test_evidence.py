@@ -265,7 +265,7 @@ def test_every_format_shows_the_model_only_label_and_its_ngrams(tiny):
     html = RENDERERS["html"](report)
     sentence = html[html.index('<span id="s0"'):html.index('<span id="s1"')]
     assert "has-model-only" in sentence
-    assert ('<span class="evidence model-only" tabindex="0" data-tip="speculation, model only: '
+    assert ('<span class="evidence model-only" data-tip="speculation, model only: '
             '“could cost” +2.31, “talks” +1.15\nsentence [0]:') in sentence
     assert ">model only: S</span>" in sentence
     brink = html[html.index('<span id="s1"'):]

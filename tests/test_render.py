@@ -68,7 +68,9 @@ def test_html_shows_unscored_markdown_apart(seed_report):
 
 def test_html_marks_cues_and_shows_header(seed_report):
     page = RENDERERS["html"](seed_report)
-    assert re.search(r'<span class="cue c-dramatic[^"]*" tabindex="0" data-tip="[^"]*">on the brink of</span>', page)
+    assert re.search(r'<span class="cue c-dramatic[^"]*" data-tip="[^"]*">on the brink of</span>', page)
+    # the sentence, not each cue, takes focus, and explains itself
+    assert re.search(r'<span id="s\d+" class="sent [^"]*" data-badge="[^"]*" tabindex="0" aria-describedby="why\d+">', page)
     for dimension in ("hedging", "speculation", "dramatic", "attribution", "booster"):
         assert f"s-{dimension}" in page
     assert "Legend" in page and "<svg" in page and "Readability" in page and "Most loaded sentences" in page

@@ -1,12 +1,15 @@
-"""Renderers for ``hedgeometer compare``: several articles side by side."""
+"""Renderers for ``hedgeometer compare``: several articles side by side. The HTML page shows the
+figures in a table, then each article highlighted as the HTML report shows it, in columns."""
 
 from __future__ import annotations
 
 import json
 
+from markupsafe import Markup
+
 from ..dimensions import DIMENSIONS
 from .common import provenance_line
-from .html import environment
+from .html import environment, report_fragment, stylesheet, unique_prefix
 from .markdown import escape
 from .text import COLORS, style
 
@@ -83,10 +86,34 @@ def render_compare_json(comparison, **options) -> str:
     return json.dumps(comparison.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
+def _compare_context(comparison, prefix: str = "") -> dict:
+    names = [_name(r) for r in comparison.reports]
+    # each report's ids start with its column's prefix, so the columns can share a page
+    columns = [{"name": name, "html": Markup(report_fragment(report, f"{prefix}{k}-"))}
+               for k, (name, report) in enumerate(zip(names, comparison.reports))]
+    return {"comparison": comparison, "reports": comparison.reports, "names": names, "superlative": SUPERLATIVE,
+            "provenance": _footer(comparison), "columns": columns}
+
+
 def render_compare_html(comparison, **options) -> str:
-    return environment().get_template("compare.html.j2").render(
-        comparison=comparison, reports=comparison.reports, names=[_name(r) for r in comparison.reports],
-        superlative=SUPERLATIVE, provenance=_footer(comparison))
+    return environment().get_template("compare.html.j2").render(**_compare_context(comparison, "a"))
+
+
+def comparison_fragment(comparison, prefix: str = "a") -> str:
+    """The comparison without the page around it (the table, then each article highlighted),
+    for a page that brings :func:`compare_stylesheet` inside a ``.hedgeometer`` element."""
+    return environment().get_template("compare_body.html.j2").render(**_compare_context(comparison, prefix))
+
+
+def compare_stylesheet() -> str:
+    """The report's styles and the comparison's, all scoped to ``.hedgeometer``."""
+    return stylesheet() + environment().get_template("compare.css.j2").render()
+
+
+def inline_compare_html(comparison) -> str:
+    """The comparison as a notebook shows it (``Comparison._repr_html_``)."""
+    return (f'<div class="hedgeometer hm-inline hm-wide"><style>{compare_stylesheet()}</style>\n'
+            f"{comparison_fragment(comparison, unique_prefix())}</div>")
 
 
 COMPARE_RENDERERS = {
