@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError
 from .records import DEFAULT_GLOBS
@@ -92,13 +93,18 @@ def analyzer_options(function):
                      help="Which labels count: 'any' keeps every label; 'cue' keeps a label only when its sentence "
                           "has a cue of that dimension (the model's labels without one are dropped, and shares "
                           "and flagged sentences follow). Stamped in every output."),
+        click.option("--boilerplate", type=click.Choice(BOILERPLATE_MODES), default="skip", show_default=True,
+                     help="'skip': lines of page furniture (SPONSORED, Advertisement, 'Read more: ...', photo "
+                          "credits, bylines, an embedded post's footer) are not scored; 'keep' scores them as "
+                          "text. Stamped in every output."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_model, evidence="any", **kwargs):
+def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_model, evidence="any", boilerplate="skip",
+                   **kwargs):
     from .analyzer import DEFAULT_MODEL, Analyzer
 
     if no_model and model_path:
@@ -107,7 +113,7 @@ def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_
         raise click.UsageError("--only-lexicon needs at least one --lexicon")
     model = None if no_model else (model_path or DEFAULT_MODEL)
     return Analyzer(lexicons=lexicons, thresholds=thresholds, model=model, include_shipped_lexicons=not only_lexicon,
-                    liwc_map=liwc_map, evidence=evidence, **kwargs)
+                    liwc_map=liwc_map, evidence=evidence, boilerplate=boilerplate, **kwargs)
 
 
 def write_output(text: str, output: str | None, color: bool = False) -> None:
@@ -457,7 +463,8 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
     _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
     settings = {"lexicons": analyzer.lexicons, "thresholds": analyzer.thresholds, "model": analyzer.model,
                 "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
-                "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams}
+                "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams,
+                "boilerplate": analyzer.boilerplate}
     show_progress = not quiet and sys.stderr.isatty()
     progress = _Progress(count_records(inputs, options) if show_progress else None) if show_progress else None
     summary = run_batch(iter_records(inputs, options), output, analyzer=analyzer, settings=settings, fmt=fmt,
