@@ -9,7 +9,7 @@ would be a sentence, or, with no full stop of its own, would run into the next o
   length, so offsets still index the text) and they are never scored;
 * **standalone** lines are prose that stands apart: a photo caption, the text of an embedded post.
   They are scored, but as a block of their own (:func:`standalone_spans`), so they never merge
-  with the sentence after them.
+  with the sentence after them (so is a boilerplate line that is kept).
 
 Only whole lines are judged, by what they are on their own; a line inside a paragraph of prose
 (a hard-wrapped sentence) is neither unless it is one of these on its own. The patterns are
@@ -53,7 +53,15 @@ _LINK_PREFIX = re.compile(
 _CREDIT = re.compile(
     r"(?:(?:photo|photos|photograph|photographs|image|images|picture|pictures|pic|video|footage|illustration|graphic"
     r"|credit|image credit|photo credit|source)\s*[:/]|image source\s*,)\s*[^.!?]{1,80}", re.IGNORECASE)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|copyright\b).{0,120}|.{0,120}\ball rights reserved\.?", re.IGNORECASE)
+# "© 2024 Reuters", "COPYRIGHT 2018 CREATORS.COM" (a longer line after a © is a caption: standalone).
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|copyright\b)\s*(?:\S+\s*){0,8}|.{0,120}\ball rights reserved\b.{0,80}",
+                        re.IGNORECASE)
+_COPYRIGHT_START = re.compile(r"©|copyright\b", re.IGNORECASE)
+# A credit line of names and agencies: "Dibyangshu Sarkar/AFP/Getty Images", "(Reuters photo: Giorgio Perottino)".
+_AGENCIES = r"(?:getty images|getty|reuters|afp|ap|ap photo|epa(?:-efe)?|anadolu agency|xinhua|pa media|shutterstock|alamy)"
+_AGENCY_CREDIT = re.compile(r"[^.!?/|]{0,50}(?:\s*[/|]\s*[^.!?/|]{0,40})*[/|]\s*" + _AGENCIES + r"(?:\s*/\s*[^.!?/|]{1,40})*",
+                            re.IGNORECASE)
+_PAREN_CREDIT = re.compile(r"\((?:[\w.]+ )?(?:photo|photos|picture|image|images|credit)\b[^()]{0,80}\)", re.IGNORECASE)
 # Bylines and datelines: "By Jane Doe and John Roe", "Published: 3 March 2024", "Updated 10:15 GMT".
 _BYLINE = re.compile(r"By (?:[A-Z][\w.'’-]*)(?:,? (?:and |& )?(?:[A-Z][\w.'’-]*|de|van|von|al|bin)){0,6}"
                      r"(?:\s*[,|–—-]\s*[^.!?]{1,60})?")
@@ -65,7 +73,6 @@ _POST_FOOTER = re.compile(r"(?:[—–-]\s*.{0,80}\(@\w{1,30}\)\s*.{0,40}|a post
 # Standalone prose: a caption, by its label or the credit it ends with; an embedded post's text.
 _CAPTION_START = re.compile(r"(?:image caption|photo caption|caption|pictured|file photo|file picture|main image)"
                             r"\s*[:,]\s*\S", re.IGNORECASE)
-_AGENCIES = r"(?:getty images|reuters|afp|ap|ap photo|epa(?:-efe)?|anadolu agency|xinhua|pa media|shutterstock|alamy)"
 _CAPTION_END = re.compile(
     r"(?:\s(?:photograph|photo|picture|image|credit|illustration)\s*:\s*[^.!?:]{1,80}"
     r"|\s\((?:photos?|pictures?|images?|credit)\b[^)]{0,80}\)"
@@ -86,7 +93,9 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 200:
         return False
-    if _is_label(stripped) or _COPYRIGHT.fullmatch(stripped) or _POST_FOOTER.fullmatch(stripped):
+    if _is_label(stripped) or any(pattern.fullmatch(stripped) for pattern in (_COPYRIGHT, _POST_FOOTER, _PAREN_CREDIT)):
+        return True
+    if len(stripped.split()) <= 8 and _AGENCY_CREDIT.fullmatch(stripped):
         return True
     if not stripped[0].isupper():  # a hard-wrapped line of prose ("source, who asked not to be named")
         return False
@@ -100,7 +109,8 @@ def is_standalone(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 600:
         return False
-    return bool(_CAPTION_START.match(stripped) or _CAPTION_END.search(stripped) or _POST_TEXT.search(stripped))
+    return bool(_CAPTION_START.match(stripped) or _CAPTION_END.search(stripped) or _POST_TEXT.search(stripped)
+                or _COPYRIGHT_START.match(stripped))
 
 
 def blank_boilerplate(text: str) -> str:
@@ -123,5 +133,8 @@ def blank_boilerplate(text: str) -> str:
 
 
 def standalone_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each standalone line of ``text`` (see :func:`is_standalone`)."""
-    return [match.span() for match in _LINE.finditer(text) if is_standalone(match.group())]
+    """``(start, end)`` of each line of ``text`` that is a block of its own: a standalone line
+    (see :func:`is_standalone`), or a boilerplate line left in the text (``boilerplate="keep"``
+    scores it, as its own sentence)."""
+    return [match.span() for match in _LINE.finditer(text)
+            if is_standalone(match.group()) or is_boilerplate(match.group().rstrip("\r"))]

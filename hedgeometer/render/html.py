@@ -75,7 +75,8 @@ def _sentence_view(sentence, thresholds):
 
 def article_paragraphs(report):
     """The article text as paragraphs of plain runs and sentence views, in text order. Sentences
-    cover every word of plain text, so a run with words in it is Markdown that was not scored."""
+    cover every word of plain text, so a run with words in it is Markdown or page furniture that was
+    not scored."""
     sentences = list(report.sentences)
     if report.headline is not None and report.headline.index >= 0:  # a headline taken from the text
         sentences = [report.headline, *sentences]
