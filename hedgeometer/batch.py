@@ -163,7 +163,11 @@ _WORKER_ANALYZER = None
 
 def _init_worker(settings: dict) -> None:
     global _WORKER_ANALYZER
+    import signal
+
     from .analyzer import Analyzer
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent handles it
 
     _WORKER_ANALYZER = Analyzer(**settings)
 
@@ -192,7 +196,8 @@ def run_local(analyzer, settings: dict, records: Iterable[Record], sentences: bo
     from concurrent.futures import ProcessPoolExecutor
 
     window = jobs * 3  # chunks in flight: enough to keep every worker busy, few enough to stay flat
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
+    try:
         pending: deque = deque()
         for chunk in _chunks(records, CHUNK):
             pending.append(pool.submit(_process_in_worker, chunk, sentences))
@@ -200,6 +205,8 @@ def run_local(analyzer, settings: dict, records: Iterable[Record], sentences: bo
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:  # an interrupt: drop the chunks not started rather than finish them
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run_dask(analyzer, records: Iterable[Record], sentences: bool, scheduler: str) -> Iterator[list[dict]]:
@@ -504,6 +511,7 @@ class BatchSummary:
     seconds: float = 0.0
     failures: list = field(default_factory=list)  # (id, error), the first 20
     earlier_failures: list = field(default_factory=list)  # (id, error), the first 20 of failed_earlier
+    interrupted: bool = False  # stopped by Ctrl-C (KeyboardInterrupt): the rows written are whole; resume continues
 
     @property
     def clean(self) -> bool:
@@ -554,6 +562,8 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
             summary.seconds = time.perf_counter() - start
             if on_progress:
                 on_progress(summary)
+    except KeyboardInterrupt:  # each article's rows go in one write: what is in the file is whole
+        summary.interrupted = True
     finally:
         writer.close()
     summary.seconds = time.perf_counter() - start

@@ -391,7 +391,23 @@ class _Progress:
         click.echo(f"\r{head}, {rate:,.0f}/s{tail}, {failed:,} failed   ", err=True, nl=False)
 
 
-@main.command()
+class _KeepsArguments(click.Command):
+    """A command that remembers its arguments as typed (``ctx.meta["arguments"]``), so that a
+    message can give the command to run next."""
+
+    def parse_args(self, ctx, args):
+        ctx.meta["arguments"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def _resume_command(ctx) -> str:
+    import shlex
+
+    arguments = ctx.meta.get("arguments", [])
+    return shlex.join(["hedgeometer", "batch", *arguments, *([] if "--resume" in arguments else ["--resume"])])
+
+
+@main.command(cls=_KeepsArguments)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Rows go here: .csv or .jsonl (written incrementally; see --resume).")
@@ -445,10 +461,35 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
       hedgeometer batch corpus/ -o sentences.csv --sentences --jobs 4
       hedgeometer batch corpus/ -o scores.csv --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    ctx = click.get_current_context()
+    try:
+        _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_field, max_chars, jobs, engine,
+               scheduler, resume, readability, encoding, quiet, analyzer_kwargs)
+    except KeyboardInterrupt:  # Ctrl-C before or between rows: every row written is whole
+        _interrupted(ctx, output, None)
+
+
+def _interrupted(ctx, output: Path, summary) -> None:
+    """Say what an interrupted run left and the command that continues it; exit 130 (SIGINT)."""
+    if summary is not None and summary.rows:
+        done = (f"{plural(summary.records, 'article', grouped=True)} scored before the interrupt "
+                f"({summary.failed:,} failed); every row in {output} is complete")
+    elif output.exists() and output.stat().st_size:
+        done = f"the rows already in {output} are complete"
+    else:
+        done = "no row was written yet"
+    click.echo(f"\nInterrupted: {done}. To continue where it stopped (nothing is scored twice):\n"
+               f"  {_resume_command(ctx)}", err=True)
+    ctx.exit(130)
+
+
+def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_field, max_chars, jobs, engine,
+           scheduler, resume, readability, encoding, quiet, analyzer_kwargs):
+    import itertools
     import sys
 
     from .batch import default_jobs, row_format, run_batch
-    from .records import RecordOptions, check_inputs, count_records, iter_records
+    from .records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
@@ -465,11 +506,17 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
                 "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
                 "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams,
                 "boilerplate": analyzer.boilerplate}
+    records = iter_records(inputs, options)
+    first = next(records, None)
+    if first is None:  # an empty folder, a header-only CSV: a run that scores nothing is not a success
+        raise click.ClickException(f"nothing to score: {describe_no_records(inputs, options)}; no output was written")
     show_progress = not quiet and sys.stderr.isatty()
     progress = _Progress(count_records(inputs, options) if show_progress else None) if show_progress else None
-    summary = run_batch(iter_records(inputs, options), output, analyzer=analyzer, settings=settings, fmt=fmt,
+    summary = run_batch(itertools.chain([first], records), output, analyzer=analyzer, settings=settings, fmt=fmt,
                         sentences=sentences, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
                         resume=resume, on_progress=progress)
+    if summary.interrupted:
+        _interrupted(click.get_current_context(), output, summary)
     if not quiet:
         if show_progress:
             click.echo("", err=True)
