@@ -250,6 +250,65 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
     write_output(COMPARE_RENDERERS[fmt](Comparison(reports), color=color), output, color)
 
 
+class TrainProgress:
+    """How ``train`` goes, on stderr, each line with the time since the start.
+
+    On a terminal, a step with a count (sentences encoded, settings cross-validated) rewrites one
+    status line in place, with a bar and ``done/total``; stages and results get lines of their
+    own above it. Elsewhere (a log, a pipe), each new step is one line with its count, and the
+    repeated counts of one step (encoding) are not printed."""
+
+    def __init__(self, stream=None, tty: bool | None = None, clock=None):
+        import time
+
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty() if tty is None else tty
+        self.clock = clock or time.monotonic
+        self.start = self.clock()
+        self.last_message: str | None = None
+        self.last_draw = float("-inf")
+        self.live = False  # a status line is on screen, to be ended before the next line
+
+    def _elapsed(self) -> str:
+        seconds = int(self.clock() - self.start)
+        return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
+            else f"{seconds // 60}:{seconds % 60:02d}"
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+    def __call__(self, message: str, done: int | None = None, total: int | None = None) -> None:
+        if done is None or not total:
+            self.close()
+            self._write(f"[{self._elapsed()}] {message}\n")
+            self.last_message = message
+            return
+        if self.tty:
+            now = self.clock()
+            if message == self.last_message and done < total and now - self.last_draw < 0.1:
+                return
+            self.last_draw = now
+            import shutil
+
+            filled = round(20 * done / total)
+            count = f" [{'#' * filled}{'.' * (20 - filled)}] {done:,}/{total:,}"
+            head = f"[{self._elapsed()}] "
+            room = max(10, shutil.get_terminal_size((100, 24)).columns - 1 - len(head) - len(count))
+            text = message if len(message) <= room else message[:room - 1] + "…"
+            self._write(f"\r{head}{text}{count}\x1b[K")
+            self.live = True
+        elif message != self.last_message:
+            self._write(f"[{self._elapsed()}] {message} ({done:,}/{total:,})\n")
+        self.last_message = message
+
+    def close(self) -> None:
+        """End the status line, so that what follows starts on a line of its own."""
+        if self.live:
+            self._write("\n")
+            self.live = False
+
+
 @main.command()
 @click.option("--corpus", "corpus_paths", multiple=True, type=click.Path(exists=True, path_type=Path),
               help="Corpus file or folder of *.jsonl (default: the repo's corpus/). Repeatable.")
@@ -272,7 +331,9 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
     real corpora given with --real; C, the weight of real sentences, the rule/model mix and the
     thresholds are chosen by cross-validation with folds by document. PTC articles listed in
     corpus/realnews/heldout-articles.txt (the real-news test set) are never used. The same
-    files, lexicons, seed and library versions give a byte-identical model.
+    files, lexicons, seed and library versions give a byte-identical model. Progress goes to
+    stderr: sentences encoded and settings cross-validated, with counts and the time taken (on a
+    terminal, one status line rewritten in place).
 
     \b
     Examples:
@@ -299,9 +360,12 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
     if real_paths and not standoff_paths:
         standoff_paths = sorted((corpus / "realtrain").glob("*.jsonl"))
     output = output or default_model_path()
-    model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name,
-                                progress=lambda message: click.echo(message, err=True), real_paths=real_paths,
-                                heldout_articles=heldout, standoff=standoff_paths)
+    progress = TrainProgress()
+    try:
+        model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name, progress=progress,
+                                    real_paths=real_paths, heldout_articles=heldout, standoff=standoff_paths)
+    finally:
+        progress.close()
     output.parent.mkdir(parents=True, exist_ok=True)
     save_model(model, output)
     click.echo(f"wrote {output} (model {record['model_id']}, cross-validated corpus macro-F1 "
