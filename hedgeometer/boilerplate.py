@@ -54,8 +54,7 @@ _CREDIT = re.compile(
     r"(?:(?:photo|photos|photograph|photographs|image|images|picture|pictures|pic|video|footage|illustration|graphic"
     r"|credit|image credit|photo credit|source)\s*[:/]|image source\s*,)\s*[^.!?]{1,80}", re.IGNORECASE)
 # "© 2024 Reuters", "COPYRIGHT 2018 CREATORS.COM" (a longer line after a © is a caption: standalone).
-_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|copyright\b)\s*(?:\S+\s*){0,8}|.{0,120}\ball rights reserved\b.{0,80}",
-                        re.IGNORECASE)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)\s|copyright\b)\s*(?:\S+\s*){0,8}", re.IGNORECASE)
 _COPYRIGHT_START = re.compile(r"©|copyright\b", re.IGNORECASE)
 # A credit line of names and agencies: "Dibyangshu Sarkar/AFP/Getty Images", "(Reuters photo: Giorgio Perottino)".
 _AGENCIES = r"(?:getty images|getty|reuters|afp|ap|ap photo|epa(?:-efe)?|anadolu agency|xinhua|pa media|shutterstock|alamy)"
@@ -73,12 +72,29 @@ _POST_FOOTER = re.compile(r"(?:[—–-]\s*.{0,80}\(@\w{1,30}\)\s*.{0,40}|a post
 # Standalone prose: a caption, by its label or the credit it ends with; an embedded post's text.
 _CAPTION_START = re.compile(r"(?:image caption|photo caption|caption|pictured|file photo|file picture|main image)"
                             r"\s*[:,]\s*\S", re.IGNORECASE)
-_CAPTION_END = re.compile(
-    r"(?:\s(?:photograph|photo|picture|image|credit|illustration)\s*:\s*[^.!?:]{1,80}"
-    r"|\s\((?:photos?|pictures?|images?|credit)\b[^)]{0,80}\)"
-    r"|\s?[/|]\s*[^/|.!?]{0,40}" + _AGENCIES + r"|\s\(" + _AGENCIES + r"\)|\sgetty images)\s*$",
-    re.IGNORECASE)
-_POST_TEXT = re.compile(r"pic\.twitter\.com/\S+|https?://t\.co/\S+|\s#\w+\s*$")
+# A caption ends with its credit: "... Photograph: Omar Sanadiki/Reuters", "... (Photo: AFP)",
+# "... | Getty Images". Each pattern is tried only on a line whose end could hold it.
+_CREDIT_END = re.compile(r"\s(?:photograph|photo|picture|image|credit|illustration)\s*:\s*[^.!?:]{1,80}$", re.IGNORECASE)
+_PAREN_CREDIT_END = re.compile(r"\s\((?:photos?|pictures?|images?|credit)\b[^()]{0,80}\)$", re.IGNORECASE)
+_AGENCY_END = re.compile(r"(?:[/|]\s*[^/|.!?]{0,40}" + _AGENCIES + r"|\s\(" + _AGENCIES + r"\)|\sgetty images)$",
+                         re.IGNORECASE)
+_AGENCY_NAMES = ("getty images", "getty", "reuters", "afp", "ap", "ap photo", "epa", "epa-efe", "anadolu agency",
+                 "xinhua", "pa media", "shutterstock", "alamy")
+
+
+def _ends_with_credit(line: str) -> bool:
+    tail = line[-_TAIL:]
+    if ":" in tail and _CREDIT_END.search(tail):
+        return True
+    if tail.endswith(")") and _PAREN_CREDIT_END.search(tail):
+        return True
+    last = tail.rstrip(")").lower()
+    return last.endswith(_AGENCY_NAMES) and bool(_AGENCY_END.search(tail))
+
+
+_POST_LINK = re.compile(r"pic\.twitter\.com/\S|https?://t\.co/\S")
+_HASHTAG_END = re.compile(r"\s#\w+\s*$")
+_TAIL = 140  # every caption-end pattern fits in the last _TAIL characters of a line
 
 _LINE = re.compile(r"[^\n]+")
 
@@ -93,11 +109,16 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 200:
         return False
-    if _is_label(stripped) or any(pattern.fullmatch(stripped) for pattern in (_COPYRIGHT, _POST_FOOTER, _PAREN_CREDIT)):
+    first = stripped[0]
+    if _is_label(stripped) or "rights reserved" in stripped.lower():
         return True
-    if len(stripped.split()) <= 8 and _AGENCY_CREDIT.fullmatch(stripped):
+    if first in "©(cC" and (_COPYRIGHT.fullmatch(stripped) or _PAREN_CREDIT.fullmatch(stripped)):
         return True
-    if not stripped[0].isupper():  # a hard-wrapped line of prose ("source, who asked not to be named")
+    if first in "—–-aA" and _POST_FOOTER.fullmatch(stripped):
+        return True
+    if ("/" in stripped or "|" in stripped) and len(stripped.split()) <= 8 and _AGENCY_CREDIT.fullmatch(stripped):
+        return True
+    if not first.isupper():  # a hard-wrapped line of prose ("source, who asked not to be named")
         return False
     return (bool(_LINK_PREFIX.match(stripped)) and len(stripped.split()) <= 20
             or any(pattern.fullmatch(stripped) for pattern in (_CREDIT, _BYLINE, _DATELINE)))
@@ -109,8 +130,11 @@ def is_standalone(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 600:
         return False
-    return bool(_CAPTION_START.match(stripped) or _CAPTION_END.search(stripped) or _POST_TEXT.search(stripped)
-                or _COPYRIGHT_START.match(stripped))
+    if _CAPTION_START.match(stripped) or _COPYRIGHT_START.match(stripped):
+        return True
+    tail = stripped[-_TAIL:]  # the end patterns are bounded: searching a long paragraph whole is wasted time
+    return bool(_ends_with_credit(stripped) or "#" in tail and _HASHTAG_END.search(tail)
+                or ("twitter.com/" in stripped or "t.co/" in stripped) and _POST_LINK.search(stripped))
 
 
 def blank_boilerplate(text: str) -> str:
