@@ -511,6 +511,12 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
     error row). The exit code is 1 when the output file holds any error row, this run's or one
     kept from an earlier run, and the summary counts both.
 
+    Every row is stamped with what scored it (version, lexicons, model, thresholds and
+    overrides, --evidence, --boilerplate), and --resume continues only under the same
+    settings: otherwise it refuses, names each difference and leaves the file alone. Ctrl-C
+    stops cleanly and prints the command that resumes (exit 130). Inputs with no record at all
+    (an empty folder, a CSV file with only its header) are an error: nothing to score.
+
     A row's id is the record's --id-field value as given, else where the record is: the
     file's path, PATH:LINE for a JSONL line, PATH#N for the N-th CSV record (an id met again
     gets ~2). A path inside the working folder is written relative to it (./b/x.txt and

@@ -14,6 +14,7 @@ import fnmatch
 import io
 import json
 import os
+import re
 import shlex
 import sys
 from dataclasses import dataclass, field
@@ -147,11 +148,19 @@ def _from_mapping(data: dict, fallback_id: str, source: str, options: RecordOpti
     return _checked(Record(identifier, text, source, fields, None, headline if isinstance(headline, str) else None), options)
 
 
-def _jsonl_records(lines: Iterable[str], name: str, options: RecordOptions) -> Iterator[Record]:
+def _not_decodable(options: RecordOptions, detail: str) -> str:
+    return (f"not valid {options.encoding} ({detail}); if the file uses another encoding, pass it, "
+            f"e.g. --encoding latin-1")
+
+
+def _jsonl_records(lines: Iterable, name: str, options: RecordOptions) -> Iterator[Record]:
     for lineno, line in enumerate(lines, 1):
+        where = f"{name}:{lineno}"
+        if isinstance(line, UnicodeDecodeError):  # one bad line, not the rest of the file
+            yield Record(where, None, where, {}, _not_decodable(options, f"byte {line.start + 1} of the line: {line.reason}"))
+            continue
         if not line.strip():
             continue
-        where = f"{name}:{lineno}"
         try:
             data = json.loads(line.rstrip("\r\n"))  # columns in an error count on the line as shown
         except json.JSONDecodeError as error:
@@ -229,6 +238,11 @@ def _csv_records(handle, name: str, options: RecordOptions) -> Iterator[Record]:
         where = f"{name}:{start}"
         if len(cells) != len(header):  # cells no longer line up with their columns: no field can be trusted
             return Record(where, None, where, {}, _fields_phrase(len(cells), header))
+        for column, cell in zip(header, cells):  # one bad record, not the rest of the file
+            bad = _UNDECODED.search(cell)
+            if bad:
+                return Record(where, None, where, {}, _not_decodable(
+                    options, f"field {column!r}, character {bad.start() + 1}: a byte that is not {options.encoding}"))
         return _from_mapping(dict(zip(header, cells)), f"{name}#{number}", where, options)
 
     def failed(start, why):
@@ -275,20 +289,20 @@ def _csv_records(handle, name: str, options: RecordOptions) -> Iterator[Record]:
             yield failed(lineno, why) if cells is None else record(cells, lineno)
 
 
-def _decoded_lines(path: Path, options: RecordOptions) -> Iterator[str]:
-    """Lines of a record file, decoded lazily; a bad byte sequence ends the file with an error."""
+def _decoded_lines(path: Path, options: RecordOptions) -> Iterator[str | UnicodeDecodeError]:
+    """Lines of a record file, decoded lazily; a line that cannot be decoded is given as its
+    error, so that it becomes one error row and the lines after it are still read."""
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, 1):
             try:
                 line = raw.decode(options.encoding)
             except UnicodeDecodeError as error:
-                raise _LineDecodeError(f"{path}:{lineno}", error) from None
+                yield error
+                continue
             yield without_byte_order_mark(line) if lineno == 1 else line
 
 
-class _LineDecodeError(Exception):
-    def __init__(self, where, error):
-        self.where, self.error = where, error
+_UNDECODED = re.compile("[\udc80-\udcff]")  # a byte the encoding could not read, kept by surrogateescape
 
 
 def _skip_byte_order_mark(handle) -> None:
@@ -340,14 +354,12 @@ def _file_records(path: Path, options: RecordOptions, folders: list[str]) -> Ite
     if suffix in _RECORD_SUFFIXES:
         try:
             if suffix == ".csv":
-                with path.open(encoding=options.encoding, newline="") as handle:
+                # undecodable bytes are kept as surrogates, so that they fail their record alone
+                with path.open(encoding=options.encoding, errors="surrogateescape", newline="") as handle:
                     _skip_byte_order_mark(handle)
                     yield from _csv_records(handle, name, options)
             else:
                 yield from _jsonl_records(_decoded_lines(path, options), name, options)
-        except _LineDecodeError as failure:
-            yield Record(failure.where, None, failure.where, {},
-                         f"not valid {options.encoding} ({failure.error.reason}); the rest of the file was skipped")
         except UnicodeDecodeError as error:
             yield Record(name, None, name, {}, f"not valid {options.encoding} ({error.reason}); the file was skipped")
         except OSError as error:

@@ -115,3 +115,19 @@ def test_error_rows_carry_the_whole_message(tmp_path):
 
 def test_record_options_default():
     assert RecordOptions().text_field == "text"
+
+
+def test_a_line_that_is_not_utf8_fails_alone_and_the_rest_of_the_file_is_read(tmp_path):
+    table, lines = tmp_path / "enc.csv", tmp_path / "enc.jsonl"
+    table.write_bytes(b"id,text\na1,Fine one.\na2,Bad \xff byte.\na3,Fine three.\n")
+    lines.write_bytes(b'{"id": "j1", "text": "ok."}\n{"id": "j2", "text": "bad \xff"}\n{"id": "j3", "text": "ok."}\n')
+    assert [(i, e) for i, _, e in records(table)] == [
+        ("a1", None),
+        (f"{table}:3", "not valid utf-8 (field 'text', character 5: a byte that is not utf-8); if the file uses "
+                       "another encoding, pass it, e.g. --encoding latin-1"),
+        ("a3", None)]
+    assert [(i, e) for i, _, e in records(lines)] == [
+        ("j1", None),
+        (f"{lines}:2", "not valid utf-8 (byte 27 of the line: invalid start byte); if the file uses another "
+                       "encoding, pass it, e.g. --encoding latin-1"),
+        ("j3", None)]
