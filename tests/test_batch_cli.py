@@ -270,7 +270,9 @@ def test_ctrl_c_says_how_to_resume_and_the_resume_completes_the_run(tmp_path):
     reference = tmp_path / "reference.csv"
     subprocess.run(batch_command(corpus, "-o", reference), check=True, timeout=300)
     out = tmp_path / "out.csv"
-    process = subprocess.Popen(batch_command(corpus, "-o", out), stderr=subprocess.PIPE, text=True)
+    # as from a terminal: a test runner started in the background may pass SIGINT on ignored
+    process = subprocess.Popen(batch_command(corpus, "-o", out), stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (out.exists() and out.stat().st_size > 60_000):
         time.sleep(0.01)
