@@ -3,10 +3,12 @@ probabilities -> sentence scores -> article report. It is the library's front do
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, Sequence
 
 from . import __version__
+from .boilerplate import BOILERPLATE_MODES, blank_boilerplate
 from .dimensions import DIMENSIONS
 from .errors import InputError, ModelFileError, ParameterError
 from .lexicon import Lexicon, load_lexicons
@@ -47,6 +49,10 @@ class Analyzer:
     evidence_ngrams : int
         How many n-grams each label's evidence lists, with a model (the ones that pushed hardest
         toward the label); 0 for the evidence kinds alone, which is a little faster.
+    boilerplate : "skip" or "keep"
+        ``"skip"`` (default): lines of page furniture (``SPONSORED``, ``Advertisement``, ``Read
+        more: ...``, photo credits, bylines, an embedded post's footer) are not scored, as if
+        blank (see :mod:`hedgeometer.boilerplate`); ``"keep"`` scores them as text.
 
     Lexicons and model load on first use, so constructing an Analyzer is cheap.
 
@@ -61,7 +67,7 @@ class Analyzer:
 
     def __init__(self, lexicons: Sequence[str | Path] = (), thresholds=None, model: str | Path | None = DEFAULT_MODEL,
                  include_shipped_lexicons: bool = True, liwc_map: Mapping[str, str] | None = None, readability: bool = True,
-                 evidence: str = "any", evidence_ngrams: int = 5):
+                 evidence: str = "any", evidence_ngrams: int = 5, boilerplate: str = "skip"):
         # one path is a common shorthand; iterating it would read each character as a file
         self.lexicons = (lexicons,) if isinstance(lexicons, (str, Path)) else tuple(lexicons)
         resolve_thresholds(thresholds)  # a typo in a dimension name fails here, not at first use
@@ -76,6 +82,9 @@ class Analyzer:
         if isinstance(evidence_ngrams, bool) or not isinstance(evidence_ngrams, int) or evidence_ngrams < 0:
             raise ParameterError("evidence_ngrams", evidence_ngrams, "a whole number, 0 or more")
         self.evidence_ngrams = evidence_ngrams
+        if boilerplate not in BOILERPLATE_MODES:
+            raise ParameterError("boilerplate", boilerplate, " or ".join(map(repr, BOILERPLATE_MODES)), BOILERPLATE_MODES)
+        self.boilerplate = boilerplate
         self._lexicon: Lexicon | None = None
         self._model = None
         self._model_loaded = False
@@ -108,17 +117,34 @@ class Analyzer:
         return self._thresholds
 
     def provenance(self) -> dict:
-        """What produced a report: enough for a researcher to say exactly what scored a corpus."""
+        """What produced a report: enough for a researcher to say exactly what scored a corpus.
+
+        Every setting that changes a label is here: the version, the lexicons (their
+        fingerprint), the model, the ``thresholds`` in use (``threshold_defaults`` are the ones
+        the model or the rules would use, ``threshold_overrides`` the dimensions set otherwise),
+        the evidence mode and the segmentation settings."""
         if self._provenance is None:
             model = self.classifier
+            defaults = resolve_thresholds(None, model.thresholds_ if model else None)
+            used = self.resolved_thresholds
             self._provenance = {
                 "hedgeometer": __version__,
                 "lexicon_fingerprint": self.lexicon.fingerprint,
                 "lexicon_cues": sum(self.lexicon.counts().values()),
                 "model": model.describe() if model is not None else None,
                 "evidence": self.evidence,
+                "thresholds": dict(used),
+                "threshold_defaults": defaults,
+                "threshold_overrides": sorted((d for d in DIMENSIONS if self._overrides(d)), key=DIMENSIONS.index),
+                "segmentation": {"boilerplate": self.boilerplate},
             }
-        return dict(self._provenance)
+        return copy.deepcopy(self._provenance)
+
+    def _overrides(self, dimension: str) -> bool:
+        """Whether the ``thresholds`` given set this dimension's threshold."""
+        if self.thresholds is None:
+            return False
+        return isinstance(self.thresholds, (int, float)) or dimension in self.thresholds
 
     # --- scoring ----------------------------------------------------------------------------
 
@@ -188,6 +214,11 @@ class Analyzer:
         if markdown and text.strip() and not prose.strip():
             raise InputError(f"{id or 'the article'}: no prose to score (the Markdown holds only front matter, "
                              f"code, tables or markup)")
+        if self.boilerplate == "skip":  # page furniture is read as blank (plain text: sentences never hold it)
+            prose = blank_boilerplate(prose)
+            if text.strip() and not prose.strip():
+                raise InputError(f"{id or 'the article'}: no prose to score (every line is page furniture, such as "
+                                 f"SPONSORED, a credit or a byline; to score such lines, use --boilerplate keep)")
         sentences = split_sentences(text, prose)
         voice_map = VoiceMap(prose)
         spans = [(s.index, s.start, s.end, s.text) for s in sentences]

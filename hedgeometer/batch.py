@@ -27,7 +27,11 @@ from .records import Record, path_name, working_folders
 
 ROW_FORMATS = ("csv", "jsonl")
 CHUNK = 16  # records per task: big enough to amortise inter-process overhead
-STAMP_COLUMNS = ["hedgeometer_version", "lexicon_fingerprint", "model_id", "evidence_mode"]
+# What produced a row: every setting that changes a label (thresholds, threshold_overrides and
+# segmentation are compact JSON objects). --resume continues a file only under the same stamp.
+STAMP_COLUMNS = ["hedgeometer_version", "lexicon_fingerprint", "model_id", "evidence_mode", "thresholds",
+                 "threshold_overrides", "segmentation"]
+_JSON_STAMPS = ("thresholds", "threshold_overrides", "segmentation")
 ARTICLE_COLUMNS = (
     ["id", "source", "status", "error", "sentences", "words", "flagged_sentences"]
     + [f"{d}_{k}" for d in DIMENSIONS for k in ("share", "sentences", "model_only", "cues", "per_100_words", "mean", "max")]
@@ -76,12 +80,23 @@ def article_row(report, record: Record) -> dict:
     return _carry(row, record.fields)
 
 
+def _compact(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _stamp(provenance: dict | None) -> dict:
-    """The columns that say what produced a row (``evidence_mode``: which labels count, any or cue)."""
+    """The columns that say what produced a row: version, lexicons, model (``""`` for rules
+    only), ``evidence_mode`` (which labels count, any or cue), the ``thresholds`` in use, the
+    ones set by the user (``threshold_overrides``, ``{}`` when none) and the segmentation
+    settings."""
     if provenance is None:
         return {}
+    thresholds = provenance.get("thresholds") or {}
+    overrides = {d: thresholds[d] for d in provenance.get("threshold_overrides") or () if d in thresholds}
     return {"hedgeometer_version": provenance["hedgeometer"], "lexicon_fingerprint": provenance["lexicon_fingerprint"],
-            "model_id": (provenance.get("model") or {}).get("id", ""), "evidence_mode": provenance.get("evidence", "any")}
+            "model_id": (provenance.get("model") or {}).get("id", ""), "evidence_mode": provenance.get("evidence", "any"),
+            "thresholds": _compact(thresholds), "threshold_overrides": _compact(overrides),
+            "segmentation": _compact(provenance.get("segmentation") or {})}
 
 
 def sentence_rows(report, record: Record) -> list[dict]:
@@ -148,7 +163,11 @@ _WORKER_ANALYZER = None
 
 def _init_worker(settings: dict) -> None:
     global _WORKER_ANALYZER
+    import signal
+
     from .analyzer import Analyzer
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent handles it
 
     _WORKER_ANALYZER = Analyzer(**settings)
 
@@ -177,7 +196,8 @@ def run_local(analyzer, settings: dict, records: Iterable[Record], sentences: bo
     from concurrent.futures import ProcessPoolExecutor
 
     window = jobs * 3  # chunks in flight: enough to keep every worker busy, few enough to stay flat
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,)) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(settings,))
+    try:
         pending: deque = deque()
         for chunk in _chunks(records, CHUNK):
             pending.append(pool.submit(_process_in_worker, chunk, sentences))
@@ -185,6 +205,8 @@ def run_local(analyzer, settings: dict, records: Iterable[Record], sentences: bo
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:  # an interrupt: drop the chunks not started rather than finish them
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def run_dask(analyzer, records: Iterable[Record], sentences: bool, scheduler: str) -> Iterator[list[dict]]:
@@ -272,13 +294,16 @@ class EarlierRows:
     failures: list = field(default_factory=list)  # (id, error), the first 20
 
 
-def read_earlier_rows(path: Path, fmt: str, columns: list[str]) -> EarlierRows:
+def read_earlier_rows(path: Path, fmt: str, columns: list[str], stamp: dict | None = None) -> EarlierRows:
     """The ids and error rows already written to ``path``; what a kill may have left unfinished
     is cut off first: a torn last row, and with sentence rows every row of the last article (a
     kill can stop an article's rows between two of them, so that article is scored again).
 
-    Nothing is cut until the file is known to be an output of this kind of run (``columns``), so
-    a mistaken ``-o`` with ``--resume`` is an error, never an emptied file.
+    Nothing is cut until the file is known to be an output of this kind of run (``columns``)
+    and, given this run's ``stamp`` (:func:`_stamp`), one written under the same settings: a
+    mistaken ``-o`` with ``--resume``, or a resume with another model, lexicon, threshold,
+    evidence mode or segmentation, is an error that says what differs, never a mixed or
+    emptied file.
     """
     earlier = EarlierRows()
     if not path.exists() or path.stat().st_size == 0:
@@ -288,11 +313,13 @@ def read_earlier_rows(path: Path, fmt: str, columns: list[str]) -> EarlierRows:
     if keep == 0 and not _starts_like_output(data, fmt, columns):
         raise _not_ours(path, 1 if fmt == "jsonl" else None, None if fmt == "jsonl" else columns)
     rows = _jsonl_rows(data[:keep], path, columns) if fmt == "jsonl" else _csv_rows(data[:keep], path, columns)
+    if stamp:
+        _check_stamps(path, rows, stamp)
     if list(columns) == SENTENCE_COLUMNS and rows:
         last = rows[-1][0]
         while rows and rows[-1][0] == last:
             keep = rows.pop()[3]
-    for identifier, status, error, _ in rows:
+    for identifier, status, error, _, _ in rows:
         _note(earlier, identifier, status, error)
     if keep != len(data):
         with path.open("r+b") as handle:
@@ -301,15 +328,17 @@ def read_earlier_rows(path: Path, fmt: str, columns: list[str]) -> EarlierRows:
 
 
 def _jsonl_rows(data: bytes, path: Path, columns: list[str]) -> list[tuple]:
-    """``(id, status, error, byte offset of the row)`` of each JSONL row; the first must have
-    every column, so an output of the other kind of run is refused."""
+    """``(id, status, error, byte offset of the row, stamp)`` of each JSONL row; the first must
+    have every column, so an output of the other kind of run is refused."""
     rows, offset = [], 0
     for lineno, line in enumerate(data.split(b"\n"), 1):  # not splitlines(): values may hold U+2028
         if line.strip():
             row = _jsonl_row(line, path, lineno)
             if not rows and not set(columns) <= set(row):
+                _check_version(path, row, set(columns) - set(row))
                 raise _not_ours(path, columns=columns)
-            rows.append((str(row["id"]), row.get("status"), row.get("error"), offset))
+            rows.append((str(row["id"]), row.get("status"), row.get("error"), offset,
+                         {c: row.get(c) for c in STAMP_COLUMNS}))
         offset += len(line) + 1
     return rows
 
@@ -333,15 +362,88 @@ def _csv_rows(data: bytes, path: Path, columns: list[str]) -> list[tuple]:
     if header is None:
         return []
     if header[:len(columns)] != list(columns):
+        if "hedgeometer_version" in header:
+            first = next(reader, None) or []
+            _check_version(path, dict(zip(header, first)), set(columns) - set(header))
         raise _not_ours(path, columns=columns)
     status, error = columns.index("status"), columns.index("error")
+    stamps = [columns.index(c) for c in STAMP_COLUMNS]
     rows, start = [], ends[-1]
     for row in reader:
         if row:
             rows.append((row[0], row[status] if len(row) > status else None,
-                         row[error] if len(row) > error else None, start))
+                         row[error] if len(row) > error else None, start,
+                         {c: row[k] if len(row) > k else None for c, k in zip(STAMP_COLUMNS, stamps)}))
         start = ends[-1]
     return rows
+
+
+def _check_version(path: Path, row: dict, missing: set) -> None:
+    """An output of another hedgeometer version, whose rows have other columns: say so (it is
+    ours, just not continuable), rather than that it is not a hedgeometer output at all."""
+    version = row.get("hedgeometer_version")
+    if missing and version and {"id", "status", "error"} <= set(row):
+        names = ", ".join(c for c in STAMP_COLUMNS + ARTICLE_COLUMNS + SENTENCE_COLUMNS if c in missing)
+        raise InputError(f"{path}: written by hedgeometer {version}, whose rows lack columns this version writes "
+                         f"({names}), so --resume cannot continue it; write to another -o, or drop --resume to "
+                         f"score everything again")
+
+
+_STAMP_NAMES = {"hedgeometer_version": "hedgeometer version", "lexicon_fingerprint": "lexicons (fingerprint)",
+                "model_id": "model", "evidence_mode": "--evidence", "thresholds": "thresholds",
+                "threshold_overrides": "--threshold", "segmentation": "segmentation"}
+
+
+def _stamp_value(column: str, value):
+    """A stamp as compared: JSON columns parsed (their spelling does not matter), missing as ''."""
+    if value is None:
+        return ""
+    if column in _JSON_STAMPS and isinstance(value, str):
+        try:
+            return json.loads(value) if value else {}
+        except json.JSONDecodeError:
+            return value
+    return value
+
+
+def _check_stamps(path: Path, rows: list[tuple], stamp: dict) -> None:
+    """Refuse to continue rows written under other settings, naming each that differs."""
+    expected = {c: _stamp_value(c, stamp.get(c)) for c in STAMP_COLUMNS}
+    for identifier, _, _, _, found in rows:
+        if not found.get("hedgeometer_version"):  # a row of an analyzer that never loaded: no stamp to compare
+            continue
+        if all(found.get(c) == stamp.get(c) for c in STAMP_COLUMNS):
+            continue
+        differences = []
+        for column in STAMP_COLUMNS:
+            before, now = _stamp_value(column, found.get(column)), expected[column]
+            if before != now:
+                differences.append(_difference(column, before, now))
+        differences = [d for d in differences if d]
+        if differences:
+            raise InputError(
+                f"{path} was written with other settings (row {identifier!r}), so --resume would mix rows scored "
+                f"two ways:\n" + "\n".join(f"  {d}" for d in differences)
+                + "\nResume with the settings that wrote it, write to another -o, or drop --resume to score "
+                  "everything again.")
+
+
+def _difference(column: str, before, now) -> str:
+    """One line of what differs: ``thresholds: dramatic 0.25 in the file, 0.95 now``."""
+    if column == "threshold_overrides":
+        return ""  # the thresholds themselves are compared; which were set by hand does not change a label
+    if column == "model_id":
+        def model(value):
+            return f"model {value}" if value else "rules only (--no-model)"
+        return f"model: {model(before)} in the file, {model(now)} now"
+    if column in ("thresholds", "segmentation") and isinstance(before, dict) and isinstance(now, dict):
+        def show(value):
+            return f"{value:.2f}" if isinstance(value, float) else str(value)
+        parts = [f"{key} {show(before.get(key, '(none)'))} in the file, {show(now.get(key, '(none)'))} now"
+                 for key in dict.fromkeys([*before, *now]) if before.get(key) != now.get(key)]
+        label = "thresholds (--threshold)" if column == "thresholds" else "segmentation (--boilerplate)"
+        return f"{label}: " + "; ".join(parts)
+    return f"{_STAMP_NAMES[column]}: {before or '(none)'} in the file, {now or '(none)'} now"
 
 
 def _note(earlier: EarlierRows, identifier: str, status, error) -> None:
@@ -409,6 +511,7 @@ class BatchSummary:
     seconds: float = 0.0
     failures: list = field(default_factory=list)  # (id, error), the first 20
     earlier_failures: list = field(default_factory=list)  # (id, error), the first 20 of failed_earlier
+    interrupted: bool = False  # stopped by Ctrl-C (KeyboardInterrupt): the rows written are whole; resume continues
 
     @property
     def clean(self) -> bool:
@@ -434,7 +537,7 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
     worker processes."""
     summary = BatchSummary()
     columns = SENTENCE_COLUMNS if sentences else ARTICLE_COLUMNS
-    earlier = read_earlier_rows(output, fmt, columns) if resume else EarlierRows()
+    earlier = read_earlier_rows(output, fmt, columns, _stamp(_provenance(analyzer))) if resume else EarlierRows()
     summary.failed_earlier, summary.earlier_failures = earlier.failed, earlier.failures
     summary.kept = len(earlier.ids)
     if earlier.ids:
@@ -459,6 +562,8 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, settings: di
             summary.seconds = time.perf_counter() - start
             if on_progress:
                 on_progress(summary)
+    except KeyboardInterrupt:  # each article's rows go in one write: what is in the file is whole
+        summary.interrupted = True
     finally:
         writer.close()
     summary.seconds = time.perf_counter() - start

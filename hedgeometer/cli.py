@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError
 from .records import DEFAULT_GLOBS
@@ -92,13 +93,18 @@ def analyzer_options(function):
                      help="Which labels count: 'any' keeps every label; 'cue' keeps a label only when its sentence "
                           "has a cue of that dimension (the model's labels without one are dropped, and shares "
                           "and flagged sentences follow). Stamped in every output."),
+        click.option("--boilerplate", type=click.Choice(BOILERPLATE_MODES), default="skip", show_default=True,
+                     help="'skip': lines of page furniture (SPONSORED, Advertisement, 'Read more: ...', photo "
+                          "credits, bylines, an embedded post's footer) are not scored; 'keep' scores them as "
+                          "text. Stamped in every output."),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_model, evidence="any", **kwargs):
+def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_model, evidence="any", boilerplate="skip",
+                   **kwargs):
     from .analyzer import DEFAULT_MODEL, Analyzer
 
     if no_model and model_path:
@@ -107,7 +113,7 @@ def build_analyzer(lexicons, liwc_map, only_lexicon, thresholds, model_path, no_
         raise click.UsageError("--only-lexicon needs at least one --lexicon")
     model = None if no_model else (model_path or DEFAULT_MODEL)
     return Analyzer(lexicons=lexicons, thresholds=thresholds, model=model, include_shipped_lexicons=not only_lexicon,
-                    liwc_map=liwc_map, evidence=evidence, **kwargs)
+                    liwc_map=liwc_map, evidence=evidence, boilerplate=boilerplate, **kwargs)
 
 
 def write_output(text: str, output: str | None, color: bool = False) -> None:
@@ -244,6 +250,65 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
     write_output(COMPARE_RENDERERS[fmt](Comparison(reports), color=color), output, color)
 
 
+class TrainProgress:
+    """How ``train`` goes, on stderr, each line with the time since the start.
+
+    On a terminal, a step with a count (sentences encoded, settings cross-validated) rewrites one
+    status line in place, with a bar and ``done/total``; stages and results get lines of their
+    own above it. Elsewhere (a log, a pipe), each new step is one line with its count, and the
+    repeated counts of one step (encoding) are not printed."""
+
+    def __init__(self, stream=None, tty: bool | None = None, clock=None):
+        import time
+
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty() if tty is None else tty
+        self.clock = clock or time.monotonic
+        self.start = self.clock()
+        self.last_message: str | None = None
+        self.last_draw = float("-inf")
+        self.live = False  # a status line is on screen, to be ended before the next line
+
+    def _elapsed(self) -> str:
+        seconds = int(self.clock() - self.start)
+        return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}" if seconds >= 3600 \
+            else f"{seconds // 60}:{seconds % 60:02d}"
+
+    def _write(self, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+    def __call__(self, message: str, done: int | None = None, total: int | None = None) -> None:
+        if done is None or not total:
+            self.close()
+            self._write(f"[{self._elapsed()}] {message}\n")
+            self.last_message = message
+            return
+        if self.tty:
+            now = self.clock()
+            if message == self.last_message and done < total and now - self.last_draw < 0.1:
+                return
+            self.last_draw = now
+            import shutil
+
+            filled = round(20 * done / total)
+            count = f" [{'#' * filled}{'.' * (20 - filled)}] {done:,}/{total:,}"
+            head = f"[{self._elapsed()}] "
+            room = max(10, shutil.get_terminal_size((100, 24)).columns - 1 - len(head) - len(count))
+            text = message if len(message) <= room else message[:room - 1] + "…"
+            self._write(f"\r{head}{text}{count}\x1b[K")
+            self.live = True
+        elif message != self.last_message:
+            self._write(f"[{self._elapsed()}] {message} ({done:,}/{total:,})\n")
+        self.last_message = message
+
+    def close(self) -> None:
+        """End the status line, so that what follows starts on a line of its own."""
+        if self.live:
+            self._write("\n")
+            self.live = False
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Any other than a loopback address (127.0.0.1, ::1) makes the page "
@@ -316,7 +381,9 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
     real corpora given with --real; C, the weight of real sentences, the rule/model mix and the
     thresholds are chosen by cross-validation with folds by document. PTC articles listed in
     corpus/realnews/heldout-articles.txt (the real-news test set) are never used. The same
-    files, lexicons, seed and library versions give a byte-identical model.
+    files, lexicons, seed and library versions give a byte-identical model. Progress goes to
+    stderr: sentences encoded and settings cross-validated, with counts and the time taken (on a
+    terminal, one status line rewritten in place).
 
     \b
     Examples:
@@ -343,9 +410,12 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
     if real_paths and not standoff_paths:
         standoff_paths = sorted((corpus / "realtrain").glob("*.jsonl"))
     output = output or default_model_path()
-    model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name,
-                                progress=lambda message: click.echo(message, err=True), real_paths=real_paths,
-                                heldout_articles=heldout, standoff=standoff_paths)
+    progress = TrainProgress()
+    try:
+        model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name, progress=progress,
+                                    real_paths=real_paths, heldout_articles=heldout, standoff=standoff_paths)
+    finally:
+        progress.close()
     output.parent.mkdir(parents=True, exist_ok=True)
     save_model(model, output)
     click.echo(f"wrote {output} (model {record['model_id']}, cross-validated corpus macro-F1 "
@@ -435,7 +505,23 @@ class _Progress:
         click.echo(f"\r{head}, {rate:,.0f}/s{tail}, {failed:,} failed   ", err=True, nl=False)
 
 
-@main.command()
+class _KeepsArguments(click.Command):
+    """A command that remembers its arguments as typed (``ctx.meta["arguments"]``), so that a
+    message can give the command to run next."""
+
+    def parse_args(self, ctx, args):
+        ctx.meta["arguments"] = list(args)
+        return super().parse_args(ctx, args)
+
+
+def _resume_command(ctx) -> str:
+    import shlex
+
+    arguments = ctx.meta.get("arguments", [])
+    return shlex.join(["hedgeometer", "batch", *arguments, *([] if "--resume" in arguments else ["--resume"])])
+
+
+@main.command(cls=_KeepsArguments)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Rows go here: .csv or .jsonl (written incrementally; see --resume).")
@@ -475,6 +561,12 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
     error row). The exit code is 1 when the output file holds any error row, this run's or one
     kept from an earlier run, and the summary counts both.
 
+    Every row is stamped with what scored it (version, lexicons, model, thresholds and
+    overrides, --evidence, --boilerplate), and --resume continues only under the same
+    settings: otherwise it refuses, names each difference and leaves the file alone. Ctrl-C
+    stops cleanly and prints the command that resumes (exit 130). Inputs with no record at all
+    (an empty folder, a CSV file with only its header) are an error: nothing to score.
+
     A row's id is the record's --id-field value as given, else where the record is: the
     file's path, PATH:LINE for a JSONL line, PATH#N for the N-th CSV record (an id met again
     gets ~2). A path inside the working folder is written relative to it (./b/x.txt and
@@ -489,10 +581,35 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
       hedgeometer batch corpus/ -o sentences.csv --sentences --jobs 4
       hedgeometer batch corpus/ -o scores.csv --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    ctx = click.get_current_context()
+    try:
+        _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_field, max_chars, jobs, engine,
+               scheduler, resume, readability, encoding, quiet, analyzer_kwargs)
+    except KeyboardInterrupt:  # Ctrl-C before or between rows: every row written is whole
+        _interrupted(ctx, output, None)
+
+
+def _interrupted(ctx, output: Path, summary) -> None:
+    """Say what an interrupted run left and the command that continues it; exit 130 (SIGINT)."""
+    if summary is not None and summary.rows:
+        done = (f"{plural(summary.records, 'article', grouped=True)} scored before the interrupt "
+                f"({summary.failed:,} failed); every row in {output} is complete")
+    elif output.exists() and output.stat().st_size:
+        done = f"the rows already in {output} are complete"
+    else:
+        done = "no row was written yet"
+    click.echo(f"\nInterrupted: {done}. To continue where it stopped (nothing is scored twice):\n"
+               f"  {_resume_command(ctx)}", err=True)
+    ctx.exit(130)
+
+
+def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_field, max_chars, jobs, engine,
+           scheduler, resume, readability, encoding, quiet, analyzer_kwargs):
+    import itertools
     import sys
 
     from .batch import default_jobs, row_format, run_batch
-    from .records import RecordOptions, check_inputs, count_records, iter_records
+    from .records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
@@ -507,12 +624,19 @@ def batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline_
     _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
     settings = {"lexicons": analyzer.lexicons, "thresholds": analyzer.thresholds, "model": analyzer.model,
                 "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
-                "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams}
+                "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams,
+                "boilerplate": analyzer.boilerplate}
+    records = iter_records(inputs, options)
+    first = next(records, None)
+    if first is None:  # an empty folder, a header-only CSV: a run that scores nothing is not a success
+        raise click.ClickException(f"nothing to score: {describe_no_records(inputs, options)}; no output was written")
     show_progress = not quiet and sys.stderr.isatty()
     progress = _Progress(count_records(inputs, options) if show_progress else None) if show_progress else None
-    summary = run_batch(iter_records(inputs, options), output, analyzer=analyzer, settings=settings, fmt=fmt,
+    summary = run_batch(itertools.chain([first], records), output, analyzer=analyzer, settings=settings, fmt=fmt,
                         sentences=sentences, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
                         resume=resume, on_progress=progress)
+    if summary.interrupted:
+        _interrupted(click.get_current_context(), output, summary)
     if not quiet:
         if show_progress:
             click.echo("", err=True)

@@ -20,11 +20,26 @@ class Comparison:
                                                     -r.dimensions[dimension].cues_per_100_words,
                                                     -r.dimensions[dimension].mean_score))
 
+    def leaders(self, dimension: str) -> list[ArticleReport]:
+        """The reports that lean hardest on ``dimension``: the highest share of sentences labelled,
+        then the most cues per 100 words (the two figures every format shows). Empty when no
+        article has a sentence labelled with it (cues below the threshold make no article the
+        "most" anything); several when they tie on both figures."""
+        ranked = self.ranking(dimension)
+        if not ranked or not ranked[0].dimensions[dimension].sentences:
+            return []
+
+        def shown(report):
+            summary = report.dimensions[dimension]
+            return summary.share, summary.cues_per_100_words
+
+        return [r for r in ranked if shown(r) == shown(ranked[0])]
+
     def leader(self, dimension: str) -> ArticleReport | None:
-        """The most marked report, or None when no article has any of the dimension."""
-        top = self.ranking(dimension)[0]
-        summary = top.dimensions[dimension]
-        return top if summary.sentences or summary.cues else None
+        """The one report that leans hardest on ``dimension``, or None when none does (no
+        sentence labelled anywhere) or several tie (see :meth:`leaders`)."""
+        leaders = self.leaders(dimension)
+        return leaders[0] if len(leaders) == 1 else None
 
     @staticmethod
     def top_cues(report: ArticleReport, dimension: str, count: int = 3) -> list[tuple[str, int]]:
@@ -58,5 +73,6 @@ class Comparison:
                 for r in self.reports
             ],
             "most": {d: (self.leader(d).id if self.leader(d) else None) for d in DIMENSIONS},
+            "leaders": {d: [r.id for r in self.leaders(d)] for d in DIMENSIONS},
             "ranking": {d: [r.id for r in self.ranking(d)] for d in DIMENSIONS},
         }

@@ -14,6 +14,7 @@ import fnmatch
 import io
 import json
 import os
+import re
 import shlex
 import sys
 from dataclasses import dataclass, field
@@ -80,6 +81,60 @@ def _missing_text_field(data: dict, options: RecordOptions) -> str:
     return f"{message} (fields: {names}; pass --text-field {shlex.quote(str(likely))})"
 
 
+def json_kind(value) -> str:
+    """A JSON value's kind in the words of the file, not of Python: ``null``, ``a number (42)``."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a string ({value!r})" if isinstance(value, str) else type(value).__name__
+
+
+_CONTROL_NAMES = {"\t": ("a tab", "\\t"), "\n": ("a line break", "\\n"), "\r": ("a carriage return", "\\r")}
+
+
+def describe_json_error(error: json.JSONDecodeError, line: str) -> str:
+    """What is wrong with a JSONL line, said whole and with its column: ``invalid JSON: a tab
+    inside a string at column 25; JSON writes it as \\t`` (the decoder's own message is cut
+    off and names no place)."""
+    column, position = error.colno, error.pos
+    rest = line[position:].rstrip("\r\n")
+    near = f" (before: {rest[:20]})" if rest.strip() else ""
+    at_end = not rest.strip()
+    message = error.msg
+    if message.startswith("Invalid control character"):
+        char = line[position] if position < len(line) else "\x00"
+        name, escaped = _CONTROL_NAMES.get(char, (f"the control character U+{ord(char):04X}", f"\\u{ord(char):04x}"))
+        detail = f"{name} inside a string at column {column}; JSON writes it as {escaped}"
+    elif message.startswith("Unterminated string"):
+        detail = f"the string that starts at column {column} never ends (a closing quote is missing, or the line was cut short)"
+    elif at_end and message.startswith(("Expecting value", "Expecting ',' delimiter", "Expecting ':' delimiter",
+                                        "Expecting property name")):
+        detail = f"the line ends at column {column} before the record does (was it cut short?)"
+    elif message.startswith("Expecting value"):
+        detail = f"no value at column {column}{near}; strings need double quotes"
+    elif message.startswith("Expecting ',' delimiter"):
+        detail = f"a comma is missing at column {column}{near}"
+    elif message.startswith("Expecting ':' delimiter"):
+        detail = f"a colon is missing at column {column}{near}"
+    elif message.startswith("Expecting property name"):
+        detail = (f"a comma before the closing brace at column {column}" if rest.lstrip().startswith("}")
+                  else f"a field name at column {column} is not in double quotes{near}")
+    elif message.startswith("Extra data"):
+        detail = f"more after the end of the record at column {column}{near}; a JSONL line holds one object"
+    elif message.startswith("Invalid \\escape"):
+        detail = f"an unknown backslash escape at column {column}{near}; JSON writes a backslash as \\\\"
+    else:
+        detail = f"{message.removesuffix(' at')} at column {column}"
+    return f"invalid JSON: {detail}"
+
+
 def _from_mapping(data: dict, fallback_id: str, source: str, options: RecordOptions) -> Record:
     identifier = data.get(options.id_field)
     identifier = fallback_id if identifier in (None, "") else str(identifier)
@@ -89,61 +144,165 @@ def _from_mapping(data: dict, fallback_id: str, source: str, options: RecordOpti
         return Record(identifier, None, source, fields, _missing_text_field(data, options))
     text = data[options.text_field]
     if not isinstance(text, str):
-        return Record(identifier, None, source, fields, f"text field {options.text_field!r} is {type(text).__name__}, not text")
+        return Record(identifier, None, source, fields, f"text field {options.text_field!r} is {json_kind(text)}, not text")
     return _checked(Record(identifier, text, source, fields, None, headline if isinstance(headline, str) else None), options)
 
 
-def _jsonl_records(lines: Iterable[str], name: str, options: RecordOptions) -> Iterator[Record]:
+def _not_decodable(options: RecordOptions, detail: str) -> str:
+    return (f"not valid {options.encoding} ({detail}); if the file uses another encoding, pass it, "
+            f"e.g. --encoding latin-1")
+
+
+def _jsonl_records(lines: Iterable, name: str, options: RecordOptions) -> Iterator[Record]:
     for lineno, line in enumerate(lines, 1):
+        where = f"{name}:{lineno}"
+        if isinstance(line, UnicodeDecodeError):  # one bad line, not the rest of the file
+            yield Record(where, None, where, {}, _not_decodable(options, f"byte {line.start + 1} of the line: {line.reason}"))
+            continue
         if not line.strip():
             continue
-        where = f"{name}:{lineno}"
         try:
-            data = json.loads(line)
+            data = json.loads(line.rstrip("\r\n"))  # columns in an error count on the line as shown
         except json.JSONDecodeError as error:
-            yield Record(where, None, where, {}, f"invalid JSON ({error.msg})")
+            yield Record(where, None, where, {}, describe_json_error(error, line.rstrip("\r\n")))
             continue
         if not isinstance(data, dict):
-            yield Record(where, None, where, {}, "a JSONL record must be a JSON object")
+            yield Record(where, None, where, {}, f"the line holds {json_kind(data)}, not a record (a JSON object, {{...}})")
             continue
         yield _from_mapping(data, where, where, options)
 
 
-_MISSING = object()  # a cell a short CSV row lacks (csv gives every cell it has as a str)
+def _csv_cells(line: str) -> tuple[list[str] | None, str | None]:
+    """One physical line read alone as a CSV row: its cells, or None and why it cannot be read."""
+    try:
+        rows = list(csv.reader([line], strict=True))
+    except csv.Error as error:
+        if "unexpected end of data" in str(error) or "newline inside string" in str(error):
+            column = _open_quote_column(line)
+            return None, (f"a quote (\") at column {column} opens a field that is never closed; if it belongs in the "
+                          f"text, double it (\"\") or quote the whole field")
+        return None, f"not valid CSV ({error})"
+    return (rows[0] if rows else []), None
+
+
+def _open_quote_column(line: str) -> int:
+    """The 1-based column of the quote that opens a field and is never closed on ``line``."""
+    inside, opened, previous = False, 0, ","
+    for column, char in enumerate(line, 1):
+        if char == '"':
+            if not inside and previous == ",":
+                inside, opened = True, column
+            elif inside:
+                inside = False
+        previous = char if not inside else previous
+    return opened or line.find('"') + 1
+
+
+def _strictly_one_row(lines: list[tuple[int, str]]) -> bool:
+    """Whether lines a reader took as one record read as one under strict CSV rules: a closing
+    quote followed by more text (what a stray opening quote leads to) is not."""
+    try:
+        return len(list(csv.reader(io.StringIO("".join(line for _, line in lines), newline=""), strict=True))) == 1
+    except csv.Error:
+        return False
+
+
+def _fields_phrase(count: int, header: list) -> str:
+    return f"row has {count} field{'s' if count != 1 else ''}, the header has {len(header)}"
 
 
 def _csv_records(handle, name: str, options: RecordOptions) -> Iterator[Record]:
-    reader = csv.DictReader(handle, restval=_MISSING)
-    for number, row in enumerate(reader, 1):
-        where = f"{name}:{reader.line_num}"
-        header = reader.fieldnames
-        if None in row:  # more cells than header columns, kept under None
-            cells = len(header) + len(row[None])
-        else:  # fewer: the columns past the last cell hold _MISSING
-            cells = len(header)
-            while cells and row[header[cells - 1]] is _MISSING:
-                cells -= 1
-        if cells != len(header):  # cells no longer line up with their columns: no field can be trusted
-            yield Record(where, None, where, {},
-                         f"row has {cells} field{'s' if cells != 1 else ''}, the header has {len(header)}")
+    """One Record per CSV record, with the line it starts on; never one for several.
+
+    A stray quote at the start of a field makes a CSV reader take every line up to the next
+    quote as one record, so the records on those lines would vanish into one bad row. A record
+    that spans lines and is malformed (it does not line up with the header, or a closing quote
+    is followed by more text) is read again line by line when any of its lines is a whole row:
+    each such line becomes its record, the others error rows naming their line (the one with the
+    stray quote says so). A well-formed record whose quoted text holds line breaks is one
+    record, as it should be."""
+    taken: list[tuple[int, str]] = []  # the physical lines the reader has taken for the current row
+
+    def lines():
+        for lineno, line in enumerate(handle, 1):
+            taken.append((lineno, line))
+            yield line
+
+    reader = csv.reader(lines())
+    header: list[str] | None = None
+    number = 0
+
+    def record(cells, start):
+        nonlocal number
+        number += 1
+        where = f"{name}:{start}"
+        if len(cells) != len(header):  # cells no longer line up with their columns: no field can be trusted
+            return Record(where, None, where, {}, _fields_phrase(len(cells), header))
+        for column, cell in zip(header, cells):  # one bad record, not the rest of the file
+            bad = _UNDECODED.search(cell)
+            if bad:
+                return Record(where, None, where, {}, _not_decodable(
+                    options, f"field {column!r}, character {bad.start() + 1}: a byte that is not {options.encoding}"))
+        return _from_mapping(dict(zip(header, cells)), f"{name}#{number}", where, options)
+
+    def failed(start, why):
+        nonlocal number
+        number += 1
+        where = f"{name}:{start}"
+        return Record(where, None, where, {}, why)
+
+    while True:
+        try:
+            row = next(reader)
+            problem = None
+        except StopIteration:
+            break
+        except csv.Error as error:  # a NUL byte, a field over the size limit
+            row, problem = None, f"not valid CSV ({error})"
+        consumed = taken[:]
+        taken.clear()
+        if not consumed:
             continue
-        yield _from_mapping(dict(row), f"{name}#{number}", where, options)
+        start = consumed[0][0]
+        if header is None:
+            if problem is not None:
+                yield failed(start, f"the header cannot be read: {problem}")
+                return
+            if row:
+                header = row
+            continue
+        if problem is not None:
+            yield failed(start, problem)
+            continue
+        if not row:  # a blank line
+            continue
+        if len(consumed) == 1 or len(row) == len(header) and _strictly_one_row(consumed):
+            yield record(row, start)
+            continue
+        singles = [(lineno, *_csv_cells(line)) for lineno, line in consumed]
+        if not any(cells is not None and len(cells) == len(header) for _, cells, _ in singles):
+            yield record(row, start)  # one record that spans lines: one error row
+            continue
+        for lineno, cells, why in singles:  # records swallowed by a stray quote: each its own
+            if cells == [] or (cells is None and why is None):
+                continue
+            yield failed(lineno, why) if cells is None else record(cells, lineno)
 
 
-def _decoded_lines(path: Path, options: RecordOptions) -> Iterator[str]:
-    """Lines of a record file, decoded lazily; a bad byte sequence ends the file with an error."""
+def _decoded_lines(path: Path, options: RecordOptions) -> Iterator[str | UnicodeDecodeError]:
+    """Lines of a record file, decoded lazily; a line that cannot be decoded is given as its
+    error, so that it becomes one error row and the lines after it are still read."""
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, 1):
             try:
                 line = raw.decode(options.encoding)
             except UnicodeDecodeError as error:
-                raise _LineDecodeError(f"{path}:{lineno}", error) from None
+                yield error
+                continue
             yield without_byte_order_mark(line) if lineno == 1 else line
 
 
-class _LineDecodeError(Exception):
-    def __init__(self, where, error):
-        self.where, self.error = where, error
+_UNDECODED = re.compile("[\udc80-\udcff]")  # a byte the encoding could not read, kept by surrogateescape
 
 
 def _skip_byte_order_mark(handle) -> None:
@@ -195,14 +354,12 @@ def _file_records(path: Path, options: RecordOptions, folders: list[str]) -> Ite
     if suffix in _RECORD_SUFFIXES:
         try:
             if suffix == ".csv":
-                with path.open(encoding=options.encoding, newline="") as handle:
+                # undecodable bytes are kept as surrogates, so that they fail their record alone
+                with path.open(encoding=options.encoding, errors="surrogateescape", newline="") as handle:
                     _skip_byte_order_mark(handle)
                     yield from _csv_records(handle, name, options)
             else:
                 yield from _jsonl_records(_decoded_lines(path, options), name, options)
-        except _LineDecodeError as failure:
-            yield Record(failure.where, None, failure.where, {},
-                         f"not valid {options.encoding} ({failure.error.reason}); the rest of the file was skipped")
         except UnicodeDecodeError as error:
             yield Record(name, None, name, {}, f"not valid {options.encoding} ({error.reason}); the file was skipped")
         except OSError as error:
@@ -302,6 +459,24 @@ def iter_records(inputs: Iterable[str], options: RecordOptions | None = None) ->
         yield record
 
 
+def describe_no_records(inputs: Iterable[str], options: RecordOptions | None = None) -> str:
+    """Why ``inputs`` yielded no record, input by input: a folder with no file matching the
+    globs, a CSV file with only its header, an empty record file."""
+    options = options or RecordOptions()
+    reasons = []
+    for item in inputs:
+        path = Path(item)
+        if item == "-":
+            reasons.append("standard input is empty")
+        elif path.is_dir():
+            reasons.append(f"the folder {item} has no file matching --glob {','.join(options.globs)}")
+        elif path.suffix.lower() == ".csv" and path.stat().st_size:
+            reasons.append(f"{item} has a header but no rows")
+        else:
+            reasons.append(f"{item} holds no records")
+    return "; ".join(reasons)
+
+
 def count_records(inputs: Iterable[str], options: RecordOptions | None = None) -> int | None:
     """A quick count of the records ``inputs`` will yield (for progress ETA), or None for stdin."""
     options = options or RecordOptions()
@@ -318,7 +493,7 @@ def count_records(inputs: Iterable[str], options: RecordOptions | None = None) -
                     total += sum(1 for line in handle if line.strip())
             elif suffix == ".csv":
                 with file.open(encoding=options.encoding, errors="replace", newline="") as handle:
-                    total += max(0, sum(1 for _ in csv.reader(handle)) - 1)
+                    total += sum(1 for _ in _csv_records(handle, "", options))
             else:
                 total += 1
     return total

@@ -3,7 +3,9 @@
 Segmentation is nltk's Punkt algorithm run with parameters shipped in
 ``hedgeometer/data/punkt_en.json`` (abbreviations such as U.S., Gen., Jan., Inc. and single-letter
 initials), so nothing is downloaded. Blank lines and Markdown block markers also end a sentence,
-which keeps a headline with no full stop apart from the paragraph under it.
+which keeps a headline with no full stop apart from the paragraph under it; so does a line that
+stands apart from the prose around it (a photo caption, an embedded post: see
+:mod:`hedgeometer.boilerplate`), which never runs into the next sentence.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from importlib import resources
 from typing import NamedTuple
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from .boilerplate import standalone_spans
 
 
 class Sentence(NamedTuple):
@@ -169,7 +173,8 @@ def _tokenizer() -> "_NewsPunkt":
 
 def _blocks(text: str, prose: str):
     """Yield ``(start, end)`` of each non-blank block of ``prose``. Blocks are cut where either
-    text breaks: blanked Markdown keeps the blank lines of the file, but not its markers."""
+    text breaks: blanked Markdown keeps the blank lines of the file, but not its markers. A
+    standalone line of ``prose`` (a caption, an embedded post) is a block of its own."""
     cuts = {0, len(text)}
     for layer in (text,) if prose is text else (text, prose):
         for match in _BLOCK_BREAK.finditer(layer):
@@ -178,6 +183,8 @@ def _blocks(text: str, prose: str):
         for match in _HEADING_LINE.finditer(layer):
             cuts.add(match.start())
             cuts.add(match.end())
+    for start, end in standalone_spans(prose):
+        cuts.update((start, end))
     ordered = sorted(cuts)
     for start, end in zip(ordered, ordered[1:]):
         if prose[start:end].strip():

@@ -69,9 +69,19 @@ class Encoded:
     y: np.ndarray  # (n, n_dimensions) 0/1 gold labels
 
 
-def encode(examples: Sequence[Example], lexicon: Lexicon) -> Encoded:
-    tokens = [tokenize(e.text) for e in examples]
-    matches = [lexicon.match_tokens(t, e.text) for t, e in zip(tokens, examples)]
+ENCODE_STEP = 1000  # sentences between two progress reports while encoding
+
+
+def encode(examples: Sequence[Example], lexicon: Lexicon,
+           progress: Callable[[int, int], None] | None = None) -> Encoded:
+    """Tokens, cue matches, rule scores and labels of ``examples``; ``progress(done, total)`` is
+    called every :data:`ENCODE_STEP` sentences and at the end."""
+    tokens, matches = [], []
+    for done, example in enumerate(examples, 1):
+        tokens.append(tokenize(example.text))
+        matches.append(lexicon.match_tokens(tokens[-1], example.text))
+        if progress is not None and (done % ENCODE_STEP == 0 or done == len(examples)):
+            progress(done, len(examples))
     rules = rule_matrix(matches)
     y = np.array([[d in e.labels for d in DIMENSIONS] for e in examples], dtype=int).reshape(len(examples), len(DIMENSIONS))
     return Encoded(tokens, matches, rules, y)
@@ -254,12 +264,16 @@ def cross_validate(data: TrainingSet, N, D, k: int, C: float, weights: np.ndarra
 
 
 def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = None, seed: int = 0, name: str = "default",
-                progress: Callable[[str], None] = lambda message: None, real_paths: Sequence[Path | str] = (),
+                progress: Callable[..., None] = lambda message, done=None, total=None: None,
+                real_paths: Sequence[Path | str] = (),
                 heldout_articles: Sequence[str] = (), standoff: Sequence[Path | str] = ()) -> tuple[LinearModel, dict]:
     """Fit a :class:`LinearModel` on the corpus's train and dev splits and the ``real_paths``
     corpora (minus ``heldout_articles``; ``standoff`` annotations label some of their records on
     all five dimensions), settings chosen by grouped cross-validation. Returns the model and its
-    training record (sources, settings, cross-validated scores)."""
+    training record (sources, settings, cross-validated scores).
+
+    ``progress(message, done=None, total=None)`` hears how it goes: a stage or result alone, or a
+    step with its count (``done`` of ``total`` sentences encoded, settings cross-validated)."""
     files = corpus_files(corpus_paths)
     in_house = [e for e in load_corpus(files) if e.split in ("train", "dev")]
     if len(in_house) < 20:
@@ -267,8 +281,9 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     real, real_sources = load_real(real_paths, heldout_articles, standoff)
     examples = in_house + real
     lexicon = lexicon or load_lexicons()
-    progress(f"encoding {len(in_house):,} corpus and {len(real):,} real-corpus sentences")
-    encoded = encode(examples, lexicon)
+    stage = f"encoding {len(in_house):,} corpus and {len(real):,} real-corpus sentences"
+    progress(stage, done=0, total=len(examples))
+    encoded = encode(examples, lexicon, lambda done, total: progress(stage, done=done, total=total))
     known = np.array([[d in e.meta.get("known", DIMENSIONS) for d in DIMENSIONS] for e in examples], dtype=bool)
     source = np.array([e.meta.get("source", IN_HOUSE) for e in examples])
     assign_by_cues(examples, encoded, known)
@@ -277,6 +292,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
 
     # The vocabulary and idf are fitted on every sentence (no labels are read); everything
     # learned from labels is refitted per fold.
+    progress("building the n-gram vocabulary and tf-idf")
     vectorizer = make_vectorizer()
     vectorizer.set_params(vocabulary=vocabulary(encoded.tokens, source))
     N, D = vectorizer.fit_transform(encoded.tokens).tocsr(), dense_matrix(encoded.tokens, encoded.matches)
@@ -286,6 +302,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
 
     coef, intercept, calibration, mixes, thresholds, cv_scores, scored_sources = [], [], [], [], [], {}, {}
     out_of_fold = np.zeros(encoded.y.shape)
+    settings_done, settings_total = 0, len(DIMENSIONS) * len(weight_grid) * len(C_GRID)
     for k, dimension in enumerate(DIMENSIONS):
         y, rows = encoded.y[:, k], known[:, k]
         if y[rows].min() == y[rows].max():
@@ -295,8 +312,10 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         for real_weight, news_weight in weight_grid:
             weights = sentence_weights(source, real_weight, news_weight)
             for C in C_GRID:
-                progress(f"{dimension}: cross-validating C={C}, real weight={real_weight}, news weight={news_weight}")
+                progress(f"{dimension}: cross-validating C={C}, real weight={real_weight}, news weight={news_weight}",
+                         done=settings_done, total=settings_total)
                 decision = cross_validate(data, N, D, k, C, weights, folds)
+                settings_done += 1
                 a, b = fit_platt(decision[rows], y[rows], weights[rows])
                 model_p = 1.0 / (1.0 + np.exp(np.clip(a * decision + b, -700, 700)))
                 for mix in MIX_GRID:
@@ -327,6 +346,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         progress(f"{dimension}: cross-validated objective {score:.3f} (C={C}, real weight={real_weight}, "
                  f"news weight={news_weight}, mix={mix}, threshold={threshold})")
 
+    if any((source == s).any() for s in ("bio", "wikiweasel")):
+        progress("choosing the hedging, speculation and attribution thresholds together")
     thresholds = tune_uncertain_thresholds(encoded, out_of_fold, known, source, examples, thresholds, scored_sources)
     for k, dimension in enumerate(DIMENSIONS):
         y, rows, predicted, sources = encoded.y[:, k], known[:, k], out_of_fold[:, k] >= thresholds[k], scored_sources[k]

@@ -46,7 +46,7 @@ def build_corpus(tmp_path):
                     bad[f"{path}:{number + 1}"] = "invalid JSON"
                 else:
                     handle.write(json.dumps({"id": identifier, "text": 42}) + "\n")
-                    bad[identifier] = "is int, not text"
+                    bad[identifier] = "is a number (42), not text"
                 continue
             text = TEXTS[number % len(TEXTS)] + f" Item {number}."
             handle.write(json.dumps({"id": f"a{number}", "text": text, "outlet": f"o{number % 3}"}) + "\n")

@@ -245,3 +245,73 @@ def test_a_resume_that_matches_nothing_kept_says_so(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     elsewhere = runner.invoke(main, ["batch", "work/folder", "-o", str(out), "--jobs", "1", "--no-model", "--resume"])
     assert "Warning: none of the 3 records already in" in elsewhere.output
+
+
+# --- nothing silent: empty inputs, interrupts ---------------------------------------------
+
+
+@pytest.mark.parametrize("make, says", [
+    (lambda d: (d / "empty").mkdir() or d / "empty", "has no file matching --glob"),
+    (lambda d: (d / "h.csv").write_text("id,text\n") and d / "h.csv", "has a header but no rows"),
+    (lambda d: (d / "n.jsonl").write_text("\n\n") and d / "n.jsonl", "holds no records"),
+])
+def test_inputs_with_nothing_to_score_fail_and_write_nothing(tmp_path, make, says):
+    source = make(tmp_path)
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(main, ["batch", str(source), "-o", str(out)])
+    assert result.exit_code == 1, result.output
+    assert "nothing to score" in result.output and says in result.output and "0 articles scored" not in result.output
+    assert not out.exists()
+
+
+def test_ctrl_c_says_how_to_resume_and_the_resume_completes_the_run(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 3000)
+    reference = tmp_path / "reference.csv"
+    subprocess.run(batch_command(corpus, "-o", reference), check=True, timeout=300)
+    out = tmp_path / "out.csv"
+    # as from a terminal: a test runner started in the background may pass SIGINT on ignored
+    process = subprocess.Popen(batch_command(corpus, "-o", out), stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (out.exists() and out.stat().st_size > 60_000):
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "Aborted!" not in stderr and "Interrupted: " in stderr and "every row in" in stderr
+    command = stderr.strip().splitlines()[-1].strip()
+    assert command.startswith("hedgeometer batch ") and command.endswith(" --resume")
+    assert len(out.read_bytes()) < len(reference.read_bytes()), "the interrupt came too late to test anything"
+    resumed = subprocess.run([sys.executable, "-m", "hedgeometer", *command.split()[1:]], timeout=300,
+                             capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    assert out.read_bytes() == reference.read_bytes()
+
+
+def test_an_interrupt_before_any_row_says_so(tmp_path, monkeypatch):
+    import hedgeometer.batch
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(hedgeometer.batch, "run_batch", interrupted)
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 3)
+    result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(tmp_path / "o.csv"), "--no-model"])
+    assert result.exit_code == 130 and "Aborted!" not in result.output
+    assert "no row was written yet" in result.output and f"-o {tmp_path / 'o.csv'} --no-model --resume" in result.output
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.jsonl"])
+@pytest.mark.parametrize("sentences", [[], ["--sentences"]])
+def test_resume_accepts_the_empty_output_an_early_interrupt_leaves(tmp_path, name, sentences):
+    corpus = tmp_path / "corpus.jsonl"
+    write_corpus(corpus, 12)
+    reference, out = tmp_path / f"reference-{name}", tmp_path / name
+    runner = CliRunner()
+    assert runner.invoke(main, ["batch", str(corpus), "-o", str(reference), "--jobs", "1", *sentences]).exit_code == 0
+    out.write_bytes(b"")  # killed before the first row
+    resumed = runner.invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume", *sentences])
+    assert resumed.exit_code == 0, resumed.output
+    assert out.read_bytes() == reference.read_bytes()

@@ -182,7 +182,9 @@ def test_counts_are_pluralised_and_the_markdown_footer_is_not_escaped(runner):
     result = run(runner, "report", "-", "-f", "markdown", "--no-model", input="Prices may rise.\n")
     assert "1 sentence, 3 words, 1 flagged." in result.output
     assert "| hedging | 1/1 | 100% | 1 | 33.33 | 1 cue | 0 cues |" in result.output
-    assert "\\(" not in result.output and " cues), rules only; evidence any (every label counts)." in result.output
+    assert "\\(" not in result.output and (
+        " cues), rules only; thresholds hedging 0.50, speculation 0.50, dramatic 0.50, attribution 0.50, booster 0.50; "
+        "evidence any (every label counts); boilerplate lines skipped." in result.output)
     text = run(runner, "report", "-", "--no-model", input="Prices may rise.\n").output
     assert "\n1 sentence, 3 words, 1 flagged\n" in text
 

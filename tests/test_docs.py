@@ -31,3 +31,29 @@ def test_readme_opens_with_the_two_setup_commands():
     assert "pytest" in blocks[1]
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text()
     assert blocks[1].strip() in ci, ".ci/run must run the README's test command"
+
+
+def _excerpts_script():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "docs" / "readme_excerpts.py"
+    spec = importlib.util.spec_from_file_location("readme_excerpts", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_excerpts_match_real_output():
+    """The report excerpts in the README are cut from real output; after a change to the model,
+    the lexicons or a renderer, regenerate them with: python docs/readme_excerpts.py"""
+    script = _excerpts_script()
+    marked = set(re.findall(r"<!-- excerpt: ([\w-]+) -->", README))
+    assert marked == set(script.EXCERPTS), "every excerpt the script knows is marked in the README"
+    fresh = script.render(README)
+    assert fresh == README, "README.md excerpts are stale: run python docs/readme_excerpts.py"
+    assert "python docs/readme_excerpts.py" in README
+
+
+def test_readme_says_which_tests_need_chromium_and_how_to_get_it():
+    assert "tests/test_browser.py" in README and "apt-get install chromium" in README.replace("\n", " ").replace("  ", " ")
+    assert "HEDGEOMETER_REQUIRE_BROWSER" in README

@@ -310,7 +310,8 @@ def test_evidence_cue_is_stamped_in_every_format(tiny):
     assert json.loads(outputs["json"].output)["produced_by"]["evidence"] == "cue"
     for fmt in ("text", "markdown", "html"):
         output = " ".join(outputs[fmt].output.split())  # the text footer wraps
-        assert "model tiny (tiny00000001); evidence cue (only labels with a cue count)." in output, fmt
+        assert "model tiny (tiny00000001); thresholds " in output, fmt
+        assert "; evidence cue (only labels with a cue count); boilerplate lines skipped." in output, fmt
         assert "model only: " not in output.replace(">model only: S</span> <span class=\"desc\">", "")  # but the legend
         assert "(model only)" not in output and "has-model-only" not in output
     data = json.loads(outputs["json"].output)

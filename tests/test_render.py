@@ -62,7 +62,7 @@ def test_html_is_self_contained_and_escaped():
 def test_html_shows_unscored_markdown_apart(seed_report):
     text = "# Talks May Collapse\n\n```\nmaybe = possibly()\n```\n\nThe talks may collapse.\n"
     page = RENDERERS["html"](Analyzer(model=None).analyze(text, markdown=True))
-    assert '<span class="unscored" title="not scored (Markdown syntax, code, tables)">```\nmaybe = possibly()\n```</span>' in page
+    assert '<span class="unscored" title="not scored (Markdown syntax, code, tables, page furniture)">```\nmaybe = possibly()\n```</span>' in page
     assert 'class="unscored"' not in RENDERERS["html"](seed_report)  # in plain text every word is scored
 
 

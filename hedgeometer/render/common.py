@@ -97,9 +97,43 @@ def evidence_phrase(kind: str, ngrams, quote=_quote) -> str:
     return f"{evidence_head(kind)}: {format_ngrams(ngrams, quote)}"
 
 
+def thresholds_phrase(provenance: dict) -> str:
+    """``thresholds hedging 0.35, speculation 0.40, dramatic 0.95 (--threshold; default 0.25), ...``:
+    every threshold in use, and for each one set by the user the one it replaced."""
+    used = provenance.get("thresholds")
+    if not used:
+        return ""
+    defaults = provenance.get("threshold_defaults") or {}
+    overridden = set(provenance.get("threshold_overrides") or ())
+    parts = []
+    for dimension, value in used.items():
+        part = f"{dimension} {value:.2f}"
+        if dimension in overridden:
+            default = defaults.get(dimension)
+            part += f" (--threshold; default {default:.2f})" if default is not None else " (--threshold)"
+        parts.append(part)
+    return "thresholds " + ", ".join(parts)
+
+
+BOILERPLATE_STAMPS = {"skip": "boilerplate lines skipped", "keep": "boilerplate lines kept"}
+
+
 def provenance_line(report) -> str:
-    p = report.provenance
+    """The footer every format ends with: what scored the article, every setting that changes
+    a label included (version, lexicons, model, thresholds and overrides, evidence, segmentation)."""
+    return provenance_text(report.provenance)
+
+
+def provenance_text(p: dict) -> str:
     model = p.get("model")
     scorer = f"model {model['name']} ({model['id']})" if model else "rules only"
-    return (f"Scored by hedgeometer {p['hedgeometer']}, lexicons {p['lexicon_fingerprint']} "
-            f"({plural(p['lexicon_cues'], 'cue')}), {scorer}; {EVIDENCE_STAMPS[p.get('evidence', 'any')]}.")
+    parts = [f"Scored by hedgeometer {p['hedgeometer']}, lexicons {p['lexicon_fingerprint']} "
+             f"({plural(p['lexicon_cues'], 'cue')}), {scorer}"]
+    thresholds = thresholds_phrase(p)
+    if thresholds:
+        parts.append(thresholds)
+    parts.append(EVIDENCE_STAMPS[p.get("evidence", "any")])
+    boilerplate = (p.get("segmentation") or {}).get("boilerplate")
+    if boilerplate:
+        parts.append(BOILERPLATE_STAMPS[boilerplate])
+    return "; ".join(parts) + "."

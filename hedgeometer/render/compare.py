@@ -21,6 +21,16 @@ def _name(report) -> str:
     return report.id or "article"
 
 
+def leader_phrase(comparison, dimension: str, name=_name) -> str:
+    """Who leans hardest on ``dimension``, in words: one name, ``a, b (tied)``, or that no
+    article has a sentence labelled with it."""
+    leaders = comparison.leaders(dimension)
+    if not leaders:
+        return "none (no sentence labelled)"
+    names = ", ".join(name(r) for r in leaders)
+    return f"{names} (tied)" if len(leaders) > 1 else names
+
+
 def _or_dash(value) -> str:
     return "-" if value is None else str(value)
 
@@ -43,8 +53,7 @@ def render_compare_text(comparison, color: bool = False, **options) -> str:
     lines.append("(share of sentences labelled · cues per 100 words)")
     lines.append("")
     for d in DIMENSIONS:
-        leader = comparison.leader(d)
-        lines.append(f"{SUPERLATIVE[d]:<22} {_name(leader) if leader else '(none)'}")
+        lines.append(f"{SUPERLATIVE[d]:<22} {leader_phrase(comparison, d)}")
     lines.append("")
     lines.append("Cues each uses most:")
     for r in reports:
@@ -72,8 +81,7 @@ def render_compare_markdown(comparison, **options) -> str:
     lines.append("| reading ease | " + " | ".join(_or_dash(r.readability.get("flesch_reading_ease")) for r in reports) + " |")
     lines += ["", "Cells: share of sentences labelled · cues per 100 words.", ""]
     for d in DIMENSIONS:
-        leader = comparison.leader(d)
-        lines.append(f"- **{SUPERLATIVE[d]}:** {escape(_name(leader)) if leader else 'none'}")
+        lines.append(f"- **{SUPERLATIVE[d]}:** {leader_phrase(comparison, d, lambda r: escape(_name(r)))}")
     lines += ["", "## Cues each uses most", ""]
     for r in reports:
         used = [f"**{escape(c)}** ({d}, {n})" for d in DIMENSIONS for c, n in comparison.top_cues(r, d, 2)]

@@ -117,7 +117,8 @@ def _sentence_view(sentence, thresholds, prefix=""):
 
 def article_paragraphs(report, prefix=""):
     """The article text as paragraphs of plain runs and sentence views, in text order. Sentences
-    cover every word of plain text, so a run with words in it is Markdown that was not scored.
+    cover every word of plain text, so a run with words in it is Markdown or page furniture
+    that was not scored.
     ``prefix`` starts every element id (two reports on one page need different ones)."""
     sentences = list(report.sentences)
     if report.headline is not None and report.headline.index >= 0:  # a headline taken from the text
