@@ -63,10 +63,10 @@ def cv_table(training: dict) -> str:
     lines = ["| dimension | corpus | sentences (positive) | P / R / F1 |", "|---|---|---:|---|"]
     for d in DIMENSIONS:
         for source, m in training["cv_scores"][d]["by_source"].items():
-            lines.append(f"| {d} | {names.get(source, source)} | {m['sentences']:,} ({m['positives']:,}) | "
+            lines.append(f"| {d} | {names.get(source, source)} | {m['sentences']:,} ({m['support']:,}) | "
                          f"{m['precision']:.2f} / {m['recall']:.2f} / **{m['f1']:.2f}** |")
     for source, m in training.get("cv_uncertain", {}).items():
-        lines.append(f"| uncertain (H, S or A) | {names.get(source, source)} | {m['sentences']:,} ({m['positives']:,}) | "
+        lines.append(f"| uncertain (H, S or A) | {names.get(source, source)} | {m['sentences']:,} ({m['support']:,}) | "
                      f"{m['precision']:.2f} / {m['recall']:.2f} / **{m['f1']:.2f}** |")
     return "\n".join(lines)
 

@@ -35,7 +35,7 @@ from . import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
 from .dimensions import DIMENSIONS
 from .errors import InputError
-from .evaluate import confusion, f1_score
+from .evaluate import confusion, f1_score, prf
 from .features import dense_matrix, ngrams
 from .lexicon import Lexicon, load_lexicons
 from .model import LinearModel
@@ -130,10 +130,9 @@ def fold_of(groups: Sequence[str], seed: int, n_folds: int = N_FOLDS) -> np.ndar
     return np.array([int(hashlib.sha256(f"{seed}:{g}".encode()).hexdigest()[:8], 16) % n_folds for g in groups])
 
 
-def _prf(gold: np.ndarray, predicted: np.ndarray, weights: np.ndarray | None = None) -> dict:
-    tp, fp, fn = confusion(gold, predicted)
-    return {"precision": round(tp / (tp + fp), 4) if tp + fp else 0.0, "recall": round(tp / (tp + fn), 4) if tp + fn else 0.0,
-            "f1": round(f1_score(tp, fp, fn), 4), "sentences": int(len(gold)), "positives": int(gold.sum())}
+def _scores(gold: np.ndarray, predicted: np.ndarray) -> dict:
+    """Precision, recall, F1 and support (positives), and how many sentences they are of."""
+    return {**prf(gold, predicted), "sentences": int(len(gold))}
 
 
 @dataclass
@@ -174,18 +173,12 @@ def _precision(y, predicted, rows, source, name) -> float | None:
     return tp / (tp + fp) if tp + fp else 0.0
 
 
-def _meets_floor(dimension: str, y, predicted, rows, source) -> bool:
-    """Whether the labels keep :data:`PRECISION_FLOOR` on real news annotated under our
-    guidelines (always, where there is no floor or no such news)."""
+def floor_gap(dimension: str, y, predicted, rows, source) -> float:
+    """How far the labels fall below the dimension's :data:`PRECISION_FLOOR` on real news
+    annotated under our guidelines: 0 when they keep it, or there is no floor or no such news."""
     floor = PRECISION_FLOOR.get(dimension)
     precision = _precision(y, predicted, rows, source, "realnews") if floor else None
-    return precision is None or precision >= floor
-
-
-def floor_gap(dimension: str, y, predicted, rows, source) -> float:
-    """How far below the precision floor the labels are (0 when they keep it)."""
-    precision = _precision(y, predicted, rows, source, "realnews")
-    return max(0.0, PRECISION_FLOOR.get(dimension, 0.0) - (precision or 0.0))
+    return 0.0 if precision is None else max(0.0, floor - precision)
 
 
 def sentence_weights(source: np.ndarray, real_weight: float, news_weight: float = 1.0) -> np.ndarray:
@@ -325,9 +318,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
                         score = tuning_objective(y, predicted, rows, source, sources)
                         # settings that keep the precision floor first; ties go to the plainer
                         # choice: threshold nearest 0.5, then smaller C
-                        floor = _meets_floor(dimension, y, predicted, rows, source)
-                        key = (floor, round(score if floor else -floor_gap(dimension, y, predicted, rows, source), 6),
-                               -abs(threshold - 0.5), -C)
+                        gap = floor_gap(dimension, y, predicted, rows, source)
+                        key = (gap == 0, round(score if gap == 0 else -gap, 6), -abs(threshold - 0.5), -C)
                         if best is None or key > best[0]:
                             best = (key, C, (real_weight, news_weight), mix, threshold, (a, b), combined)
         (_, score, _, _), C, (real_weight, news_weight), mix, threshold, (a, b), combined = best
@@ -353,7 +345,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         y, rows, predicted, sources = encoded.y[:, k], known[:, k], out_of_fold[:, k] >= thresholds[k], scored_sources[k]
         cv_scores[dimension].update({
             "threshold": thresholds[k], "objective": round(tuning_objective(y, predicted, rows, source, sources), 4),
-            "by_source": {s: _prf(y[rows & (source == s)] == 1, predicted[rows & (source == s)]) for s in sources},
+            "by_source": {s: _scores(y[rows & (source == s)] == 1, predicted[rows & (source == s)]) for s in sources},
         })
 
     coef_array = np.vstack(coef)
@@ -389,4 +381,4 @@ def _uncertain_scores(encoded: Encoded, out_of_fold: np.ndarray, thresholds, sou
     columns = [DIMENSIONS.index(d) for d in ("hedging", "speculation", "attribution")]
     predicted = (out_of_fold[:, columns] >= np.array(thresholds)[columns]).any(axis=1)
     gold = np.array([bool(e.uncertain) for e in examples])
-    return {s: _prf(gold[source == s], predicted[source == s]) for s in ("bio", "wikiweasel") if (source == s).any()}
+    return {s: _scores(gold[source == s], predicted[source == s]) for s in ("bio", "wikiweasel") if (source == s).any()}
