@@ -15,7 +15,7 @@ Two blocks, in this column order:
 from __future__ import annotations
 
 import re
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import Mapping, Sequence
 
@@ -51,18 +51,29 @@ class TermIndex:
     """
 
     def __init__(self, vocabulary: Mapping[str, int]):
-        unigrams = {t: i for t, i in vocabulary.items() if " " not in t}
-        bigrams = {tuple(t.split(" ")): i for t, i in vocabulary.items() if " " in t}
-        self.words: dict[str, int] = {word: k for k, word in enumerate(unigrams)}
-        for pair in bigrams:
-            for word in pair:
-                self.words.setdefault(word, len(self.words))
-        self.unigram_column = np.full(len(self.words) + 1, -1, dtype=np.int64)  # last slot: unknown word
-        self.unigram_column[: len(unigrams)] = list(unigrams.values())
-        codes = np.array([self.words[a] * len(self.words) + self.words[b] for a, b in bigrams], dtype=np.int64)
+        # built with few Python steps per term: a model has tens of thousands of terms, and
+        # loading it is part of every command's start-up
+        terms = list(vocabulary)
+        columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(terms))
+        spaced = np.fromiter(map(str.__contains__, terms, repeat(" ")), dtype=bool, count=len(terms))
+        unigrams = list(compress(terms, ~spaced))
+        bigrams = list(compress(terms, spaced))
+        halves = " ".join(bigrams).split(" ") if bigrams else []
+        if len(halves) != 2 * len(bigrams):
+            raise ValueError("a vocabulary term has more than one space (terms are unigrams and bigrams)")
+        self.words: dict[str, int] = dict(zip(unigrams, range(len(unigrams))))
+        words = self.words
+        for word in dict.fromkeys(halves):  # words only bigrams use, in order of first use
+            if word not in words:
+                words[word] = len(words)
+        n_words = len(words)
+        self.unigram_column = np.full(n_words + 1, -1, dtype=np.int64)  # last slot: unknown word
+        self.unigram_column[: len(unigrams)] = columns[~spaced]
+        ids = np.fromiter(map(words.__getitem__, halves), dtype=np.int64, count=len(halves))
+        codes = ids[0::2] * n_words + ids[1::2]
         order = np.argsort(codes, kind="stable")
         self.bigram_codes = codes[order]
-        self.bigram_column = np.array(list(bigrams.values()), dtype=np.int64)[order]
+        self.bigram_column = columns[spaced][order]
         self.width = len(vocabulary)
 
 

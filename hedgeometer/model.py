@@ -33,12 +33,36 @@ def _checksum(payload: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def _text_has_checksum(raw: bytes, checksum) -> bool:
+    """Whether the file's bytes ``raw`` are the canonical JSON of its payload with ``checksum``
+    in it, as :func:`save_model` writes it (``indent=0`` only adds line breaks, which JSON
+    strings cannot hold raw): then the payload's checksum is that of the bytes without their
+    line breaks and the ``"sha256"`` member, and serializing the payload again (a third of a
+    large model's loading time) is not needed. Any other layout says False, and the payload
+    itself is checked."""
+    if not isinstance(checksum, str) or not checksum.isalnum() or not checksum.isascii():
+        return False
+    compact = raw.replace(b"\n", b"")
+    member = b'"sha256":"' + checksum.encode("ascii") + b'"'
+    at = compact.find(member)
+    if at < 0 or compact.rfind(member) != at:
+        return False
+    end = at + len(member)
+    if compact[end:end + 1] == b",":  # "sha256" is followed by another member
+        end += 1
+    elif compact[at - 1:at] == b",":  # it is the last one
+        at -= 1
+    digest = hashlib.sha256(compact[:at])
+    digest.update(compact[end:])
+    return digest.hexdigest() == checksum
+
+
 class LinearModel:
     """Per-dimension calibrated linear classifiers over :mod:`hedgeometer.features`."""
 
     def __init__(self, vocabulary: Sequence[str], idf, coef, intercept, calibration, mix, thresholds,
                  name: str = "model", training: dict | None = None):
-        self.vocabulary_ = {term: i for i, term in enumerate(vocabulary)}
+        self.vocabulary_ = dict(zip(vocabulary, range(len(vocabulary))))
         self.terms_ = list(vocabulary)
         self._term_array = np.array(self.terms_, dtype=object)  # for looking many terms up at once
         self.idf_ = np.asarray(idf, dtype=np.float64)
@@ -203,7 +227,10 @@ class LinearModel:
         return {**payload, "sha256": _checksum(payload)}
 
     @classmethod
-    def from_dict(cls, data: dict, source: str = "<model>") -> "LinearModel":
+    def from_dict(cls, data: dict, source: str = "<model>", raw: bytes | None = None) -> "LinearModel":
+        """Check and build a model from its JSON ``data``; ``raw``, the bytes of the file it was
+        read from, lets a file as :func:`save_model` writes it be checked without serializing
+        it again."""
         def bad(why: str) -> ModelFileError:
             return ModelFileError(f"{source}: {why}; retrain it with 'hedgeometer train' or use --no-model")
 
@@ -211,8 +238,8 @@ class LinearModel:
             raise bad("not a hedgeometer model file")
         if data.get("format_version") != MODEL_FORMAT_VERSION:
             raise bad(f"model format {data.get('format_version')!r} is not supported (expected {MODEL_FORMAT_VERSION})")
-        payload = {k: v for k, v in data.items() if k != "sha256"}
-        if data.get("sha256") != _checksum(payload):
+        verified = raw is not None and _text_has_checksum(raw, data.get("sha256"))
+        if not verified and data.get("sha256") != _checksum({k: v for k, v in data.items() if k != "sha256"}):
             raise bad("checksum mismatch: the file was edited or damaged")
         try:
             if data["classes"] != list(DIMENSIONS):
@@ -270,11 +297,12 @@ def load_model(spec: str | Path) -> LinearModel | None:
             raise ModelFileError(f"the shipped model {path} is missing; run 'hedgeometer train' or use --no-model")
         raise ModelFileError(f"{path}: no such model file")
     try:
-        data = json.loads(path.read_text("utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelFileError(f"{path}: not a readable model file ({error}); it may be truncated. "
                              "Retrain with 'hedgeometer train' or use --no-model") from None
     except IsADirectoryError:
         raise ModelFileError(f"{path}: is a directory, not a model file") from None
-    return LinearModel.from_dict(data, str(path))
+    return LinearModel.from_dict(data, str(path), raw)
 
