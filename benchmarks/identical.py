@@ -10,7 +10,12 @@ prints one hash per setting:
   seed article and its calm rewrite, and the seed read as Markdown;
 * with the model and readability, rules only, the model with ``evidence="cue"``, and the model
   with ``evidence_ngrams=0``;
-* ``score_sentences`` over every corpus sentence, with the model.
+* ``score_sentences`` over every corpus sentence, with the model;
+* ``analyze_many`` over the same texts as records (every fourth with a headline given), and
+  ``analyze`` with a headline given, and as Markdown, on every text.
+
+The hashes in ``identical-hashes.json`` were made by the code before the speed work (the
+package as of commit 0108487).
 
 ``--write`` saves the hashes as JSON; ``--expect`` compares with a saved file and exits 1 on a
 difference, naming the settings that changed.
@@ -83,6 +88,13 @@ def hashes() -> dict[str, str]:
                               for id, text, markdown in texts)
     sentences = [s for group in corpus_groups().values() for s in group]
     result["score_sentences"] = digest(s.to_dict() for s in Analyzer(readability=False).score_sentences(sentences))
+    analyzer = Analyzer(readability=False)
+    records = [{"id": id, "text": text, **({"headline": f"Talks On The Brink Over {id}"} if k % 4 == 0 else {})}
+               for k, (id, text, _) in enumerate(texts)]
+    result["analyze_many"] = digest(report.to_dict() for report in analyzer.analyze_many(records))
+    result["headline given"] = digest(analyzer.analyze(text, id=id, headline="Officials may delay the vote").to_dict()
+                                      for id, text, _ in texts)
+    result["markdown"] = digest(analyzer.analyze(text, id=id, markdown=True).to_dict() for id, text, _ in texts)
     return result
 
 

@@ -4,7 +4,7 @@ probabilities -> sentence scores -> article report. It is the library's front do
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from . import __version__
 from .dimensions import DIMENSIONS
@@ -14,9 +14,9 @@ from .markdown import blank_non_prose
 from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
-from .segment import looks_like_headline, split_sentences
+from .segment import Sentence, looks_like_headline, split_sentences
 from .sources import find_sources
-from .tokens import Tokens
+from .tokens import Tokens, tokenize_spans
 from .voice import VoiceMap
 
 DEFAULT_MODEL = "default"
@@ -121,40 +121,56 @@ class Analyzer:
         return dict(self._provenance)
 
     # --- scoring ----------------------------------------------------------------------------
+    # Sentences are scored in batches: every sentence of an article (its headline too), or of
+    # several articles in analyze_many, goes through matching, the model and the label rules
+    # together, so the numpy work is done once per batch, not once per sentence.
 
-    def _score(self, spans: Sequence[tuple[int, int, int, str]], voice_map: VoiceMap | None = None,
-               prose: str | None = None):
-        """Score sentences given as (index, start, end, text); offsets follow ``start``. With
-        ``prose`` (blanked Markdown), words are read from it and cue texts from the sentences.
+    def _score(self, sentences: Sequence[Sentence], token_lists: Sequence[Tokens],
+               voice_maps: Sequence[VoiceMap | None] | None = None, prefixes: Sequence[bool] | None = None,
+               sources: Sequence[bool] | None = None):
+        """Score ``sentences`` (each with its :class:`Tokens`, whose offsets follow its
+        ``start``). Per sentence, optionally: the :class:`VoiceMap` of its article (None for a
+        text of its own, such as a given headline), whether its article has a prefix cue's stem
+        (see :meth:`Lexicon.prefixes_in`), and whether to look for sources in it.
 
         Returns the sentence scores, their word counts and the source mentions found."""
         lexicon = self.lexicon
-        if prose is None:
-            token_lists = [Tokens(sentence, start) for _, start, _, sentence in spans]
-        else:
-            token_lists = [Tokens(prose[start:end], start) for _, start, end, _ in spans]
-        texts = [sentence for _, _, _, sentence in spans]
-        match_lists = [lexicon.match_tokens(tokens, text, tokens.offset) for tokens, text in zip(token_lists, texts)]
+        n = len(sentences)
+        triggers = lexicon._triggers
+        match_lists, other_senses = [], []
+        for k, (sentence, tokens) in enumerate(zip(sentences, token_lists)):
+            with_prefixes = prefixes[k] if prefixes is not None else True
+            if not with_prefixes and triggers.isdisjoint(tokens.lower):
+                match_lists.append([])  # no token can open a cue (most sentences of most texts)
+                other_senses.append(frozenset())
+                continue
+            matches, other = lexicon.find(tokens, sentence.text, sentence.start, with_prefixes)
+            match_lists.append(matches)
+            other_senses.append(other)
         voices = None
-        if voice_map is not None:
-            if voice_map.spans:
-                match_lists = [[m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in matches] if matches else matches
-                               for matches in match_lists]
-            voices = [voice_map.sentence_voice(start, end) for _, start, end, _ in spans]
+        if voice_maps is not None:
+            voices = []
+            for k, (sentence, voice_map) in enumerate(zip(sentences, voice_maps)):
+                if voice_map is None:
+                    voices.append("reporter")
+                    continue
+                if voice_map.spans and match_lists[k]:
+                    match_lists[k] = [m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in match_lists[k]]
+                voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
         rules = rule_matrix(match_lists)
         model = self.classifier
         probabilities = explain = None
         if model is not None:
-            terms = model.term_counts(token_lists)  # once, for the probabilities and the evidence
+            terms = model.term_counts(token_lists, other_senses)  # once, for the probabilities and the evidence
             probabilities = round6(model.predict_proba(token_lists, match_lists, rules, terms))
             if self.evidence_ngrams > 0:
                 def explain(labelled):
                     return model.top_ngrams(terms, labelled, self.evidence_ngrams)
-        scored = score_rows(spans, match_lists, rules, probabilities, model.mix_ if model else None,
+        scored = score_rows(sentences, match_lists, rules, probabilities, model.mix_ if model else None,
                             self.resolved_thresholds, voices, self.evidence, explain)
-        mentions = [find_sources(tokens, matches, text, tokens.offset)
-                    for tokens, matches, text in zip(token_lists, match_lists, texts)]
-        return scored, [tokens.n_words for tokens in token_lists], mentions
+        mentions = [find_sources(tokens, matches, sentence.text, sentence.start) if sources is None or sources[k] else []
+                    for k, (tokens, matches, sentence) in enumerate(zip(token_lists, match_lists, sentences))]
+        return scored, [tokens.n_words for tokens in token_lists] if n else [], mentions
 
     def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
         """Score already-split sentences (one per item, no segmentation) in one vectorized pass.
@@ -164,12 +180,69 @@ class Analyzer:
         if isinstance(texts, str):
             raise InputError("score_sentences takes a list of sentences, not one string; "
                              "for a whole text use analyze()")
-        spans = []
+        sentences = []
         for index, text in enumerate(texts):
             if not isinstance(text, str):
                 raise InputError(f"sentence {index} is {type(text).__name__}, not str")
-            spans.append((index, 0, len(text), text))
-        return self._score(spans)[0]
+            sentences.append(Sentence(index, 0, len(text), text))
+        return self._score(sentences, [Tokens(s.text, 0) for s in sentences])[0]
+
+    def _prepare(self, text: str, id: str | None, headline: str | None, markdown: bool) -> _Article:
+        """Check and segment one article, choose its headline and find its tokens: all that
+        comes before scoring."""
+        if not isinstance(text, str):
+            raise InputError(f"expected text (str), got {type(text).__name__}")
+        prose = blank_non_prose(text) if markdown else text  # what is read; offsets index both
+        if markdown and text.strip() and not prose.strip():
+            raise InputError(f"{id or 'the article'}: no prose to score (the Markdown holds only front matter, "
+                             f"code, tables or markup)")
+        sentences = split_sentences(text, prose)
+        token_lists = tokenize_spans(prose, [(s.start, s.end) for s in sentences])
+        if token_lists is None:
+            token_lists = [Tokens(prose[s.start:s.end], s.start) for s in sentences]
+        given = None
+        if headline is not None and headline.strip():
+            given = Sentence(-1, 0, len(headline), headline)  # -1: not in the text; offsets index the headline
+            from_text = False
+        else:
+            from_text = looks_like_headline(prose, sentences)
+        return _Article(text, prose, id, sentences, token_lists, given, from_text,
+                        bool(sentences) and self.lexicon.prefixes_in(token_lists_lowered(token_lists)))
+
+    def _report(self, articles: Sequence[_Article]) -> list[ArticleReport]:
+        """Score the sentences of ``articles`` in one batch and build their reports."""
+        sentences, token_lists, voice_maps, prefixes, sources = [], [], [], [], []
+        for article in articles:
+            voice_map = VoiceMap(article.prose)
+            if article.given is not None:
+                sentences.append(article.given)
+                token_lists.append(Tokens(article.given.text, 0))
+                voice_maps.append(None)
+                prefixes.append(True)
+                sources.append(False)
+            sentences.extend(article.sentences)
+            token_lists.extend(article.token_lists)
+            voice_maps.extend([voice_map] * len(article.sentences))
+            prefixes.extend([article.prefixes] * len(article.sentences))
+            sources.extend([True] * len(article.sentences))
+            if article.from_text:
+                sources[len(sources) - len(article.sentences)] = False  # a headline names no source
+        scored, word_counts, mentions = self._score(sentences, token_lists, voice_maps, prefixes, sources)
+        reports, at = [], 0
+        for article in articles:
+            head = None
+            if article.given is not None:
+                head, at = scored[at], at + 1
+            count = len(article.sentences)
+            body, counts, found = scored[at:at + count], word_counts[at:at + count], mentions[at:at + count]
+            at += count
+            if article.from_text:
+                head, body, counts, found = body[0], body[1:], counts[1:], found[1:]
+            prose = article.prose
+            figures = readability([prose[s.start:s.end] for s in body]) if self.readability else {}
+            reports.append(build_report(article.text, body, counts, self.resolved_thresholds, figures, self.provenance(),
+                                        id=article.id, headline=head, sources=[m for ms in found for m in ms]))
+        return reports
 
     def analyze(self, text: str, id: str | None = None, headline: str | None = None,
                 markdown: bool = False) -> ArticleReport:
@@ -182,32 +255,51 @@ class Analyzer:
         With ``markdown``, code, tables, front matter, link targets and other syntax are not
         scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
         """
-        if not isinstance(text, str):
-            raise InputError(f"expected text (str), got {type(text).__name__}")
-        prose = blank_non_prose(text) if markdown else text  # what is read; offsets index both
-        if markdown and text.strip() and not prose.strip():
-            raise InputError(f"{id or 'the article'}: no prose to score (the Markdown holds only front matter, "
-                             f"code, tables or markup)")
-        sentences = split_sentences(text, prose)
-        voice_map = VoiceMap(prose)
-        spans = [(s.index, s.start, s.end, s.text) for s in sentences]
-        scored, word_counts, mentions = self._score(spans, voice_map, prose if markdown else None)
-        headline_score = None
-        if headline is not None and headline.strip():
-            headline_score = self._score([(-1, 0, len(headline), headline)])[0][0]  # -1: not in the text
-        elif looks_like_headline(prose, sentences):
-            headline_score, scored, word_counts, mentions = scored[0], scored[1:], word_counts[1:], mentions[1:]
-        figures = readability([prose[s.start:s.end] for s in scored]) if self.readability else {}
-        return build_report(text, scored, word_counts, self.resolved_thresholds, figures, self.provenance(), id=id,
-                            headline=headline_score, sources=[m for found in mentions for m in found])
+        return self._report([self._prepare(text, id, headline, markdown)])[0]
 
-    def analyze_many(self, records: Iterable) -> Iterator[ArticleReport]:
-        """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order."""
+    def analyze_many(self, records: Iterable, batch_sentences: int = 2000) -> Iterator[ArticleReport]:
+        """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order.
+
+        Articles are scored together, about ``batch_sentences`` sentences at a time (the same
+        reports as :meth:`analyze` gives one by one, faster); a record that cannot be read
+        raises when its turn comes, after the reports before it."""
+        pending: list[_Article] = []
+        size = 0
         for number, record in enumerate(records):
-            if isinstance(record, str):
-                yield self.analyze(record, id=str(number))
-            else:
-                yield self.analyze(record["text"], id=str(record.get("id", number)), headline=record.get("headline"))
+            try:
+                if isinstance(record, str):
+                    article = self._prepare(record, str(number), None, False)
+                else:
+                    article = self._prepare(record["text"], str(record.get("id", number)), record.get("headline"), False)
+            except Exception:
+                yield from self._report(pending) if pending else ()
+                raise
+            pending.append(article)
+            size += len(article.sentences) + 1
+            if size >= batch_sentences:
+                yield from self._report(pending)
+                pending, size = [], 0
+        if pending:
+            yield from self._report(pending)
+
+
+class _Article(NamedTuple):
+    """An article ready to score: its sentences and their tokens, and its headline (``given``
+    apart from the text, or ``from_text``: the first sentence)."""
+
+    text: str
+    prose: str
+    id: str | None
+    sentences: list[Sentence]
+    token_lists: list[Tokens]
+    given: Sentence | None
+    from_text: bool
+    prefixes: bool  # whether the text holds a prefix cue's stem
+
+
+def token_lists_lowered(token_lists: Sequence[Tokens]) -> str:
+    """The lowercased words of a text's sentences, for a substring test."""
+    return " ".join(tokens.lowered for tokens in token_lists)
 
 
 __all__ = ["Analyzer", "DIMENSIONS"]

@@ -77,14 +77,19 @@ class TermIndex:
         self.width = len(vocabulary)
 
 
-def term_counts(token_lists: Sequence[Tokens], index: TermIndex):
+def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: Sequence | None = None):
     """The in-vocabulary n-grams of many sentences as arrays ``(rows, columns, tf)``.
 
     One entry per distinct (sentence, term), sorted by sentence; ``tf`` is the sublinear term
     frequency ``1 + log(count)``. The same terms as :func:`ngrams` finds, looked up for all
     sentences at once. The tf-idf arithmetic is done on these arrays by the model.
+    ``other_senses`` gives per sentence the token positions a context guard ruled out (as
+    :meth:`hedgeometer.lexicon.Lexicon.find` returns them), when they are not marked on the tokens.
     """
-    gram_lists = [t.grams for t in token_lists]
+    if other_senses is None:
+        gram_lists = [t.grams for t in token_lists]
+    else:
+        gram_lists = [t.feature_grams(other) if other else t.grams for t, other in zip(token_lists, other_senses)]
     grams = list(chain.from_iterable(gram_lists))
     n = len(grams)
     row_of = np.repeat(np.arange(len(token_lists)), list(map(len, gram_lists)))

@@ -388,7 +388,26 @@ class Lexicon:
 
     def match_tokens(self, tokens: Tokens, text: str, offset: int = 0) -> list[CueMatch]:
         """Find cues in one sentence's ``tokens``; ``text`` is what their offsets index
-        (shifted by ``offset``). Returns matches in text order, longest per dimension."""
+        (shifted by ``offset``). Returns matches in text order, longest per dimension.
+
+        Also marks on ``tokens`` the words a context guard ruled out (see :meth:`find`), so that
+        their :attr:`~hedgeometer.tokens.Tokens.grams` spell them ``word:other``."""
+        matches, other_sense = self.find(tokens, text, offset)
+        if other_sense:
+            tokens.mark_other_sense(other_sense)
+        return matches
+
+    def prefixes_in(self, lowered: str) -> bool:
+        """Whether a prefix cue's stem ("speculat*") occurs in the lowercased ``lowered``: if
+        not, no sentence of that text needs the prefix cues."""
+        return any(stem in lowered for stem in self._prefixes)
+
+    def find(self, tokens: Tokens, text: str, offset: int = 0,
+             prefixes: bool = True) -> tuple[list[CueMatch], frozenset[int]]:
+        """Cues in one sentence's ``tokens`` (as :meth:`match_tokens`), and the positions of the
+        cue words whose context rules their cue out ("could" of past ability, "May" the month)
+        and that no other cue claims: the model reads those as another sense. ``prefixes=False``
+        says the text has no prefix stem (see :meth:`prefixes_in`)."""
         found: list[tuple[int, int, Cue]] = []  # (first token, last token, cue)
         blocked: list[int] = []  # first tokens of cues a context guard ruled out
         by_word, by_pair, by_triple = self._by_word, self._by_pair, self._by_triple
@@ -397,7 +416,7 @@ class Lexicon:
         lower = tokens.lower
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
-        prefixes = self._prefixes if self._prefixes and any(p in tokens.lowered for p in self._prefixes) else ()
+        prefixes = self._prefixes if prefixes and self._prefixes and any(p in tokens.lowered for p in self._prefixes) else ()
         if prefixes:
             positions = range(n_tokens)
         else:  # only tokens that can open a cue (a C-speed filter: most tokens cannot)
@@ -429,14 +448,15 @@ class Lexicon:
                     blocked.append(first)
                     continue
                 found.append((first, last, cue))
+        other_sense = frozenset()
         if blocked:
             # a cue word whose context rules its cue out ("could" of past ability, "May" the
             # month) and that no other cue claims: tell the model features it is another sense
             claimed = {k for first, last, _ in found for k in range(first, last + 1)}
-            tokens.mark_other_sense(k for k in blocked if k not in claimed)
+            other_sense = frozenset(k for k in blocked if k not in claimed)
         if not found:
-            return []
-        return _select_longest(found, tokens, text, offset)
+            return [], other_sense
+        return _select_longest(found, tokens, text, offset), other_sense
 
 
 def _spells_any(words: list[str], variants) -> bool:

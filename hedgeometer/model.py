@@ -81,12 +81,13 @@ class LinearModel:
 
     # --- scoring ----------------------------------------------------------------------------
 
-    def term_counts(self, token_lists):
+    def term_counts(self, token_lists, other_senses=None):
         """The in-vocabulary n-grams of ``token_lists`` as ``(rows, columns, tf)`` arrays (see
         :func:`hedgeometer.features.term_counts`), to share between :meth:`predict_proba` and
-        :meth:`top_ngrams`. Tokens must have been matched already (the lexicon marks the words
-        a context guard ruled out, and those are other n-grams)."""
-        return term_counts(token_lists, self._terms)
+        :meth:`top_ngrams`. The words a context guard ruled out are other n-grams: give their
+        positions per sentence as ``other_senses`` (from :meth:`hedgeometer.lexicon.Lexicon.find`),
+        or match with :meth:`~hedgeometer.lexicon.Lexicon.match_tokens`, which marks them."""
+        return term_counts(token_lists, self._terms, other_senses)
 
     def decision_function(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
         """Raw linear scores, shape (n_sentences, n_dimensions), one vectorized pass.
