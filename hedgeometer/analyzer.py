@@ -15,8 +15,7 @@ from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
 from .segment import Sentence, looks_like_headline, split_sentences
-from .sources import find_sources
-from .tokens import Tokens, tokenize_spans
+from .core import Chunk, TextTokens, features_chunk, match_chunk, sources_chunk, word_counts
 from .voice import VoiceMap
 
 DEFAULT_MODEL = "default"
@@ -125,52 +124,33 @@ class Analyzer:
     # several articles in analyze_many, goes through matching, the model and the label rules
     # together, so the numpy work is done once per batch, not once per sentence.
 
-    def _score(self, sentences: Sequence[Sentence], token_lists: Sequence[Tokens],
-               voice_maps: Sequence[VoiceMap | None] | None = None, prefixes: Sequence[bool] | None = None,
-               sources: Sequence[bool] | None = None):
-        """Score ``sentences`` (each with its :class:`Tokens`, whose offsets follow its
-        ``start``). Per sentence, optionally: the :class:`VoiceMap` of its article (None for a
-        text of its own, such as a given headline), whether its article has a prefix cue's stem
-        (see :meth:`Lexicon.prefixes_in`), and whether to look for sources in it.
+    def _score(self, chunk: Chunk):
+        """Score the sentences of ``chunk`` (see :mod:`hedgeometer.core`).
 
         Returns the sentence scores, their word counts and the source mentions found."""
-        lexicon = self.lexicon
-        n = len(sentences)
-        triggers = lexicon._triggers
-        match_lists, other_senses = [], []
-        for k, (sentence, tokens) in enumerate(zip(sentences, token_lists)):
-            with_prefixes = prefixes[k] if prefixes is not None else True
-            if not with_prefixes and triggers.isdisjoint(tokens.lower):
-                match_lists.append([])  # no token can open a cue (most sentences of most texts)
-                other_senses.append(frozenset())
+        match_lists, other_senses = match_chunk(self.lexicon, chunk)
+        sentences = chunk.sentences
+        voices = []
+        for k, (sentence, voice_map) in enumerate(zip(sentences, chunk.voice_maps)):
+            if voice_map is None:
+                voices.append("reporter")
                 continue
-            matches, other = lexicon.find(tokens, sentence.text, sentence.start, with_prefixes)
-            match_lists.append(matches)
-            other_senses.append(other)
-        voices = None
-        if voice_maps is not None:
-            voices = []
-            for k, (sentence, voice_map) in enumerate(zip(sentences, voice_maps)):
-                if voice_map is None:
-                    voices.append("reporter")
-                    continue
-                if voice_map.spans and match_lists[k]:
-                    match_lists[k] = [m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in match_lists[k]]
-                voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
+            if voice_map.spans and match_lists[k]:
+                match_lists[k] = [m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in match_lists[k]]
+            voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
         rules = rule_matrix(match_lists)
+        counts = word_counts(chunk)
         model = self.classifier
         probabilities = explain = None
         if model is not None:
-            terms = model.term_counts(token_lists, other_senses)  # once, for the probabilities and the evidence
-            probabilities = round6(model.predict_proba(token_lists, match_lists, rules, terms))
+            terms, dense = features_chunk(model, chunk, match_lists, other_senses, rules, counts)
+            probabilities = round6(model.probabilities_from(model.decision_from(dense, terms)))
             if self.evidence_ngrams > 0:
                 def explain(labelled):
                     return model.top_ngrams(terms, labelled, self.evidence_ngrams)
         scored = score_rows(sentences, match_lists, rules, probabilities, model.mix_ if model else None,
                             self.resolved_thresholds, voices, self.evidence, explain)
-        mentions = [find_sources(tokens, matches, sentence.text, sentence.start) if sources is None or sources[k] else []
-                    for k, (tokens, matches, sentence) in enumerate(zip(token_lists, match_lists, sentences))]
-        return scored, [tokens.n_words for tokens in token_lists] if n else [], mentions
+        return scored, counts, sources_chunk(chunk, match_lists)
 
     def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
         """Score already-split sentences (one per item, no segmentation) in one vectorized pass.
@@ -185,7 +165,9 @@ class Analyzer:
             if not isinstance(text, str):
                 raise InputError(f"sentence {index} is {type(text).__name__}, not str")
             sentences.append(Sentence(index, 0, len(text), text))
-        return self._score(sentences, [Tokens(s.text, 0) for s in sentences])[0]
+        chunk = Chunk()
+        chunk.add(TextTokens.apart(sentences), None, [False] * len(sentences), True)
+        return self._score(chunk)[0]
 
     def _prepare(self, text: str, id: str | None, headline: str | None, markdown: bool) -> _Article:
         """Check and segment one article, choose its headline and find its tokens: all that
@@ -197,43 +179,35 @@ class Analyzer:
             raise InputError(f"{id or 'the article'}: no prose to score (the Markdown holds only front matter, "
                              f"code, tables or markup)")
         sentences = split_sentences(text, prose)
-        token_lists = tokenize_spans(prose, [(s.start, s.end) for s in sentences])
-        if token_lists is None:
-            token_lists = [Tokens(prose[s.start:s.end], s.start) for s in sentences]
+        tokens = TextTokens(prose, sentences)
         given = None
         if headline is not None and headline.strip():
             given = Sentence(-1, 0, len(headline), headline)  # -1: not in the text; offsets index the headline
             from_text = False
         else:
             from_text = looks_like_headline(prose, sentences)
-        return _Article(text, prose, id, sentences, token_lists, given, from_text,
-                        bool(sentences) and self.lexicon.prefixes_in(token_lists_lowered(token_lists)))
+        return _Article(text, prose, id, tokens, given, from_text)
 
     def _report(self, articles: Sequence[_Article]) -> list[ArticleReport]:
         """Score the sentences of ``articles`` in one batch and build their reports."""
-        sentences, token_lists, voice_maps, prefixes, sources = [], [], [], [], []
+        chunk = Chunk()
+        lexicon = self.lexicon
         for article in articles:
-            voice_map = VoiceMap(article.prose)
             if article.given is not None:
-                sentences.append(article.given)
-                token_lists.append(Tokens(article.given.text, 0))
-                voice_maps.append(None)
-                prefixes.append(True)
-                sources.append(False)
-            sentences.extend(article.sentences)
-            token_lists.extend(article.token_lists)
-            voice_maps.extend([voice_map] * len(article.sentences))
-            prefixes.extend([article.prefixes] * len(article.sentences))
-            sources.extend([True] * len(article.sentences))
+                chunk.add(TextTokens(article.given.text, [article.given]), None, [False], True)
+            sentences = article.tokens.sentences
+            sources = [True] * len(sentences)
             if article.from_text:
-                sources[len(sources) - len(article.sentences)] = False  # a headline names no source
-        scored, word_counts, mentions = self._score(sentences, token_lists, voice_maps, prefixes, sources)
+                sources[0] = False  # a headline names no source
+            chunk.add(article.tokens, VoiceMap(article.prose), sources,
+                      bool(sentences) and lexicon.prefixes_in(article.tokens.lowered()))
+        scored, word_counts, mentions = self._score(chunk)
         reports, at = [], 0
         for article in articles:
             head = None
             if article.given is not None:
                 head, at = scored[at], at + 1
-            count = len(article.sentences)
+            count = len(article.tokens.sentences)
             body, counts, found = scored[at:at + count], word_counts[at:at + count], mentions[at:at + count]
             at += count
             if article.from_text:
@@ -275,7 +249,7 @@ class Analyzer:
                 yield from self._report(pending) if pending else ()
                 raise
             pending.append(article)
-            size += len(article.sentences) + 1
+            size += len(article.tokens.sentences) + 1
             if size >= batch_sentences:
                 yield from self._report(pending)
                 pending, size = [], 0
@@ -284,22 +258,15 @@ class Analyzer:
 
 
 class _Article(NamedTuple):
-    """An article ready to score: its sentences and their tokens, and its headline (``given``
+    """An article ready to score: its sentences with their tokens, and its headline (``given``
     apart from the text, or ``from_text``: the first sentence)."""
 
     text: str
     prose: str
     id: str | None
-    sentences: list[Sentence]
-    token_lists: list[Tokens]
+    tokens: TextTokens
     given: Sentence | None
     from_text: bool
-    prefixes: bool  # whether the text holds a prefix cue's stem
-
-
-def token_lists_lowered(token_lists: Sequence[Tokens]) -> str:
-    """The lowercased words of a text's sentences, for a substring test."""
-    return " ".join(tokens.lowered for tokens in token_lists)
 
 
 __all__ = ["Analyzer", "DIMENSIONS"]

@@ -91,8 +91,14 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: S
     else:
         gram_lists = [t.feature_grams(other) if other else t.grams for t, other in zip(token_lists, other_senses)]
     grams = list(chain.from_iterable(gram_lists))
-    n = len(grams)
     row_of = np.repeat(np.arange(len(token_lists)), list(map(len, gram_lists)))
+    return count_terms(grams, row_of, index)
+
+
+def count_terms(grams: Sequence[str], row_of: np.ndarray, index: TermIndex):
+    """:func:`term_counts` of the feature tokens ``grams`` of many sentences laid end to end,
+    ``row_of`` giving each one's sentence (in order)."""
+    n = len(grams)
     n_words = len(index.words)
     ids = np.fromiter(map(index.words.get, grams, repeat(n_words)), dtype=np.int64, count=n)
     unigrams = index.unigram_column[ids]
@@ -120,12 +126,29 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     ``rules`` is :func:`hedgeometer.scoring.rule_matrix` of ``match_lists`` when already known.
     """
     n = len(token_lists)
+    if not n:
+        return np.zeros((0, len(DENSE_FEATURES)))
+    if rules is None:
+        rules = rule_matrix(match_lists)
+    n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
+    sources = [t.source for t in token_lists]
+    digit = [bool(_DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
+             for s, t in zip(sources, token_lists)]
+    quote = [_QUOTE.search(s) is not None for s in sources]
+    question = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
+    exclamation = ["!" in s for s in sources]
+    return dense_block(match_lists, rules, n_words, digit, quote, question, exclamation)
+
+
+def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_words, digit, quote, question,
+                exclamation) -> np.ndarray:
+    """The dense block from its parts, per sentence: cue matches, rule scores, word count, and
+    whether it has a digit (a token opening with one), a quotation mark, a final "?" and a "!"."""
+    n = len(match_lists)
     n_dims = len(DIMENSIONS)
     dense = np.zeros((n, len(DENSE_FEATURES)))
     if not n:
         return dense
-    if rules is None:
-        rules = rule_matrix(match_lists)
     # lexicon block: per dimension cue count, summed weight, strongest weight, rule score
     counts = np.zeros((n, n_dims))
     sums = np.zeros((n, n_dims))
@@ -143,12 +166,9 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     lexicon[:, 3::4] = rules
     # shape block
     shape = 4 * n_dims
-    n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
-    dense[:, shape] = np.minimum(np.log1p(n_words) / 4, 1.5)
-    sources = [t.source for t in token_lists]
-    dense[:, shape + 1] = [bool(_DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
-                           for s, t in zip(sources, token_lists)]
-    dense[:, shape + 2] = [_QUOTE.search(s) is not None for s in sources]
-    dense[:, shape + 3] = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
-    dense[:, shape + 4] = ["!" in s for s in sources]
+    dense[:, shape] = np.minimum(np.log1p(np.asarray(n_words, dtype=np.float64)) / 4, 1.5)
+    dense[:, shape + 1] = digit
+    dense[:, shape + 2] = quote
+    dense[:, shape + 3] = question
+    dense[:, shape + 4] = exclamation
     return dense

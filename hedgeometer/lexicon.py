@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, count, product
+from itertools import compress, count, product, repeat
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
@@ -402,12 +402,62 @@ class Lexicon:
         not, no sentence of that text needs the prefix cues."""
         return any(stem in lowered for stem in self._prefixes)
 
-    def find(self, tokens: Tokens, text: str, offset: int = 0,
-             prefixes: bool = True) -> tuple[list[CueMatch], frozenset[int]]:
+    @cached_property
+    def _opener_tables(self):
+        """The cue index as numbers, for :meth:`openers`: an id per word of an index key, whether
+        a word opens a one-word entry, and the sorted codes of the word pairs and triples."""
+        import numpy as np
+
+        words: dict[str, int] = {}
+        for key in self._by_word:
+            words.setdefault(key, len(words))
+        for keys in (self._by_pair, self._by_triple):
+            for key in keys:
+                for word in key:
+                    words.setdefault(word, len(words))
+        size = len(words)
+        single = np.zeros(size + 1, dtype=bool)  # the last slot: a word in no key
+        single[[words[key] for key in self._by_word]] = True
+        pairs = np.unique(np.array([words[a] * size + words[b] for a, b in self._by_pair], dtype=np.int64))
+        triples = np.unique(np.array([(words[a] * size + words[b]) * size + words[c] for a, b, c in self._by_triple],
+                                     dtype=np.int64))
+        return words, size, single, pairs, triples
+
+    def openers(self, lower: Sequence[str], ends, prefixes: bool = False):
+        """Where cues can open, for many sentences' tokens laid end to end: a boolean array over
+        ``lower``, true where :meth:`find` has index entries to try (a one-word key, or a pair
+        or triple of words of one sentence; ``ends`` gives, per token, the end of its sentence in
+        ``lower``), and with ``prefixes`` where a prefix cue's stem opens the word."""
+        import numpy as np
+
+        words, size, single, pairs, triples = self._opener_tables
+        n = len(lower)
+        ids = np.fromiter(map(words.get, lower, repeat(size)), dtype=np.int64, count=n)
+        found = single[ids]
+        known = ids < size
+        position = np.arange(n)
+        for width, codes in ((2, pairs), (3, triples)):
+            if n < width or not len(codes):
+                continue
+            fits = position[: n - width + 1] + width <= ends[: n - width + 1]
+            code = ids[: n - width + 1].copy()
+            for k in range(1, width):
+                fits &= known[k: n - width + 1 + k]
+                code = code * size + ids[k: n - width + 1 + k]
+            fits &= known[: n - width + 1]
+            slots = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
+            found[: n - width + 1] |= fits & (codes[slots] == code)
+        if prefixes and self._prefixes:
+            found |= np.fromiter(map(str.startswith, lower, repeat(self._prefixes)), dtype=bool, count=n)
+        return found
+
+    def find(self, tokens: Tokens, text: str, offset: int = 0, prefixes: bool = True,
+             positions: Iterable[int] | None = None) -> tuple[list[CueMatch], frozenset[int]]:
         """Cues in one sentence's ``tokens`` (as :meth:`match_tokens`), and the positions of the
         cue words whose context rules their cue out ("could" of past ability, "May" the month)
         and that no other cue claims: the model reads those as another sense. ``prefixes=False``
-        says the text has no prefix stem (see :meth:`prefixes_in`)."""
+        says the text has no prefix stem (see :meth:`prefixes_in`); ``positions``, the tokens
+        where cues can open (see :meth:`openers`), when known."""
         found: list[tuple[int, int, Cue]] = []  # (first token, last token, cue)
         blocked: list[int] = []  # first tokens of cues a context guard ruled out
         by_word, by_pair, by_triple = self._by_word, self._by_pair, self._by_triple
@@ -417,7 +467,9 @@ class Lexicon:
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
         prefixes = self._prefixes if prefixes and self._prefixes and any(p in tokens.lowered for p in self._prefixes) else ()
-        if prefixes:
+        if positions is not None:
+            pass
+        elif prefixes:
             positions = range(n_tokens)
         else:  # only tokens that can open a cue (a C-speed filter: most tokens cannot)
             positions = compress(count(), map(triggers.__contains__, lower))

@@ -94,8 +94,13 @@ class LinearModel:
 
         ``rules`` is the rule score matrix of ``match_lists`` and ``terms`` the
         :meth:`term_counts` of ``token_lists`` when the caller has them already."""
-        scores = dense_matrix(token_lists, match_lists, rules) @ self._dense_coef_t + self.intercept_
-        rows, columns, tf = self.term_counts(token_lists) if terms is None else terms
+        return self.decision_from(dense_matrix(token_lists, match_lists, rules),
+                                  self.term_counts(token_lists) if terms is None else terms)
+
+    def decision_from(self, dense: np.ndarray, terms) -> np.ndarray:
+        """:meth:`decision_function` from the dense block and the :meth:`term_counts` arrays."""
+        scores = dense @ self._dense_coef_t + self.intercept_
+        rows, columns, tf = terms
         if len(rows):
             # Per term: tf * idf * coef for each dimension, and tf * idf for the L2 norm; one
             # sum per sentence, then divide by the norm. Equal to tf-idf rows times coef.
@@ -108,7 +113,10 @@ class LinearModel:
 
     def predict_proba(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
         """Calibrated probabilities, shape (n_sentences, n_dimensions)."""
-        decision = self.decision_function(token_lists, match_lists, rules, terms)
+        return self.probabilities_from(self.decision_function(token_lists, match_lists, rules, terms))
+
+    def probabilities_from(self, decision: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from decision values."""
         a, b = self.calibration_[:, 0], self.calibration_[:, 1]
         return 1.0 / (1.0 + np.exp(np.clip(decision * a + b, -700, 700)))
 

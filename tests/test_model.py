@@ -127,13 +127,13 @@ def test_score_sentences_is_one_vectorized_model_pass(monkeypatch):
     analyzer = Analyzer()
     model = analyzer.classifier
     calls = []
-    original = type(model).predict_proba
+    original = type(model).probabilities_from
 
-    def counting(self, token_lists, match_lists, *args, **kwargs):
-        calls.append(len(token_lists))
-        return original(self, token_lists, match_lists, *args, **kwargs)
+    def counting(self, decision):
+        calls.append(len(decision))
+        return original(self, decision)
 
-    monkeypatch.setattr(type(model), "predict_proba", counting)
+    monkeypatch.setattr(type(model), "probabilities_from", counting)
     sentences = [f"Officials may announce result number {i} soon, analysts say." for i in range(10_000)]
     scored = analyzer.score_sentences(sentences)
     assert calls == [10_000]
