@@ -15,7 +15,7 @@ from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
 from .segment import Sentence, looks_like_headline, split_sentences
-from .core import Chunk, TextTokens, features_chunk, match_chunk, sources_chunk, word_counts
+from .core import Chunk, TextTokens, collector_paused, features_chunk, match_chunk, sources_chunk, word_counts
 from .voice import VoiceMap
 
 DEFAULT_MODEL = "default"
@@ -165,9 +165,10 @@ class Analyzer:
             if not isinstance(text, str):
                 raise InputError(f"sentence {index} is {type(text).__name__}, not str")
             sentences.append(Sentence(index, 0, len(text), text))
-        chunk = Chunk()
-        chunk.add(TextTokens.apart(sentences), None, [False] * len(sentences), True)
-        return self._score(chunk)[0]
+        with collector_paused():
+            chunk = Chunk()
+            chunk.add(TextTokens.apart(sentences), None, [False] * len(sentences), True)
+            return self._score(chunk)[0]
 
     def _prepare(self, text: str, id: str | None, headline: str | None, markdown: bool) -> _Article:
         """Check and segment one article, choose its headline and find its tokens: all that
@@ -229,7 +230,8 @@ class Analyzer:
         With ``markdown``, code, tables, front matter, link targets and other syntax are not
         scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
         """
-        return self._report([self._prepare(text, id, headline, markdown)])[0]
+        with collector_paused():
+            return self._report([self._prepare(text, id, headline, markdown)])[0]
 
     def analyze_many(self, records: Iterable, batch_sentences: int = 2000) -> Iterator[ArticleReport]:
         """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order.
@@ -241,20 +243,27 @@ class Analyzer:
         size = 0
         for number, record in enumerate(records):
             try:
-                if isinstance(record, str):
-                    article = self._prepare(record, str(number), None, False)
-                else:
-                    article = self._prepare(record["text"], str(record.get("id", number)), record.get("headline"), False)
+                with collector_paused():
+                    if isinstance(record, str):
+                        article = self._prepare(record, str(number), None, False)
+                    else:
+                        article = self._prepare(record["text"], str(record.get("id", number)), record.get("headline"),
+                                                False)
             except Exception:
-                yield from self._report(pending) if pending else ()
+                yield from self._report_paused(pending)
                 raise
             pending.append(article)
             size += len(article.tokens.sentences) + 1
             if size >= batch_sentences:
-                yield from self._report(pending)
+                yield from self._report_paused(pending)
                 pending, size = [], 0
-        if pending:
-            yield from self._report(pending)
+        yield from self._report_paused(pending)
+
+    def _report_paused(self, articles):
+        if not articles:
+            return []
+        with collector_paused():
+            return self._report(articles)
 
 
 class _Article(NamedTuple):

@@ -9,7 +9,9 @@ The results are exactly those of scoring each sentence on its own (``benchmarks/
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import Sequence
@@ -19,11 +21,29 @@ import numpy as np
 from .features import count_terms, dense_block
 from .segment import Sentence
 from .sources import REPORTING_VERBS, SourceMention, find_sources
-from .tokens import _DIGITS, Tokens, tokenize_spans
+from .tokens import _DIGITS, Tokens, tokenize_text
 
 _QUOTE = re.compile('["“”«»]')
 _EXCLAMATION = re.compile("!")
 _FIRST_CHARACTER = itemgetter(0)
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while a chunk is scored.
+
+    Scoring makes tens of thousands of small containers (token lists, cue matches, score
+    dicts), none of them in a reference cycle, so reference counting frees them all; but each
+    allocation burst also sets off the cyclic collector, whose passes over every live object
+    cost a fifth of the time when a caller keeps many reports. It is switched back on after
+    (if it was on), also when scoring fails."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class TextTokens:
@@ -33,15 +53,21 @@ class TextTokens:
     Made for the sentences of one text (``source``, which their offsets index: its tokens are
     found in one pass), or with :meth:`apart` for sentences that are each a text of their own."""
 
-    __slots__ = ("source", "sentences", "lower", "is_word", "bounds", "_tokens")
+    __slots__ = ("source", "sentences", "lower", "is_word", "bounds", "_tokens", "_starts", "_spans", "_lowered")
 
     def __init__(self, source: str | None, sentences: Sequence[Sentence], made: list[Tokens] | None = None):
         self.source = source
         self.sentences = sentences
-        if made is None:
-            made = tokenize_spans(source, [(s.start, s.end) for s in sentences]) if sentences else []
-            if made is None:  # the rare text whose tokens are found sentence by sentence
-                made = [Tokens(source[s.start:s.end], s.start) for s in sentences]
+        self._lowered = None
+        if made is None and sentences:
+            found = tokenize_text(source, [(s.start, s.end) for s in sentences])
+            if found is not None:
+                self.lower, self.is_word, self._starts, self._spans, self._lowered = found
+                self._tokens = [None] * len(sentences)
+                self.bounds = np.array([last for _, last in self._spans], dtype=np.int64)
+                return
+            made = [Tokens(source[s.start:s.end], s.start) for s in sentences]  # the rare text done one by one
+        made = made or []
         self._tokens = made
         self.lower = list(chain.from_iterable(t.lower for t in made))
         self.is_word = list(chain.from_iterable(t.is_word for t in made))
@@ -53,10 +79,21 @@ class TextTokens:
         return cls(None, sentences, [Tokens(s.text, 0) for s in sentences])
 
     def of(self, k: int) -> Tokens:
-        return self._tokens[k]
+        """The :class:`Tokens` of sentence ``k`` (made on first use)."""
+        tokens = self._tokens[k]
+        if tokens is None:
+            sentence = self.sentences[k]
+            start, end = sentence.start, sentence.end
+            first, last = self._spans[k]
+            tokens = self._tokens[k] = Tokens._from_parts(
+                self.source[start:end], start, self.lower[first:last], self.is_word[first:last],
+                self._lowered[start:end], (self._starts, first, last))
+        return tokens
 
     def lowered(self) -> str:
-        """The lowercased sentences, a space apart (for a substring test)."""
+        """The lowercased text (or sentences, a space apart), for a substring test."""
+        if self._lowered is not None:
+            return self._lowered
         return " ".join(t.lowered for t in self._tokens)
 
     def marks(self, pattern: re.Pattern) -> list[bool]:
@@ -133,19 +170,22 @@ def sources_chunk(chunk: Chunk, match_lists) -> list[list[SourceMention]]:
     row = 0
     verbs = REPORTING_VERBS.__contains__
     for text in chunk.texts:
-        start = 0
-        for k, end in enumerate(text.bounds.tolist()):
-            wanted = chunk.sources[row]
+        count = len(text.sentences)
+        if count:
+            with_verb = np.concatenate(([0], np.cumsum(np.fromiter(map(verbs, text.lower), dtype=np.int64,
+                                                                   count=len(text.lower)))))
+            ends = text.bounds
+            has_verb = (with_verb[ends] > with_verb[ends - np.diff(ends, prepend=0)]).tolist()
+        for k in range(count):
             matches = match_lists[row]
-            if not wanted:
+            if not chunk.sources[row]:
                 found.append([])
-            elif any(map(verbs, text.lower[start:end])):
+            elif has_verb[k]:
                 sentence = text.sentences[k]
                 found.append(find_sources(text.of(k), matches, sentence.text, sentence.start))
             else:
                 found.append([SourceMention("unnamed", c.text, c.start, c.end) for c in matches
-                              if c.dimension == "attribution"])
-            start = end
+                              if c.dimension == "attribution"] if matches else [])
             row += 1
     return found
 

@@ -175,11 +175,14 @@ class Tokens:
         return list(filter(",".__ne__, lower)) if "," in lower else lower
 
 
-def tokenize_spans(text: str, spans) -> list[Tokens] | None:
-    """The :class:`Tokens` of each ``(start, end)`` span of ``text`` (in order, apart, with only
-    whitespace outside them), found in one pass over the whole text: the same tokens and offsets
-    as ``Tokens(text[start:end], start)`` for each. None when the text needs the one-by-one way
-    (lowercasing changes its length, or a final sigma whose form depends on its neighbours)."""
+def tokenize_text(text: str, spans):
+    """The tokens of the ``(start, end)`` spans of ``text`` (in order, apart, with only
+    whitespace outside them), found in one pass over the whole text: ``(lower, is_word, starts,
+    bounds, lowered)``, the lowercase tokens and their word flags laid end to end, their start
+    offsets (numpy), each span's ``(first, last)`` slice of them, and the lowercased text. The
+    same tokens as ``Tokens(text[start:end], start)`` gives for each span. None when the text
+    needs that one-by-one way (lowercasing changes its length, or a final sigma, whose form
+    depends on its neighbours)."""
     lowered = text.lower().replace("’", "'")
     if len(lowered) != len(text) or "Σ" in text:
         return None
@@ -193,10 +196,20 @@ def tokenize_spans(text: str, spans) -> list[Tokens] | None:
     ends = np.cumsum(np.fromiter(map(len, spaced), dtype=np.int64, count=len(spaced)))
     starts = ends - np.fromiter(map(len, lower), dtype=np.int64, count=len(lower))
     is_word = list(map(str.isalnum, map(_FIRST_CHARACTER, lower)))
-    bounds = np.searchsorted(starts, [x for span in spans for x in span]).tolist()
+    edges = np.searchsorted(starts, [x for span in spans for x in span]).tolist()
+    return lower, is_word, starts, list(zip(edges[0::2], edges[1::2])), lowered
+
+
+def tokenize_spans(text: str, spans) -> list[Tokens] | None:
+    """The :class:`Tokens` of each ``(start, end)`` span of ``text`` found in one pass (see
+    :func:`tokenize_text`), or None when the text needs them found one by one."""
+    found = tokenize_text(text, spans)
+    if found is None:
+        return None
+    lower, is_word, starts, bounds, lowered = found
     make = Tokens._from_parts
     return [make(text[start:end], start, lower[first:last], is_word[first:last], lowered[start:end], (starts, first, last))
-            for (start, end), first, last in zip(spans, bounds[0::2], bounds[1::2])]
+            for (start, end), (first, last) in zip(spans, bounds)]
 
 
 def tokenize(text: str, offset: int = 0) -> Tokens:
