@@ -15,7 +15,8 @@ from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
 from .segment import Sentence, looks_like_headline, split_sentences
-from .core import Chunk, TextTokens, collector_paused, features_chunk, match_chunk, sources_chunk, word_counts
+from .core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
+                   word_counts)
 from .voice import VoiceMap
 
 DEFAULT_MODEL = "default"
@@ -80,6 +81,7 @@ class Analyzer:
         self._model_loaded = False
         self._thresholds: dict[str, float] | None = None
         self._provenance: dict | None = None
+        self._types: TypeTable | None = None
 
     # --- lazily loaded parts ----------------------------------------------------------------
 
@@ -119,6 +121,14 @@ class Analyzer:
             }
         return dict(self._provenance)
 
+    def _type_table(self) -> TypeTable:
+        """What each token type is to the lexicon and the model, kept across calls (see
+        :class:`hedgeometer.core.TypeTable`)."""
+        if self._types is None:
+            model = self.classifier
+            self._types = TypeTable(self.lexicon, model._terms if model is not None else None)
+        return self._types
+
     # --- scoring ----------------------------------------------------------------------------
     # Sentences are scored in batches: every sentence of an article (its headline too), or of
     # several articles in analyze_many, goes through matching, the model and the label rules
@@ -128,6 +138,7 @@ class Analyzer:
         """Score the sentences of ``chunk`` (see :mod:`hedgeometer.core`).
 
         Returns the sentence scores, their word counts and the source mentions found."""
+        chunk.close()
         match_lists, other_senses = match_chunk(self.lexicon, chunk)
         sentences = chunk.sentences
         voices = []
@@ -166,8 +177,9 @@ class Analyzer:
                 raise InputError(f"sentence {index} is {type(text).__name__}, not str")
             sentences.append(Sentence(index, 0, len(text), text))
         with collector_paused():
-            chunk = Chunk()
-            chunk.add(TextTokens.apart(sentences), None, [False] * len(sentences), True)
+            table = self._type_table()
+            chunk = Chunk(table)
+            chunk.add(TextTokens.apart(table, sentences), None, [False] * len(sentences), True)
             return self._score(chunk)[0]
 
     def _prepare(self, text: str, id: str | None, headline: str | None, markdown: bool) -> _Article:
@@ -180,7 +192,7 @@ class Analyzer:
             raise InputError(f"{id or 'the article'}: no prose to score (the Markdown holds only front matter, "
                              f"code, tables or markup)")
         sentences = split_sentences(text, prose)
-        tokens = TextTokens(prose, sentences)
+        tokens = TextTokens(self._type_table(), prose, sentences)
         given = None
         if headline is not None and headline.strip():
             given = Sentence(-1, 0, len(headline), headline)  # -1: not in the text; offsets index the headline
@@ -191,11 +203,12 @@ class Analyzer:
 
     def _report(self, articles: Sequence[_Article]) -> list[ArticleReport]:
         """Score the sentences of ``articles`` in one batch and build their reports."""
-        chunk = Chunk()
+        table = self._type_table()
+        chunk = Chunk(table)
         lexicon = self.lexicon
         for article in articles:
             if article.given is not None:
-                chunk.add(TextTokens(article.given.text, [article.given]), None, [False], True)
+                chunk.add(TextTokens(table, article.given.text, [article.given]), None, [False], True)
             sentences = article.tokens.sentences
             sources = [True] * len(sentences)
             if article.from_text:
@@ -231,6 +244,7 @@ class Analyzer:
         scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
         """
         with collector_paused():
+            self._type_table().begin()
             return self._report([self._prepare(text, id, headline, markdown)])[0]
 
     def analyze_many(self, records: Iterable, batch_sentences: int = 2000) -> Iterator[ArticleReport]:
@@ -244,6 +258,8 @@ class Analyzer:
         for number, record in enumerate(records):
             try:
                 with collector_paused():
+                    if not pending:
+                        self._type_table().begin()
                     if isinstance(record, str):
                         article = self._prepare(record, str(number), None, False)
                     else:

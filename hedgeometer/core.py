@@ -1,10 +1,13 @@
 """The batch-oriented core: score a chunk of sentences (an article's, or many articles') as arrays.
 
-Per sentence, Python does only what needs it: the cue matcher at the tokens where a cue can
-open (found with numpy over the whole chunk), the source finder on sentences with a reporting
-verb, and one :class:`~hedgeometer.scoring.SentenceScore` each. Tokens are found once per text;
-the model's features (n-grams, word counts, digits, quotes) are counted over the whole chunk.
-The results are exactly those of scoring each sentence on its own (``benchmarks/identical.py``).
+Each token type (a lowercase token string) is looked up once in a :class:`TypeTable`, which keeps
+what every stage asks of a token (is it a word, a comma, a reporting verb, which cue-index word
+and which model n-gram word it is, does it open with a digit...) as numpy columns; a chunk's
+tokens become one array of type ids, and the stages read those columns for the whole chunk at
+once. Per sentence, Python does only what needs it: the cue matcher at the tokens where a cue
+can open, the source finder on sentences with a reporting verb, and one
+:class:`~hedgeometer.scoring.SentenceScore` each. The results are exactly those of scoring each
+sentence on its own (``benchmarks/identical.py`` hashes them over the corpus).
 """
 
 from __future__ import annotations
@@ -12,20 +15,20 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from itertools import chain, compress, repeat
-from operator import itemgetter
+from itertools import chain, repeat
 from typing import Sequence
 
 import numpy as np
 
-from .features import count_terms, dense_block
+from .features import count_ids, dense_block
 from .segment import Sentence
 from .sources import REPORTING_VERBS, SourceMention, find_sources
 from .tokens import _DIGITS, Tokens, tokenize_text
 
-_QUOTE = re.compile('["“”«»]')
-_EXCLAMATION = re.compile("!")
-_FIRST_CHARACTER = itemgetter(0)
+# what a type is, as bits of TypeTable.flags
+WORD, COMMA, QUOTE, EXCLAMATION, QUESTION, OPENS_DIGIT, HAS_DIGIT, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(10))
+_QUOTES = frozenset('"“”«»')  # the characters of the quote shape feature (one-character tokens)
+MAX_TYPES = 500_000  # a table that grows past this starts again (memory stays bounded)
 
 
 @contextmanager
@@ -46,47 +49,137 @@ def collector_paused():
             gc.enable()
 
 
+class TypeTable:
+    """Per token type, what the stages need, computed once and kept: ``flags`` (the bits
+    above), ``cue`` (the type's word id in the lexicon's cue index, see
+    :meth:`~hedgeometer.lexicon.Lexicon.openers`) and ``word`` (its word id in the model's
+    n-gram index after digit runs are folded to 0)."""
+
+    def __init__(self, lexicon, index=None):
+        self._lexicon = lexicon
+        self._index = index
+        self._cue_words, self.cue_size = lexicon.opener_words()
+        self.word_size = len(index.words) if index is not None else 0
+        self.ids: dict[str, int] = {}
+        self.flags = np.zeros(0, dtype=np.int64)
+        self.cue = np.zeros(0, dtype=np.int64)
+        self.word = np.zeros(0, dtype=np.int64)
+
+    def begin(self) -> None:
+        """Start a chunk: a table grown past :data:`MAX_TYPES` starts again."""
+        if len(self.ids) > MAX_TYPES:
+            self.ids = {}
+
+    def lookup(self, lower: list[str]) -> np.ndarray:
+        """The type id of every token of ``lower`` (new types are added)."""
+        n = len(lower)
+        ids = self.ids
+        found = np.fromiter(map(ids.get, lower, repeat(-1)), dtype=np.int64, count=n)
+        if n and found.min() < 0:
+            missing = np.flatnonzero(found < 0).tolist()
+            self._add(list(dict.fromkeys(lower[i] for i in missing)))
+            found[missing] = [ids[lower[i]] for i in missing]
+        return found
+
+    def _add(self, types: list[str]) -> None:
+        start = len(self.ids)
+        size = start + len(types)
+        if size > len(self.flags):
+            capacity = max(1024, 2 * size)
+            for name in ("flags", "cue", "word"):
+                grown = np.zeros(capacity, dtype=np.int64)
+                grown[:start] = getattr(self, name)[:start]
+                setattr(self, name, grown)
+        prefixes = self._lexicon._prefixes
+        cue_get, cue_size, single = self._cue_words.get, self.cue_size, self._lexicon.opener_singles()
+        words = self._index.words.get if self._index is not None else None
+        flags, cues, word_ids = [], [], []
+        for token in types:
+            first = token[0]
+            bits = WORD if first.isalnum() else 0
+            if token == ",":
+                bits |= COMMA
+            elif token in _QUOTES:
+                bits |= QUOTE
+            elif token == "!":
+                bits |= EXCLAMATION
+            elif token == "?":
+                bits |= QUESTION
+            if first.isdigit():
+                bits |= OPENS_DIGIT
+            digits = _DIGITS.search(token) is not None
+            if digits:
+                bits |= HAS_DIGIT
+            if token in REPORTING_VERBS:
+                bits |= VERB
+            cue = cue_get(token, cue_size)
+            if cue < cue_size and single[cue]:
+                bits |= SINGLE_CUE
+            if prefixes and token.startswith(prefixes):
+                bits |= PREFIX
+            flags.append(bits)
+            cues.append(cue)
+            if words is not None:
+                word_ids.append(words(_DIGITS.sub("0", token) if digits else token, self.word_size))
+        self.flags[start:size] = flags
+        self.cue[start:size] = cues
+        if words is not None:
+            self.word[start:size] = word_ids
+        self.ids.update(zip(types, range(start, size)))
+
+
 class TextTokens:
-    """The tokens of some sentences laid end to end: ``lower``, ``is_word``, and where each
-    sentence's tokens end (``bounds``); a sentence's :class:`Tokens` is :meth:`of`.
+    """The tokens of some sentences laid end to end: ``lower``, their type ids ``types`` (in a
+    :class:`TypeTable`), and where each sentence's tokens end (``bounds``); a sentence's
+    :class:`Tokens` is :meth:`of`, made on first use.
 
     Made for the sentences of one text (``source``, which their offsets index: its tokens are
     found in one pass), or with :meth:`apart` for sentences that are each a text of their own."""
 
-    __slots__ = ("source", "sentences", "lower", "is_word", "bounds", "_tokens", "_starts", "_spans", "_lowered")
+    __slots__ = ("source", "sentences", "lower", "types", "bounds", "_flags", "_tokens", "_starts", "_spans",
+                 "_lowered", "_is_word")
 
-    def __init__(self, source: str | None, sentences: Sequence[Sentence], made: list[Tokens] | None = None):
+    def __init__(self, table: TypeTable, source: str | None, sentences: Sequence[Sentence],
+                 made: list[Tokens] | None = None):
         self.source = source
         self.sentences = sentences
         self._lowered = None
+        self._is_word = None
         if made is None and sentences:
-            found = tokenize_text(source, [(s.start, s.end) for s in sentences])
+            found = tokenize_text(source, [(s.start, s.end) for s in sentences], with_words=False)
             if found is not None:
-                self.lower, self.is_word, self._starts, self._spans, self._lowered = found
+                self.lower, _, self._starts, self._spans, self._lowered = found
                 self._tokens = [None] * len(sentences)
                 self.bounds = np.array([last for _, last in self._spans], dtype=np.int64)
+                self._set_types(table)
                 return
             made = [Tokens(source[s.start:s.end], s.start) for s in sentences]  # the rare text done one by one
         made = made or []
         self._tokens = made
         self.lower = list(chain.from_iterable(t.lower for t in made))
-        self.is_word = list(chain.from_iterable(t.is_word for t in made))
         self.bounds = np.cumsum([len(t.lower) for t in made], dtype=np.int64)
+        self._set_types(table)
+
+    def _set_types(self, table: TypeTable) -> None:
+        self.types = table.lookup(self.lower)
+        self._flags = table.flags  # the table's columns as they are now hold every type seen so far
 
     @classmethod
-    def apart(cls, sentences: Sequence[Sentence]) -> "TextTokens":
+    def apart(cls, table: TypeTable, sentences: Sequence[Sentence]) -> "TextTokens":
         """Sentences that are texts of their own (offsets from 0)."""
-        return cls(None, sentences, [Tokens(s.text, 0) for s in sentences])
+        return cls(table, None, sentences, [Tokens(s.text, 0) for s in sentences])
 
     def of(self, k: int) -> Tokens:
         """The :class:`Tokens` of sentence ``k`` (made on first use)."""
         tokens = self._tokens[k]
         if tokens is None:
+            if self._is_word is None:
+                self._is_word = (self._flags[self.types] & WORD).astype(bool).tolist()
             sentence = self.sentences[k]
             start, end = sentence.start, sentence.end
             first, last = self._spans[k]
             tokens = self._tokens[k] = Tokens._from_parts(
-                self.source[start:end], start, self.lower[first:last], self.is_word[first:last],
+                self.source[start:end], start, self.lower[first:last], self._is_word[first:last],
                 self._lowered[start:end], (self._starts, first, last))
         return tokens
 
@@ -96,30 +189,20 @@ class TextTokens:
             return self._lowered
         return " ".join(t.lowered for t in self._tokens)
 
-    def marks(self, pattern: re.Pattern) -> list[bool]:
-        """Whether each sentence holds a match of ``pattern``: found once in the whole text."""
-        if self.source is None:
-            return [pattern.search(t.source) is not None for t in self._tokens]
-        at = [m.start() for m in pattern.finditer(self.source)]
-        if not at:
-            return [False] * len(self.sentences)
-        found = np.asarray(at)
-        starts = np.searchsorted(found, [s.start for s in self.sentences])
-        ends = np.searchsorted(found, [s.end for s in self.sentences])
-        return (ends > starts).tolist()
-
 
 class Chunk:
     """Sentences to score together, text by text: each text's :class:`TextTokens`, and per
     sentence its voice map (or None), whether to look for sources in it, and whether its text
-    holds a prefix cue's stem."""
+    holds a prefix cue's stem. :meth:`close` lays the tokens of all texts end to end."""
 
-    def __init__(self):
+    def __init__(self, table: TypeTable):
+        self.table = table
         self.texts: list[TextTokens] = []
         self.sentences: list[Sentence] = []
         self.voice_maps: list = []
         self.sources: list[bool] = []
         self.prefixes: list[bool] = []
+        self.place: list[tuple[TextTokens, int]] = []  # per sentence: its text and its number there
 
     def add(self, text: TextTokens, voice_map, sources: Sequence[bool], prefixes: bool) -> None:
         self.texts.append(text)
@@ -127,9 +210,24 @@ class Chunk:
         self.voice_maps.extend([voice_map] * len(text.sentences))
         self.sources.extend(sources)
         self.prefixes.extend([prefixes] * len(text.sentences))
+        self.place.extend((text, k) for k in range(len(text.sentences)))
 
-    def tokens(self) -> list[Tokens]:
-        return [text.of(k) for text in self.texts for k in range(len(text.sentences))]
+    def close(self) -> None:
+        """Lay out the chunk's tokens: ``types`` and ``flags`` per token, per sentence ``sizes``
+        (its number of tokens), ``ends`` and ``firsts`` (its slice)."""
+        texts = self.texts
+        self.lower = list(chain.from_iterable(text.lower for text in texts))
+        self.types = np.concatenate([text.types for text in texts]) if texts else np.zeros(0, dtype=np.int64)
+        self.flags = self.table.flags[self.types]
+        sizes = [np.diff(text.bounds, prepend=0) for text in texts if len(text.bounds)]
+        self.sizes = np.concatenate(sizes).astype(np.int64) if sizes else np.zeros(0, dtype=np.int64)
+        self.ends = np.cumsum(self.sizes)
+        self.firsts = self.ends - self.sizes
+
+    def per_sentence(self, bits: int) -> np.ndarray:
+        """How many tokens of each sentence have any of ``bits``."""
+        totals = np.concatenate(([0], np.cumsum((self.flags & bits) != 0, dtype=np.int64)))
+        return totals[self.ends] - totals[self.firsts]
 
 
 def match_chunk(lexicon, chunk: Chunk):
@@ -138,28 +236,23 @@ def match_chunk(lexicon, chunk: Chunk):
     n = len(chunk.sentences)
     match_lists: list[list] = [[] for _ in range(n)]
     other_senses: list[frozenset] = [frozenset()] * n
-    row = 0
-    for text in chunk.texts:
-        count = len(text.sentences)
-        if not text.lower:
-            row += count
-            continue
-        sizes = np.diff(text.bounds, prepend=0)
-        ends = np.repeat(text.bounds, sizes)
-        with_prefixes = chunk.prefixes[row] if count else False
-        openers = np.flatnonzero(lexicon.openers(text.lower, ends, with_prefixes))
-        if len(openers):
-            sentence_of = np.searchsorted(text.bounds, openers, side="right")
-            firsts = text.bounds - sizes
-            local = (openers - firsts[sentence_of]).tolist()
-            edges = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1], True]).tolist()
-            for a, b in zip(edges, edges[1:]):
-                k = int(sentence_of[a])
-                sentence = text.sentences[k]
-                matches, other = lexicon.find(text.of(k), sentence.text, sentence.start, with_prefixes, local[a:b])
-                match_lists[row + k] = matches
-                other_senses[row + k] = other
-        row += count
+    if not len(chunk.types):
+        return match_lists, other_senses
+    prefixes = np.repeat(np.asarray(chunk.prefixes, dtype=bool), chunk.sizes)
+    openers = np.flatnonzero(lexicon.openers_of(chunk.table.cue[chunk.types], (chunk.flags & SINGLE_CUE) != 0,
+                                                np.repeat(chunk.ends, chunk.sizes),
+                                                prefixes & ((chunk.flags & PREFIX) != 0)))
+    if not len(openers):
+        return match_lists, other_senses
+    sentence_of = np.searchsorted(chunk.ends, openers, side="right")
+    local = (openers - chunk.firsts[sentence_of]).tolist()
+    edges = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1], True]).tolist()
+    rows = sentence_of[edges[:-1]].tolist()
+    for row, a, b in zip(rows, edges, edges[1:]):
+        text, k = chunk.place[row]
+        sentence = chunk.sentences[row]
+        match_lists[row], other_senses[row] = lexicon.find(text.of(k), sentence.text, sentence.start,
+                                                           chunk.prefixes[row], local[a:b])
     return match_lists, other_senses
 
 
@@ -167,73 +260,49 @@ def sources_chunk(chunk: Chunk, match_lists) -> list[list[SourceMention]]:
     """Source mentions per sentence: unnamed ones from attribution cues, named ones looked for
     only in sentences with a reporting verb."""
     found = []
-    row = 0
-    verbs = REPORTING_VERBS.__contains__
-    for text in chunk.texts:
-        count = len(text.sentences)
-        if count:
-            with_verb = np.concatenate(([0], np.cumsum(np.fromiter(map(verbs, text.lower), dtype=np.int64,
-                                                                   count=len(text.lower)))))
-            ends = text.bounds
-            has_verb = (with_verb[ends] > with_verb[ends - np.diff(ends, prepend=0)]).tolist()
-        for k in range(count):
-            matches = match_lists[row]
-            if not chunk.sources[row]:
-                found.append([])
-            elif has_verb[k]:
-                sentence = text.sentences[k]
-                found.append(find_sources(text.of(k), matches, sentence.text, sentence.start))
-            else:
-                found.append([SourceMention("unnamed", c.text, c.start, c.end) for c in matches
-                              if c.dimension == "attribution"] if matches else [])
-            row += 1
+    has_verb = (chunk.per_sentence(VERB) > 0).tolist()
+    for row, (wanted, matches) in enumerate(zip(chunk.sources, match_lists)):
+        if not wanted:
+            found.append([])
+        elif has_verb[row]:
+            text, k = chunk.place[row]
+            sentence = chunk.sentences[row]
+            found.append(find_sources(text.of(k), matches, sentence.text, sentence.start))
+        else:
+            found.append([SourceMention("unnamed", c.text, c.start, c.end) for c in matches
+                          if c.dimension == "attribution"] if matches else [])
     return found
 
 
 def word_counts(chunk: Chunk) -> list[int]:
-    counts = []
-    for text in chunk.texts:
-        totals = np.concatenate(([0], np.cumsum(text.is_word, dtype=np.int64)))
-        ends = text.bounds
-        counts.extend((totals[ends] - totals[ends - np.diff(ends, prepend=0)]).tolist())
-    return counts
+    return chunk.per_sentence(WORD).tolist()
 
 
 def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, n_words):
     """The model's inputs for every sentence of ``chunk``: its n-gram counts (``(rows, columns,
-    tf)``, as :meth:`hedgeometer.model.LinearModel.term_counts`) and its dense block."""
-    grams: list[str] = []
-    sizes: list[int] = []
-    digit, quote, question, exclamation = [], [], [], []
-    row = 0
-    for text in chunk.texts:
-        sentences = text.sentences
-        lower = text.lower
-        # digit runs folded to 0 (no token holds a space, so fold the space-joined tokens)
-        joined = " ".join(lower)
-        folded = _DIGITS.sub("0", joined).split(" ") if lower and _DIGITS.search(joined) else list(lower)
-        start = 0
-        for k, end in enumerate(text.bounds.tolist()):
-            other = other_senses[row + k]
-            if other:
-                for position in other:
-                    folded[start + position] += ":other"
-            start = end
-        keep = [token != "," for token in folded]
-        grams.extend(compress(folded, keep))
-        kept = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))
-        sizes.extend(np.diff(kept[text.bounds], prepend=0).tolist() if len(sentences) else [])
-        has_digit = text.marks(_DIGITS)
-        opens_digit = list(map(str.isdigit, map(_FIRST_CHARACTER, lower)))
-        start = 0
-        for k, end in enumerate(text.bounds.tolist()):
-            digit.append(has_digit[k] and any(opens_digit[start:end]))
-            question.append(end > start and lower[end - 1] == "?")
-            start = end
-        quote.extend(text.marks(_QUOTE))
-        exclamation.extend(text.marks(_EXCLAMATION))
-        row += len(sentences)
-    row_of = np.repeat(np.arange(len(sizes)), sizes)
-    terms = count_terms(grams, row_of, model._terms)
+    tf)``, as :meth:`hedgeometer.model.LinearModel.term_counts`) and its dense block, counted
+    over all the chunk's tokens at once."""
+    index = model._terms
+    flags = chunk.flags
+    # feature tokens: digit runs folded to 0, ruled-out cue words marked, commas dropped
+    ids = chunk.table.word[chunk.types]
+    if any(other_senses):
+        firsts = chunk.firsts.tolist()
+        lower = chunk.lower
+        for row, other in enumerate(other_senses):
+            for position in other:
+                at = firsts[row] + position
+                index_words = index.words
+                ids[at] = index_words.get(_DIGITS.sub("0", lower[at]) + ":other", len(index_words))
+    kept = (flags & COMMA) == 0
+    row_of = np.repeat(np.arange(len(chunk.sizes)), chunk.sizes)
+    terms = count_ids(ids[kept], row_of[kept], index)
+    # shape features per sentence: a token opening with a digit (and a digit in the sentence), a
+    # quotation mark, a final "?", a "!"
+    digit = ((chunk.per_sentence(OPENS_DIGIT) > 0) & (chunk.per_sentence(HAS_DIGIT) > 0)).tolist()
+    quote = (chunk.per_sentence(QUOTE) > 0).tolist()
+    exclamation = (chunk.per_sentence(EXCLAMATION) > 0).tolist()
+    last = np.maximum(chunk.ends - 1, 0)
+    question = ((chunk.sizes > 0) & ((flags[last] & QUESTION) != 0)).tolist() if len(flags) else [False] * len(chunk.sizes)
     dense = dense_block(match_lists, rules, n_words, digit, quote, question, exclamation)
     return terms, dense

@@ -98,9 +98,15 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: S
 def count_terms(grams: Sequence[str], row_of: np.ndarray, index: TermIndex):
     """:func:`term_counts` of the feature tokens ``grams`` of many sentences laid end to end,
     ``row_of`` giving each one's sentence (in order)."""
-    n = len(grams)
     n_words = len(index.words)
-    ids = np.fromiter(map(index.words.get, grams, repeat(n_words)), dtype=np.int64, count=n)
+    return count_ids(np.fromiter(map(index.words.get, grams, repeat(n_words)), dtype=np.int64, count=len(grams)),
+                     row_of, index)
+
+
+def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
+    """:func:`count_terms` of feature tokens given by their word ids in ``index`` (its number
+    of words for a word it lacks)."""
+    n_words = len(index.words)
     unigrams = index.unigram_column[ids]
     # bigrams: neighbouring known words of one sentence, looked up by code in the sorted codes
     left, right = ids[:-1], ids[1:]

@@ -423,6 +423,16 @@ class Lexicon:
                                      dtype=np.int64))
         return words, size, single, pairs, triples
 
+    def opener_words(self) -> tuple[dict[str, int], int]:
+        """The words of the cue index's keys with their ids, and how many there are (the id
+        of a word in no key)."""
+        words, size, _, _, _ = self._opener_tables
+        return words, size
+
+    def opener_singles(self):
+        """Per word id (see :meth:`opener_words`), whether the word alone is an index key."""
+        return self._opener_tables[2]
+
     def openers(self, lower: Sequence[str], ends, prefixes: bool = False):
         """Where cues can open, for many sentences' tokens laid end to end: a boolean array over
         ``lower``, true where :meth:`find` has index entries to try (a one-word key, or a pair
@@ -430,25 +440,35 @@ class Lexicon:
         ``lower``), and with ``prefixes`` where a prefix cue's stem opens the word."""
         import numpy as np
 
-        words, size, single, pairs, triples = self._opener_tables
+        words, size, single, _, _ = self._opener_tables
         n = len(lower)
         ids = np.fromiter(map(words.get, lower, repeat(size)), dtype=np.int64, count=n)
-        found = single[ids]
+        stems = np.zeros(n, dtype=bool)
+        if prefixes and self._prefixes:
+            stems = np.fromiter(map(str.startswith, lower, repeat(self._prefixes)), dtype=bool, count=n)
+        return self.openers_of(ids, single[ids], ends, stems)
+
+    def openers_of(self, ids, singles, ends, stems):
+        """:meth:`openers` from the tokens' word ids (see :meth:`opener_words`), whether each
+        is a one-word key, the end of each token's sentence, and whether a prefix stem opens it."""
+        import numpy as np
+
+        _, size, _, pairs, triples = self._opener_tables
+        n = len(ids)
+        found = singles | stems
         known = ids < size
         position = np.arange(n)
         for width, codes in ((2, pairs), (3, triples)):
             if n < width or not len(codes):
                 continue
-            fits = position[: n - width + 1] + width <= ends[: n - width + 1]
-            code = ids[: n - width + 1].copy()
+            span = n - width + 1
+            fits = (position[:span] + width <= ends[:span]) & known[:span]
+            code = ids[:span].copy()
             for k in range(1, width):
-                fits &= known[k: n - width + 1 + k]
-                code = code * size + ids[k: n - width + 1 + k]
-            fits &= known[: n - width + 1]
+                fits &= known[k: span + k]
+                code = code * size + ids[k: span + k]
             slots = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
-            found[: n - width + 1] |= fits & (codes[slots] == code)
-        if prefixes and self._prefixes:
-            found |= np.fromiter(map(str.startswith, lower, repeat(self._prefixes)), dtype=bool, count=n)
+            found[:span] |= fits & (codes[slots] == code)
         return found
 
     def find(self, tokens: Tokens, text: str, offset: int = 0, prefixes: bool = True,
@@ -558,7 +578,9 @@ def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
     if len(found) == 1:  # the common case
         (first, last, cue), = found
-        start, end = tokens.start(first), tokens.end(last)
+        offsets = tokens._offsets()
+        start = offsets[first] + tokens.offset
+        end = offsets[last] + len(tokens._spelled()[last]) + tokens.offset
         return [CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)]
     starts, ends = tokens.starts(), tokens.ends()
     if len(found) > 1:

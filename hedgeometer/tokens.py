@@ -175,14 +175,14 @@ class Tokens:
         return list(filter(",".__ne__, lower)) if "," in lower else lower
 
 
-def tokenize_text(text: str, spans):
+def tokenize_text(text: str, spans, with_words: bool = True):
     """The tokens of the ``(start, end)`` spans of ``text`` (in order, apart, with only
     whitespace outside them), found in one pass over the whole text: ``(lower, is_word, starts,
     bounds, lowered)``, the lowercase tokens and their word flags laid end to end, their start
     offsets (numpy), each span's ``(first, last)`` slice of them, and the lowercased text. The
     same tokens as ``Tokens(text[start:end], start)`` gives for each span. None when the text
     needs that one-by-one way (lowercasing changes its length, or a final sigma, whose form
-    depends on its neighbours)."""
+    depends on its neighbours). ``with_words=False`` leaves ``is_word`` None."""
     lowered = text.lower().replace("’", "'")
     if len(lowered) != len(text) or "Σ" in text:
         return None
@@ -195,7 +195,7 @@ def tokenize_text(text: str, spans):
 
     ends = np.cumsum(np.fromiter(map(len, spaced), dtype=np.int64, count=len(spaced)))
     starts = ends - np.fromiter(map(len, lower), dtype=np.int64, count=len(lower))
-    is_word = list(map(str.isalnum, map(_FIRST_CHARACTER, lower)))
+    is_word = list(map(str.isalnum, map(_FIRST_CHARACTER, lower))) if with_words else None
     edges = np.searchsorted(starts, [x for span in spans for x in span]).tolist()
     return lower, is_word, starts, list(zip(edges[0::2], edges[1::2])), lowered
 
