@@ -2,15 +2,32 @@
 
 >>> from hedgeometer import Analyzer
 >>> report = Analyzer().analyze(open("seeds/damascus-talks.txt").read())  # doctest: +SKIP
+
+The public names load on first use (PEP 562), so ``import hedgeometer`` and the command
+line's ``--help`` and ``--version`` import nothing heavy.
 """
 
 __version__ = "0.1.0"
 
-from .analyzer import Analyzer  # noqa: E402
 from .dimensions import DIMENSIONS  # noqa: E402
 from .errors import HedgeometerError, InputError, LexiconError, ModelFileError, ParameterError  # noqa: E402
-from .report import ArticleReport  # noqa: E402
-from .scoring import SentenceScore  # noqa: E402
+
+# name -> module that defines it, imported when the name is first used
+_LAZY = {"Analyzer": ".analyzer", "ArticleReport": ".report", "SentenceScore": ".scoring"}
+
+
+def __getattr__(name):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
 
 
 def to_frame(reports, sentences=False):

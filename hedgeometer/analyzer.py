@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from . import __version__
 from .boilerplate import BOILERPLATE_MODES, blank_boilerplate
@@ -16,9 +16,9 @@ from .markdown import blank_non_prose
 from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
-from .segment import looks_like_headline, split_sentences
-from .sources import find_sources
-from .tokens import Tokens
+from .segment import Sentence, looks_like_headline, split_sentences
+from .core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
+                   word_counts)
 from .voice import VoiceMap
 
 DEFAULT_MODEL = "default"
@@ -90,6 +90,7 @@ class Analyzer:
         self._model_loaded = False
         self._thresholds: dict[str, float] | None = None
         self._provenance: dict | None = None
+        self._types: TypeTable | None = None
 
     # --- lazily loaded parts ----------------------------------------------------------------
 
@@ -146,41 +147,47 @@ class Analyzer:
             return False
         return isinstance(self.thresholds, (int, float)) or dimension in self.thresholds
 
-    # --- scoring ----------------------------------------------------------------------------
+    def _type_table(self) -> TypeTable:
+        """What each token type is to the lexicon and the model, kept across calls (see
+        :class:`hedgeometer.core.TypeTable`)."""
+        if self._types is None:
+            model = self.classifier
+            self._types = TypeTable(self.lexicon, model._terms if model is not None else None)
+        return self._types
 
-    def _score(self, spans: Sequence[tuple[int, int, int, str]], voice_map: VoiceMap | None = None,
-               prose: str | None = None):
-        """Score sentences given as (index, start, end, text); offsets follow ``start``. With
-        ``prose`` (blanked Markdown), words are read from it and cue texts from the sentences.
+    # --- scoring ----------------------------------------------------------------------------
+    # Sentences are scored in batches: every sentence of an article (its headline too), or of
+    # several articles in analyze_many, goes through matching, the model and the label rules
+    # together, so the numpy work is done once per batch, not once per sentence.
+
+    def _score(self, chunk: Chunk):
+        """Score the sentences of ``chunk`` (see :mod:`hedgeometer.core`).
 
         Returns the sentence scores, their word counts and the source mentions found."""
-        lexicon = self.lexicon
-        if prose is None:
-            token_lists = [Tokens(sentence, start) for _, start, _, sentence in spans]
-        else:
-            token_lists = [Tokens(prose[start:end], start) for _, start, end, _ in spans]
-        texts = [sentence for _, _, _, sentence in spans]
-        match_lists = [lexicon.match_tokens(tokens, text, tokens.offset) for tokens, text in zip(token_lists, texts)]
-        voices = None
-        if voice_map is not None:
-            if voice_map.spans:
-                match_lists = [[m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in matches] if matches else matches
-                               for matches in match_lists]
-            voices = [voice_map.sentence_voice(start, end) for _, start, end, _ in spans]
+        chunk.close()
+        match_lists, other_senses = match_chunk(self.lexicon, chunk)
+        sentences = chunk.sentences
+        voices = []
+        for k, (sentence, voice_map) in enumerate(zip(sentences, chunk.voice_maps)):
+            if voice_map is None:
+                voices.append("reporter")
+                continue
+            if voice_map.spans and match_lists[k]:
+                match_lists[k] = [m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in match_lists[k]]
+            voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
         rules = rule_matrix(match_lists)
+        counts = word_counts(chunk)
         model = self.classifier
         probabilities = explain = None
         if model is not None:
-            terms = model.term_counts(token_lists)  # once, for the probabilities and the evidence
-            probabilities = round6(model.predict_proba(token_lists, match_lists, rules, terms))
+            terms, dense = features_chunk(model, chunk, match_lists, other_senses, rules, counts)
+            probabilities = round6(model.probabilities_from(model.decision_from(dense, terms)))
             if self.evidence_ngrams > 0:
                 def explain(labelled):
                     return model.top_ngrams(terms, labelled, self.evidence_ngrams)
-        scored = score_rows(spans, match_lists, rules, probabilities, model.mix_ if model else None,
+        scored = score_rows(sentences, match_lists, rules, probabilities, model.mix_ if model else None,
                             self.resolved_thresholds, voices, self.evidence, explain)
-        mentions = [find_sources(tokens, matches, text, tokens.offset)
-                    for tokens, matches, text in zip(token_lists, match_lists, texts)]
-        return scored, [tokens.n_words for tokens in token_lists], mentions
+        return scored, counts, sources_chunk(chunk, match_lists)
 
     def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
         """Score already-split sentences (one per item, no segmentation) in one vectorized pass.
@@ -190,24 +197,20 @@ class Analyzer:
         if isinstance(texts, str):
             raise InputError("score_sentences takes a list of sentences, not one string; "
                              "for a whole text use analyze()")
-        spans = []
+        sentences = []
         for index, text in enumerate(texts):
             if not isinstance(text, str):
                 raise InputError(f"sentence {index} is {type(text).__name__}, not str")
-            spans.append((index, 0, len(text), text))
-        return self._score(spans)[0]
+            sentences.append(Sentence(index, 0, len(text), text))
+        with collector_paused():
+            table = self._type_table()
+            chunk = Chunk(table)
+            chunk.add(TextTokens.apart(table, sentences), None, [False] * len(sentences), True)
+            return self._score(chunk)[0]
 
-    def analyze(self, text: str, id: str | None = None, headline: str | None = None,
-                markdown: bool = False) -> ArticleReport:
-        """Split ``text`` into sentences, score each and summarise the article.
-
-        The first line is scored apart as the headline when it reads as one (no final full
-        stop, title case or short, followed by a blank line); ``headline`` sets it explicitly
-        (its offsets then index the headline string, not ``text``, and its index is -1).
-
-        With ``markdown``, code, tables, front matter, link targets and other syntax are not
-        scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
-        """
+    def _prepare(self, text: str, id: str | None, headline: str | None, markdown: bool) -> _Article:
+        """Check and segment one article, choose its headline and find its tokens: all that
+        comes before scoring."""
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}")
         prose = blank_non_prose(text) if markdown else text  # what is read; offsets index both
@@ -220,25 +223,106 @@ class Analyzer:
                 raise InputError(f"{id or 'the article'}: no prose to score (every line is page furniture, such as "
                                  f"SPONSORED, a credit or a byline; to score such lines, use --boilerplate keep)")
         sentences = split_sentences(text, prose)
-        voice_map = VoiceMap(prose)
-        spans = [(s.index, s.start, s.end, s.text) for s in sentences]
-        scored, word_counts, mentions = self._score(spans, voice_map, prose if markdown else None)
-        headline_score = None
+        tokens = TextTokens(self._type_table(), prose, sentences)
+        given = None
         if headline is not None and headline.strip():
-            headline_score = self._score([(-1, 0, len(headline), headline)])[0][0]  # -1: not in the text
-        elif looks_like_headline(prose, sentences):
-            headline_score, scored, word_counts, mentions = scored[0], scored[1:], word_counts[1:], mentions[1:]
-        figures = readability([prose[s.start:s.end] for s in scored]) if self.readability else {}
-        return build_report(text, scored, word_counts, self.resolved_thresholds, figures, self.provenance(), id=id,
-                            headline=headline_score, sources=[m for found in mentions for m in found])
+            given = Sentence(-1, 0, len(headline), headline)  # -1: not in the text; offsets index the headline
+            from_text = False
+        else:
+            from_text = looks_like_headline(prose, sentences)
+        return _Article(text, prose, id, tokens, given, from_text)
 
-    def analyze_many(self, records: Iterable) -> Iterator[ArticleReport]:
-        """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order."""
+    def _report(self, articles: Sequence[_Article]) -> list[ArticleReport]:
+        """Score the sentences of ``articles`` in one batch and build their reports."""
+        table = self._type_table()
+        chunk = Chunk(table)
+        lexicon = self.lexicon
+        for article in articles:
+            if article.given is not None:
+                chunk.add(TextTokens(table, article.given.text, [article.given]), None, [False], True)
+            sentences = article.tokens.sentences
+            sources = [True] * len(sentences)
+            if article.from_text:
+                sources[0] = False  # a headline names no source
+            chunk.add(article.tokens, VoiceMap(article.prose), sources,
+                      bool(sentences) and lexicon.prefixes_in(article.tokens.lowered()))
+        scored, word_counts, mentions = self._score(chunk)
+        reports, at = [], 0
+        for article in articles:
+            head = None
+            if article.given is not None:
+                head, at = scored[at], at + 1
+            count = len(article.tokens.sentences)
+            body, counts, found = scored[at:at + count], word_counts[at:at + count], mentions[at:at + count]
+            at += count
+            if article.from_text:
+                head, body, counts, found = body[0], body[1:], counts[1:], found[1:]
+            prose = article.prose
+            figures = readability([prose[s.start:s.end] for s in body]) if self.readability else {}
+            reports.append(build_report(article.text, body, counts, self.resolved_thresholds, figures, self.provenance(),
+                                        id=article.id, headline=head, sources=[m for ms in found for m in ms]))
+        return reports
+
+    def analyze(self, text: str, id: str | None = None, headline: str | None = None,
+                markdown: bool = False) -> ArticleReport:
+        """Split ``text`` into sentences, score each and summarise the article.
+
+        The first line is scored apart as the headline when it reads as one (no final full
+        stop, title case or short, followed by a blank line); ``headline`` sets it explicitly
+        (its offsets then index the headline string, not ``text``, and its index is -1).
+
+        With ``markdown``, code, tables, front matter, link targets and other syntax are not
+        scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
+        """
+        with collector_paused():
+            self._type_table().begin()
+            return self._report([self._prepare(text, id, headline, markdown)])[0]
+
+    def analyze_many(self, records: Iterable, batch_sentences: int = 2000) -> Iterator[ArticleReport]:
+        """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order.
+
+        Articles are scored together, about ``batch_sentences`` sentences at a time (the same
+        reports as :meth:`analyze` gives one by one, faster); a record that cannot be read
+        raises when its turn comes, after the reports before it."""
+        pending: list[_Article] = []
+        size = 0
         for number, record in enumerate(records):
-            if isinstance(record, str):
-                yield self.analyze(record, id=str(number))
-            else:
-                yield self.analyze(record["text"], id=str(record.get("id", number)), headline=record.get("headline"))
+            try:
+                with collector_paused():
+                    if not pending:
+                        self._type_table().begin()
+                    if isinstance(record, str):
+                        article = self._prepare(record, str(number), None, False)
+                    else:
+                        article = self._prepare(record["text"], str(record.get("id", number)), record.get("headline"),
+                                                False)
+            except Exception:
+                yield from self._report_paused(pending)
+                raise
+            pending.append(article)
+            size += len(article.tokens.sentences) + 1
+            if size >= batch_sentences:
+                yield from self._report_paused(pending)
+                pending, size = [], 0
+        yield from self._report_paused(pending)
+
+    def _report_paused(self, articles):
+        if not articles:
+            return []
+        with collector_paused():
+            return self._report(articles)
+
+
+class _Article(NamedTuple):
+    """An article ready to score: its sentences with their tokens, and its headline (``given``
+    apart from the text, or ``from_text``: the first sentence)."""
+
+    text: str
+    prose: str
+    id: str | None
+    tokens: TextTokens
+    given: Sentence | None
+    from_text: bool
 
 
 __all__ = ["Analyzer", "DIMENSIONS"]

@@ -183,9 +183,12 @@ def main():
               help="JSON: include the article text, so offsets can be checked (a --headline's offsets index its own text).")
 @click.option("--headline", help="The article's headline, scored apart from the body (default: the first line, "
                                  "when it reads as a headline).")
+@click.option("--max-chars", default=2_000_000, show_default=True, type=click.IntRange(min=1),
+              help="Refuse a longer text instead of scoring it (as batch does; scoring and rendering take "
+                   "about 2 s per million characters).")
 @analyzer_options
 @_fail_cleanly
-def report(file, fmt, output, encoding, input_format, color, include_text, headline, **analyzer_kwargs):
+def report(file, fmt, output, encoding, input_format, color, include_text, headline, max_chars, **analyzer_kwargs):
     """Score one article and print its report.
 
     FILE is a .txt, .md or .html file, or - for standard input. Each flagged sentence is shown
@@ -210,6 +213,9 @@ def report(file, fmt, output, encoding, input_format, color, include_text, headl
 
     analyzer = build_analyzer(**analyzer_kwargs)
     article = read_article(file, encoding=encoding, format=input_format)
+    if len(article.text) > max_chars:
+        raise click.ClickException(f"{article.source}: text is {len(article.text):,} characters, over --max-chars "
+                                   f"{max_chars:,}; raise --max-chars, or score long texts with 'hedgeometer batch'")
     result = analyzer.analyze(article.text, id=article.source, headline=headline, markdown=article.format == "markdown")
     color = _use_color(color, output)
     write_output(RENDERERS[fmt](result, color=color, include_text=include_text), output, color)

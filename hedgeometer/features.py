@@ -15,7 +15,7 @@ Two blocks, in this column order:
 from __future__ import annotations
 
 import re
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import Mapping, Sequence
 
@@ -51,34 +51,62 @@ class TermIndex:
     """
 
     def __init__(self, vocabulary: Mapping[str, int]):
-        unigrams = {t: i for t, i in vocabulary.items() if " " not in t}
-        bigrams = {tuple(t.split(" ")): i for t, i in vocabulary.items() if " " in t}
-        self.words: dict[str, int] = {word: k for k, word in enumerate(unigrams)}
-        for pair in bigrams:
-            for word in pair:
-                self.words.setdefault(word, len(self.words))
-        self.unigram_column = np.full(len(self.words) + 1, -1, dtype=np.int64)  # last slot: unknown word
-        self.unigram_column[: len(unigrams)] = list(unigrams.values())
-        codes = np.array([self.words[a] * len(self.words) + self.words[b] for a, b in bigrams], dtype=np.int64)
+        # built with few Python steps per term: a model has tens of thousands of terms, and
+        # loading it is part of every command's start-up
+        terms = list(vocabulary)
+        columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(terms))
+        spaced = np.fromiter(map(str.__contains__, terms, repeat(" ")), dtype=bool, count=len(terms))
+        unigrams = list(compress(terms, ~spaced))
+        bigrams = list(compress(terms, spaced))
+        halves = " ".join(bigrams).split(" ") if bigrams else []
+        if len(halves) != 2 * len(bigrams):
+            raise ValueError("a vocabulary term has more than one space (terms are unigrams and bigrams)")
+        self.words: dict[str, int] = dict(zip(unigrams, range(len(unigrams))))
+        words = self.words
+        for word in dict.fromkeys(halves):  # words only bigrams use, in order of first use
+            if word not in words:
+                words[word] = len(words)
+        n_words = len(words)
+        self.unigram_column = np.full(n_words + 1, -1, dtype=np.int64)  # last slot: unknown word
+        self.unigram_column[: len(unigrams)] = columns[~spaced]
+        ids = np.fromiter(map(words.__getitem__, halves), dtype=np.int64, count=len(halves))
+        codes = ids[0::2] * n_words + ids[1::2]
         order = np.argsort(codes, kind="stable")
         self.bigram_codes = codes[order]
-        self.bigram_column = np.array(list(bigrams.values()), dtype=np.int64)[order]
+        self.bigram_column = columns[spaced][order]
         self.width = len(vocabulary)
 
 
-def term_counts(token_lists: Sequence[Tokens], index: TermIndex):
+def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: Sequence | None = None):
     """The in-vocabulary n-grams of many sentences as arrays ``(rows, columns, tf)``.
 
     One entry per distinct (sentence, term), sorted by sentence; ``tf`` is the sublinear term
     frequency ``1 + log(count)``. The same terms as :func:`ngrams` finds, looked up for all
     sentences at once. The tf-idf arithmetic is done on these arrays by the model.
+    ``other_senses`` gives per sentence the token positions a context guard ruled out (as
+    :meth:`hedgeometer.lexicon.Lexicon.find` returns them), when they are not marked on the tokens.
     """
-    gram_lists = [t.grams for t in token_lists]
+    if other_senses is None:
+        gram_lists = [t.grams for t in token_lists]
+    else:
+        gram_lists = [t.feature_grams(other) if other else t.grams for t, other in zip(token_lists, other_senses)]
     grams = list(chain.from_iterable(gram_lists))
-    n = len(grams)
     row_of = np.repeat(np.arange(len(token_lists)), list(map(len, gram_lists)))
+    return count_terms(grams, row_of, index)
+
+
+def count_terms(grams: Sequence[str], row_of: np.ndarray, index: TermIndex):
+    """:func:`term_counts` of the feature tokens ``grams`` of many sentences laid end to end,
+    ``row_of`` giving each one's sentence (in order)."""
     n_words = len(index.words)
-    ids = np.fromiter(map(index.words.get, grams, repeat(n_words)), dtype=np.int64, count=n)
+    return count_ids(np.fromiter(map(index.words.get, grams, repeat(n_words)), dtype=np.int64, count=len(grams)),
+                     row_of, index)
+
+
+def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
+    """:func:`count_terms` of feature tokens given by their word ids in ``index`` (its number
+    of words for a word it lacks)."""
+    n_words = len(index.words)
     unigrams = index.unigram_column[ids]
     # bigrams: neighbouring known words of one sentence, looked up by code in the sorted codes
     left, right = ids[:-1], ids[1:]
@@ -104,12 +132,29 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     ``rules`` is :func:`hedgeometer.scoring.rule_matrix` of ``match_lists`` when already known.
     """
     n = len(token_lists)
+    if not n:
+        return np.zeros((0, len(DENSE_FEATURES)))
+    if rules is None:
+        rules = rule_matrix(match_lists)
+    n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
+    sources = [t.source for t in token_lists]
+    digit = [bool(_DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
+             for s, t in zip(sources, token_lists)]
+    quote = [_QUOTE.search(s) is not None for s in sources]
+    question = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
+    exclamation = ["!" in s for s in sources]
+    return dense_block(match_lists, rules, n_words, digit, quote, question, exclamation)
+
+
+def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_words, digit, quote, question,
+                exclamation) -> np.ndarray:
+    """The dense block from its parts, per sentence: cue matches, rule scores, word count, and
+    whether it has a digit (a token opening with one), a quotation mark, a final "?" and a "!"."""
+    n = len(match_lists)
     n_dims = len(DIMENSIONS)
     dense = np.zeros((n, len(DENSE_FEATURES)))
     if not n:
         return dense
-    if rules is None:
-        rules = rule_matrix(match_lists)
     # lexicon block: per dimension cue count, summed weight, strongest weight, rule score
     counts = np.zeros((n, n_dims))
     sums = np.zeros((n, n_dims))
@@ -127,12 +172,9 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     lexicon[:, 3::4] = rules
     # shape block
     shape = 4 * n_dims
-    n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
-    dense[:, shape] = np.minimum(np.log1p(n_words) / 4, 1.5)
-    sources = [t.source for t in token_lists]
-    dense[:, shape + 1] = [bool(_DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
-                           for s, t in zip(sources, token_lists)]
-    dense[:, shape + 2] = [_QUOTE.search(s) is not None for s in sources]
-    dense[:, shape + 3] = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
-    dense[:, shape + 4] = ["!" in s for s in sources]
+    dense[:, shape] = np.minimum(np.log1p(np.asarray(n_words, dtype=np.float64)) / 4, 1.5)
+    dense[:, shape + 1] = digit
+    dense[:, shape + 2] = quote
+    dense[:, shape + 3] = question
+    dense[:, shape + 4] = exclamation
     return dense

@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, count, product
+from itertools import compress, count, product, repeat
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
@@ -388,7 +388,96 @@ class Lexicon:
 
     def match_tokens(self, tokens: Tokens, text: str, offset: int = 0) -> list[CueMatch]:
         """Find cues in one sentence's ``tokens``; ``text`` is what their offsets index
-        (shifted by ``offset``). Returns matches in text order, longest per dimension."""
+        (shifted by ``offset``). Returns matches in text order, longest per dimension.
+
+        Also marks on ``tokens`` the words a context guard ruled out (see :meth:`find`), so that
+        their :attr:`~hedgeometer.tokens.Tokens.grams` spell them ``word:other``."""
+        matches, other_sense = self.find(tokens, text, offset)
+        if other_sense:
+            tokens.mark_other_sense(other_sense)
+        return matches
+
+    def prefixes_in(self, lowered: str) -> bool:
+        """Whether a prefix cue's stem ("speculat*") occurs in the lowercased ``lowered``: if
+        not, no sentence of that text needs the prefix cues."""
+        return any(stem in lowered for stem in self._prefixes)
+
+    @cached_property
+    def _opener_tables(self):
+        """The cue index as numbers, for :meth:`openers`: an id per word of an index key, whether
+        a word opens a one-word entry, and the sorted codes of the word pairs and triples."""
+        import numpy as np
+
+        words: dict[str, int] = {}
+        for key in self._by_word:
+            words.setdefault(key, len(words))
+        for keys in (self._by_pair, self._by_triple):
+            for key in keys:
+                for word in key:
+                    words.setdefault(word, len(words))
+        size = len(words)
+        single = np.zeros(size + 1, dtype=bool)  # the last slot: a word in no key
+        single[[words[key] for key in self._by_word]] = True
+        pairs = np.unique(np.array([words[a] * size + words[b] for a, b in self._by_pair], dtype=np.int64))
+        triples = np.unique(np.array([(words[a] * size + words[b]) * size + words[c] for a, b, c in self._by_triple],
+                                     dtype=np.int64))
+        return words, size, single, pairs, triples
+
+    def opener_words(self) -> tuple[dict[str, int], int]:
+        """The words of the cue index's keys with their ids, and how many there are (the id
+        of a word in no key)."""
+        words, size, _, _, _ = self._opener_tables
+        return words, size
+
+    def opener_singles(self):
+        """Per word id (see :meth:`opener_words`), whether the word alone is an index key."""
+        return self._opener_tables[2]
+
+    def openers(self, lower: Sequence[str], ends, prefixes: bool = False):
+        """Where cues can open, for many sentences' tokens laid end to end: a boolean array over
+        ``lower``, true where :meth:`find` has index entries to try (a one-word key, or a pair
+        or triple of words of one sentence; ``ends`` gives, per token, the end of its sentence in
+        ``lower``), and with ``prefixes`` where a prefix cue's stem opens the word."""
+        import numpy as np
+
+        words, size, single, _, _ = self._opener_tables
+        n = len(lower)
+        ids = np.fromiter(map(words.get, lower, repeat(size)), dtype=np.int64, count=n)
+        stems = np.zeros(n, dtype=bool)
+        if prefixes and self._prefixes:
+            stems = np.fromiter(map(str.startswith, lower, repeat(self._prefixes)), dtype=bool, count=n)
+        return self.openers_of(ids, single[ids], ends, stems)
+
+    def openers_of(self, ids, singles, ends, stems):
+        """:meth:`openers` from the tokens' word ids (see :meth:`opener_words`), whether each
+        is a one-word key, the end of each token's sentence, and whether a prefix stem opens it."""
+        import numpy as np
+
+        _, size, _, pairs, triples = self._opener_tables
+        n = len(ids)
+        found = singles | stems
+        known = ids < size
+        position = np.arange(n)
+        for width, codes in ((2, pairs), (3, triples)):
+            if n < width or not len(codes):
+                continue
+            span = n - width + 1
+            fits = (position[:span] + width <= ends[:span]) & known[:span]
+            code = ids[:span].copy()
+            for k in range(1, width):
+                fits &= known[k: span + k]
+                code = code * size + ids[k: span + k]
+            slots = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
+            found[:span] |= fits & (codes[slots] == code)
+        return found
+
+    def find(self, tokens: Tokens, text: str, offset: int = 0, prefixes: bool = True,
+             positions: Iterable[int] | None = None) -> tuple[list[CueMatch], frozenset[int]]:
+        """Cues in one sentence's ``tokens`` (as :meth:`match_tokens`), and the positions of the
+        cue words whose context rules their cue out ("could" of past ability, "May" the month)
+        and that no other cue claims: the model reads those as another sense. ``prefixes=False``
+        says the text has no prefix stem (see :meth:`prefixes_in`); ``positions``, the tokens
+        where cues can open (see :meth:`openers`), when known."""
         found: list[tuple[int, int, Cue]] = []  # (first token, last token, cue)
         blocked: list[int] = []  # first tokens of cues a context guard ruled out
         by_word, by_pair, by_triple = self._by_word, self._by_pair, self._by_triple
@@ -397,8 +486,10 @@ class Lexicon:
         lower = tokens.lower
         n_tokens = len(lower)
         # Prefix cues ("speculat*") are rare; look for them only when the sentence has their stem.
-        prefixes = self._prefixes if self._prefixes and any(p in tokens.lowered for p in self._prefixes) else ()
-        if prefixes:
+        prefixes = self._prefixes if prefixes and self._prefixes and any(p in tokens.lowered for p in self._prefixes) else ()
+        if positions is not None:
+            pass
+        elif prefixes:
             positions = range(n_tokens)
         else:  # only tokens that can open a cue (a C-speed filter: most tokens cannot)
             positions = compress(count(), map(triggers.__contains__, lower))
@@ -429,14 +520,15 @@ class Lexicon:
                     blocked.append(first)
                     continue
                 found.append((first, last, cue))
+        other_sense = frozenset()
         if blocked:
             # a cue word whose context rules its cue out ("could" of past ability, "May" the
             # month) and that no other cue claims: tell the model features it is another sense
             claimed = {k for first, last, _ in found for k in range(first, last + 1)}
-            tokens.mark_other_sense(k for k in blocked if k not in claimed)
+            other_sense = frozenset(k for k in blocked if k not in claimed)
         if not found:
-            return []
-        return _select_longest(found, tokens, text, offset)
+            return [], other_sense
+        return _select_longest(found, tokens, text, offset), other_sense
 
 
 def _spells_any(words: list[str], variants) -> bool:
@@ -486,7 +578,9 @@ def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
     if len(found) == 1:  # the common case
         (first, last, cue), = found
-        start, end = tokens.start(first), tokens.end(last)
+        offsets = tokens._offsets()
+        start = offsets[first] + tokens.offset
+        end = offsets[last] + len(tokens._spelled()[last]) + tokens.offset
         return [CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)]
     starts, ends = tokens.starts(), tokens.ends()
     if len(found) > 1:

@@ -33,12 +33,36 @@ def _checksum(payload: dict) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def _text_has_checksum(raw: bytes, checksum) -> bool:
+    """Whether the file's bytes ``raw`` are the canonical JSON of its payload with ``checksum``
+    in it, as :func:`save_model` writes it (``indent=0`` only adds line breaks, which JSON
+    strings cannot hold raw): then the payload's checksum is that of the bytes without their
+    line breaks and the ``"sha256"`` member, and serializing the payload again (a third of a
+    large model's loading time) is not needed. Any other layout says False, and the payload
+    itself is checked."""
+    if not isinstance(checksum, str) or not checksum.isalnum() or not checksum.isascii():
+        return False
+    compact = raw.replace(b"\n", b"")
+    member = b'"sha256":"' + checksum.encode("ascii") + b'"'
+    at = compact.find(member)
+    if at < 0 or compact.rfind(member) != at:
+        return False
+    end = at + len(member)
+    if compact[end:end + 1] == b",":  # "sha256" is followed by another member
+        end += 1
+    elif compact[at - 1:at] == b",":  # it is the last one
+        at -= 1
+    digest = hashlib.sha256(compact[:at])
+    digest.update(compact[end:])
+    return digest.hexdigest() == checksum
+
+
 class LinearModel:
     """Per-dimension calibrated linear classifiers over :mod:`hedgeometer.features`."""
 
     def __init__(self, vocabulary: Sequence[str], idf, coef, intercept, calibration, mix, thresholds,
                  name: str = "model", training: dict | None = None):
-        self.vocabulary_ = {term: i for i, term in enumerate(vocabulary)}
+        self.vocabulary_ = dict(zip(vocabulary, range(len(vocabulary))))
         self.terms_ = list(vocabulary)
         self._term_array = np.array(self.terms_, dtype=object)  # for looking many terms up at once
         self.idf_ = np.asarray(idf, dtype=np.float64)
@@ -57,20 +81,26 @@ class LinearModel:
 
     # --- scoring ----------------------------------------------------------------------------
 
-    def term_counts(self, token_lists):
+    def term_counts(self, token_lists, other_senses=None):
         """The in-vocabulary n-grams of ``token_lists`` as ``(rows, columns, tf)`` arrays (see
         :func:`hedgeometer.features.term_counts`), to share between :meth:`predict_proba` and
-        :meth:`top_ngrams`. Tokens must have been matched already (the lexicon marks the words
-        a context guard ruled out, and those are other n-grams)."""
-        return term_counts(token_lists, self._terms)
+        :meth:`top_ngrams`. The words a context guard ruled out are other n-grams: give their
+        positions per sentence as ``other_senses`` (from :meth:`hedgeometer.lexicon.Lexicon.find`),
+        or match with :meth:`~hedgeometer.lexicon.Lexicon.match_tokens`, which marks them."""
+        return term_counts(token_lists, self._terms, other_senses)
 
     def decision_function(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
         """Raw linear scores, shape (n_sentences, n_dimensions), one vectorized pass.
 
         ``rules`` is the rule score matrix of ``match_lists`` and ``terms`` the
         :meth:`term_counts` of ``token_lists`` when the caller has them already."""
-        scores = dense_matrix(token_lists, match_lists, rules) @ self._dense_coef_t + self.intercept_
-        rows, columns, tf = self.term_counts(token_lists) if terms is None else terms
+        return self.decision_from(dense_matrix(token_lists, match_lists, rules),
+                                  self.term_counts(token_lists) if terms is None else terms)
+
+    def decision_from(self, dense: np.ndarray, terms) -> np.ndarray:
+        """:meth:`decision_function` from the dense block and the :meth:`term_counts` arrays."""
+        scores = dense @ self._dense_coef_t + self.intercept_
+        rows, columns, tf = terms
         if len(rows):
             # Per term: tf * idf * coef for each dimension, and tf * idf for the L2 norm; one
             # sum per sentence, then divide by the norm. Equal to tf-idf rows times coef.
@@ -83,7 +113,10 @@ class LinearModel:
 
     def predict_proba(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
         """Calibrated probabilities, shape (n_sentences, n_dimensions)."""
-        decision = self.decision_function(token_lists, match_lists, rules, terms)
+        return self.probabilities_from(self.decision_function(token_lists, match_lists, rules, terms))
+
+    def probabilities_from(self, decision: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities from decision values."""
         a, b = self.calibration_[:, 0], self.calibration_[:, 1]
         return 1.0 / (1.0 + np.exp(np.clip(decision * a + b, -700, 700)))
 
@@ -203,7 +236,10 @@ class LinearModel:
         return {**payload, "sha256": _checksum(payload)}
 
     @classmethod
-    def from_dict(cls, data: dict, source: str = "<model>") -> "LinearModel":
+    def from_dict(cls, data: dict, source: str = "<model>", raw: bytes | None = None) -> "LinearModel":
+        """Check and build a model from its JSON ``data``; ``raw``, the bytes of the file it was
+        read from, lets a file as :func:`save_model` writes it be checked without serializing
+        it again."""
         def bad(why: str) -> ModelFileError:
             return ModelFileError(f"{source}: {why}; retrain it with 'hedgeometer train' or use --no-model")
 
@@ -211,8 +247,8 @@ class LinearModel:
             raise bad("not a hedgeometer model file")
         if data.get("format_version") != MODEL_FORMAT_VERSION:
             raise bad(f"model format {data.get('format_version')!r} is not supported (expected {MODEL_FORMAT_VERSION})")
-        payload = {k: v for k, v in data.items() if k != "sha256"}
-        if data.get("sha256") != _checksum(payload):
+        verified = raw is not None and _text_has_checksum(raw, data.get("sha256"))
+        if not verified and data.get("sha256") != _checksum({k: v for k, v in data.items() if k != "sha256"}):
             raise bad("checksum mismatch: the file was edited or damaged")
         try:
             if data["classes"] != list(DIMENSIONS):
@@ -270,11 +306,12 @@ def load_model(spec: str | Path) -> LinearModel | None:
             raise ModelFileError(f"the shipped model {path} is missing; run 'hedgeometer train' or use --no-model")
         raise ModelFileError(f"{path}: no such model file")
     try:
-        data = json.loads(path.read_text("utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelFileError(f"{path}: not a readable model file ({error}); it may be truncated. "
                              "Retrain with 'hedgeometer train' or use --no-model") from None
     except IsADirectoryError:
         raise ModelFileError(f"{path}: is a directory, not a model file") from None
-    return LinearModel.from_dict(data, str(path))
+    return LinearModel.from_dict(data, str(path), raw)
 

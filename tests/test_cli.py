@@ -210,3 +210,12 @@ def test_lexicon_check_says_fields_need_tabs(runner, tmp_path):
     assert result.exit_code == 1
     assert f"{path}:2: expected 4 or 5 tab-separated fields" in result.output
     assert "found 1 (no tab in the row: fields must be separated by tabs, not spaces)" in result.output
+
+
+def test_report_refuses_a_text_over_max_chars(runner):
+    text = "Officials may delay the vote. " * 20
+    result = runner.invoke(main, ["report", "-", "--max-chars", "100"], input=text)
+    assert result.exit_code == 1
+    assert result.output == (f"Error: <stdin>: text is {len(text):,} characters, over --max-chars 100; raise "
+                             f"--max-chars, or score long texts with 'hedgeometer batch'\n")
+    assert runner.invoke(main, ["report", "-", "--max-chars", str(len(text))], input=text).exit_code == 0

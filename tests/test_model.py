@@ -90,6 +90,30 @@ def test_damaged_model_files_are_refused(tmp_path, trained, damage):
     assert result.exit_code == 1 and result.output.startswith("Error: ") and "Traceback" not in result.output
 
 
+def test_saved_files_are_checked_from_their_bytes_and_other_layouts_from_the_payload(tmp_path, trained, monkeypatch):
+    import hedgeometer.model as model_module
+
+    _, _, path = trained
+    model = load_model(path)
+    text = path.read_text("utf-8")
+    edited = tmp_path / "edited.json"  # one digit changed in place, layout kept
+    at = text.index('"intercept":') + len('"intercept":') + 1
+    edited.write_text(text[:at] + ("1" if text[at] != "1" else "2") + text[at + 1:], "utf-8")
+    other_layout = tmp_path / "indented.json"  # same payload, written another way
+    other_layout.write_text(json.dumps(json.loads(text), indent=2), "utf-8")
+    with pytest.raises(ModelFileError, match="checksum"):
+        load_model(edited)
+    assert load_model(other_layout).coef_.tolist() == model.coef_.tolist()
+
+    def no_serializing(payload):
+        raise AssertionError("a file as save_model writes it needs no second serialization")
+
+    monkeypatch.setattr(model_module, "_checksum", no_serializing)
+    assert load_model(path).coef_.tolist() == model.coef_.tolist()
+    with pytest.raises(AssertionError):
+        load_model(other_layout)
+
+
 def test_shipped_model_is_used_by_default(seed_text):
     assert default_model_path().exists()
     report = Analyzer().analyze(seed_text)
@@ -103,13 +127,13 @@ def test_score_sentences_is_one_vectorized_model_pass(monkeypatch):
     analyzer = Analyzer()
     model = analyzer.classifier
     calls = []
-    original = type(model).predict_proba
+    original = type(model).probabilities_from
 
-    def counting(self, token_lists, match_lists, *args, **kwargs):
-        calls.append(len(token_lists))
-        return original(self, token_lists, match_lists, *args, **kwargs)
+    def counting(self, decision):
+        calls.append(len(decision))
+        return original(self, decision)
 
-    monkeypatch.setattr(type(model), "predict_proba", counting)
+    monkeypatch.setattr(type(model), "probabilities_from", counting)
     sentences = [f"Officials may announce result number {i} soon, analysts say." for i in range(10_000)]
     scored = analyzer.score_sentences(sentences)
     assert calls == [10_000]

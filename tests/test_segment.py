@@ -1,11 +1,18 @@
 import json
+import random
+import re
+import subprocess
+import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
-from nltk.tokenize.punkt import PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
 from hedgeometer.segment import _tokenizer, looks_like_headline, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def texts(text):
@@ -78,7 +85,28 @@ def test_sentences_tile_any_text(text):
     assert text[position:].strip() == ""
 
 
-# --- the fast segmentation loop must decide exactly as nltk's Punkt does --------------------
+# --- segmentation must decide exactly as nltk's Punkt does ----------------------------------
+# The reference: nltk's own PunktSentenceTokenizer with the shipped parameters and the language
+# rules hedgeometer uses (nltk's English ones, curly quotes closing a sentence and never
+# starting a word), written out here independently of hedgeometer.segment.
+
+
+class _NewsLanguageVars(PunktLanguageVars):
+    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘’]"
+    _re_non_word_chars = r"(?:[)\";}\]\*:@\'\({\[“”‘’!?])"
+    re_boundary_realignment = re.compile(r"[\"\')\]}”’]+?(?:\s+|(?=--)|$)", re.MULTILINE)
+
+
+def _reference_tokenizer() -> PunktSentenceTokenizer:
+    raw = json.loads(resources.files("hedgeometer").joinpath("data/punkt_en.json").read_text("utf-8"))
+    params = PunktParameters()
+    params.abbrev_types = set(raw["abbrev_types"])
+    params.sent_starters = set(raw["sent_starters"])
+    params.collocations = {tuple(pair) for pair in raw["collocations"]}
+    return PunktSentenceTokenizer(params, lang_vars=_NewsLanguageVars())
+
+
+REFERENCE = _reference_tokenizer()
 
 NEWSY = st.sampled_from([
     "Gen.", "Dr.", "U.S.", "Inc.", "Jan.", "St.", "J.", "R.", "No.", "vs.", "e.g.", "3.5", "1990.",
@@ -89,8 +117,7 @@ NEWSY = st.sampled_from([
 
 
 def _nltk_spans(text):
-    # nltk's own generator chain, with the same parameters and language rules
-    return list(PunktSentenceTokenizer.span_tokenize(_tokenizer(), text))
+    return list(REFERENCE.span_tokenize(text))
 
 
 @settings(max_examples=400, deadline=None)
@@ -99,10 +126,58 @@ def test_fast_loop_equals_nltk_punkt(text):
     assert _tokenizer().spans(text) == _nltk_spans(text)
 
 
+def _corpus_lines():
+    return [json.loads(line)["text"] for path in sorted((ROOT / "corpus").glob("*.jsonl"))
+            for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
 def test_fast_loop_equals_nltk_punkt_on_the_corpus():
-    corpus = Path(__file__).resolve().parent.parent / "corpus"
-    lines = [json.loads(line)["text"] for path in sorted(corpus.glob("*.jsonl"))
-             for line in path.read_text("utf-8").splitlines() if line.strip()]
+    lines = _corpus_lines()
     for start in range(0, len(lines), 8):
         text = " ".join(lines[start:start + 8])
         assert _tokenizer().spans(text) == _nltk_spans(text), text
+
+
+# What a sentence's end can turn into, what can be put inside it, and what joins sentences:
+# the shapes that make Punkt's decisions differ (abbreviations, initials, numbers, ellipses,
+# closing quotes and brackets, a lowercase or digit next word, line breaks).
+_ENDINGS = [".", ".", ".", "?", "!", "...", ". . .", '."', ".”", ".’", ".)", "?”", "!)", ".--", ".;", ". ", ".\x1f", ""]
+_INSERTS = ["Gen.", "Dr.", "U.S.", "Inc.", "Jan.", "St.", "J.", "R. J.", "No. 5", "vs.", "e.g.", "i.e.,", "3.5",
+            "1990.", "12-3.", "p.m.", "a.m. on", "Mr. Smith", "(see above.)", "“Quoted.”", "etc.", "co.", "...",
+            "--", "U.K.-based", "Ph.D.", "No.", "x.", "é.", "Ⓐ.", "5.", "2019. The", "2019. and", "the U.S. The"]
+_JOINS = [" ", " ", " ", "  ", "\n", "\n\n", "\t", " \n ", "\xa0", "\u2028"]
+
+
+def generated_texts(count: int, seed: int = 20261208):
+    """``count`` varied texts from the corpus sentences, shuffled, cut and joined."""
+    lines = _corpus_lines()
+    rng = random.Random(seed)
+    for _ in range(count):
+        pieces = []
+        for sentence in rng.sample(lines, rng.randint(1, 8)):
+            words = sentence.split(" ")
+            if rng.random() < 0.5:
+                words.insert(rng.randrange(len(words) + 1), rng.choice(_INSERTS))
+            text = " ".join(words)
+            if text.endswith(".") and rng.random() < 0.6:
+                text = text[:-1] + rng.choice(_ENDINGS)
+            if rng.random() < 0.25:
+                text = text[0].lower() + text[1:]
+            elif rng.random() < 0.1:
+                text = rng.choice(["2", "(", "“", "'", "-", "ǅ", "9pm"]) + text
+            pieces.append(text)
+            pieces.append(rng.choice(_JOINS))
+        yield "".join(pieces[:-1])
+
+
+def test_spans_equal_nltk_punkt_on_12000_generated_texts():
+    tokenizer = _tokenizer()
+    differ = [text for text in generated_texts(12_000) if tokenizer.spans(text) != _nltk_spans(text)]
+    assert not differ, f"{len(differ)} texts differ, e.g. {differ[0]!r}"
+
+
+def test_segmentation_does_not_import_nltk():
+    code = ("import sys; from hedgeometer import Analyzer; Analyzer(model=None).analyze('Gen. Smith met J. R. Lee. "
+            "Talks began.'); print('nltk' in sys.modules, 'scipy' in sys.modules, 'sklearn' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert found.stdout.split() == ["False", "False", "False"]

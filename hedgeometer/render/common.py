@@ -6,31 +6,50 @@ from __future__ import annotations
 
 def cue_segments(sentence, merge: bool = False):
     """Cut a sentence's text into ``(piece, cues)`` runs: each run is covered by the same set of
-    cues (empty for plain text). Overlapping cues of different dimensions share a run. With
-    ``merge``, touching or overlapping cue runs become one run carrying all their cues."""
-    base = sentence.start
-    cuts = {0, len(sentence.text)}
-    for cue in sentence.cues:
+    cues (empty for plain text), listed in the sentence's cue order. Overlapping cues of
+    different dimensions share a run. With ``merge``, touching or overlapping cue runs become
+    one run carrying all their cues.
+
+    One sweep over the cut points, keeping the cues that cover the current run: linear in the
+    sentence's length and cues (cues of one dimension never overlap, so few cover any point).
+    """
+    base, text = sentence.start, sentence.text
+    length = len(text)
+    cues = list(sentence.cues)
+    cuts = {0, length}
+    for cue in cues:
         cuts.add(cue.start - base)
         cuts.add(cue.end - base)
-    ordered = sorted(c for c in cuts if 0 <= c <= len(sentence.text))
-    pieces = []
+    ordered = sorted(c for c in cuts if 0 <= c <= length)
+    by_start = sorted(range(len(cues)), key=lambda k: cues[k].start)  # cue numbers, by where they open
+    opened = 0
+    active: list[int] = []  # cue numbers that may cover the run, in the sentence's cue order
+    runs: list[list] = []  # [parts of the piece, covering cues, their numbers]
     for start, end in zip(ordered, ordered[1:]):
-        covering = [c for c in sentence.cues if c.start - base <= start and end <= c.end - base]
-        if pieces and [id(c) for c in covering] == [id(c) for c in pieces[-1][1]]:
-            pieces[-1] = (pieces[-1][0] + sentence.text[start:end], covering)
+        if opened < len(by_start) and cues[by_start[opened]].start - base <= start:
+            while opened < len(by_start) and cues[by_start[opened]].start - base <= start:
+                active.append(by_start[opened])
+                opened += 1
+            active.sort()
+        active = [k for k in active if end <= cues[k].end - base]  # a cue that ended never covers again
+        if runs and runs[-1][2] == active:
+            runs[-1][0].append(text[start:end])
         else:
-            pieces.append((sentence.text[start:end], covering))
-    if merge:
-        merged = []
-        for piece, cues in pieces:
-            if merged and cues and merged[-1][1]:
-                known = {id(c) for c in merged[-1][1]}
-                merged[-1] = (merged[-1][0] + piece, merged[-1][1] + [c for c in cues if id(c) not in known])
-            else:
-                merged.append((piece, list(cues)))
-        return merged
-    return pieces
+            runs.append([[text[start:end]], [cues[k] for k in active], list(active)])
+    pieces = [("".join(parts), covering) for parts, covering, _ in runs]
+    if not merge:
+        return pieces
+    merged: list[list] = []  # [parts, cues, ids of those cues]
+    for piece, covering in pieces:
+        if merged and covering and merged[-1][1]:
+            last = merged[-1]
+            last[0].append(piece)
+            new = [c for c in covering if id(c) not in last[2]]
+            last[1].extend(new)
+            last[2].update(map(id, new))
+        else:
+            merged.append([[piece], list(covering), {id(c) for c in covering}])
+    return [("".join(parts), found) for parts, found, _ in merged]
 
 
 def plural(count: int, noun: str, grouped: bool = False) -> str:
