@@ -110,7 +110,11 @@ def test_thresholds_validate():
     ["may", "May", "might", "on the brink of", "analysts say", "undoubtedly", "“", "”", ".", "!", "\n\n", " ", "could", "U.S."]
 ), max_size=60).map(" ".join))
 def test_properties_on_any_text(text):
-    report = _ANALYZER.analyze(text)
+    try:
+        report = _ANALYZER.analyze(text)
+    except InputError as error:  # a text of page furniture alone ("TRENDING") is refused, and says so
+        assert "page furniture" in str(error) and text.strip()
+        return
     position = 0
     for sentence in report.sentences:
         assert sentence.start >= position
