@@ -124,16 +124,27 @@ def easy_words() -> frozenset[str]:
     return frozenset(line.strip() for line in path.read_text("utf-8").splitlines(True))
 
 
+_KNOWN: dict[str, int] = {}  # syllables of every word counted so far in this process
+_MAX_KNOWN = 200_000  # past this many words the cache starts again
+
+
 class _Syllables:
-    """Syllable counts of words, looked up in bulk: CMU first, pyphen for the rest."""
+    """Syllable counts of words, looked up in bulk: CMU first, pyphen for the rest; each word
+    once per process (a batch run meets most words again and again)."""
 
     def __init__(self, wanted: Iterable[str]):
-        wanted = set(wanted)
-        self.known = cmu_syllables(wanted)
-        missing = wanted - self.known.keys()
+        if len(_KNOWN) > _MAX_KNOWN:
+            _KNOWN.clear()
+        self.known = _KNOWN
+        wanted = set(wanted).difference(_KNOWN)
+        if not wanted:
+            return
+        found = cmu_syllables(wanted)
+        missing = wanted - found.keys()
         if missing:
             hyphenator = _hyphenator()
-            self.known.update((word, len(hyphenator.positions(word)) + 1) for word in missing)
+            found.update((word, len(hyphenator.positions(word)) + 1) for word in missing)
+        _KNOWN.update(found)
 
     def of_text(self, text: str) -> int:
         """textstat's ``count_syllables``: over the lowercased words of ``text``."""
