@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -167,9 +168,12 @@ def readability(sentences: Sequence[str]) -> dict:
 def measures(text: str) -> dict[str, float]:
     """The three measures of ``text``, unrounded, as textstat gives them."""
     found = words(text)
-    # a difficult word's syllables are counted on its lowercase form, cleaned again
-    candidates = [w for w in found if w.lower() not in easy_words()]
-    syllables = _Syllables([*lowercase_words(text), *(x for w in candidates for x in lowercase_words(w.lower()))])
+    # a difficult word's syllables are counted on its lowercase form, cleaned again (each
+    # distinct word once)
+    easy = easy_words()
+    candidates = [w for w in found if w.lower() not in easy]
+    cleaned = {w: lowercase_words(w.lower()) for w in dict.fromkeys(candidates)}
+    syllables = _Syllables([*lowercase_words(text), *chain.from_iterable(cleaned.values())])
     n_words = len(found)
     n_sentences = count_sentences(text)
     per_sentence = n_words / n_sentences if n_sentences else 0.0
@@ -179,6 +183,8 @@ def measures(text: str) -> dict[str, float]:
     else:
         reading_ease = _FRE_BASE - _FRE_SENTENCE_LENGTH * per_sentence - _FRE_SYLLABLES * per_word
         grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
-    difficult = sum(1 for w in candidates if len(w.split()) == 1 and syllables.of_text(w.lower()) >= _FOG_SYLLABLES)
+    known = syllables.known
+    hard = {w for w, parts in cleaned.items() if len(w.split()) == 1 and sum(known[x] for x in parts) >= _FOG_SYLLABLES}
+    difficult = sum(1 for w in candidates if w in hard)
     fog = 0.4 * (per_sentence + 100 * difficult / n_words) if n_words else 0.0
     return {"flesch_reading_ease": reading_ease, "flesch_kincaid_grade": grade, "gunning_fog": fog}
