@@ -38,7 +38,7 @@ _NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _VARIANT = re.compile(rb"\(\d+\)$")
-_WINDOW = 64  # lines either side of a binary search's landing place that are also read
+_WINDOW = 4  # lines either side of a binary search's landing place also read (the file's few misplaced lines)
 
 
 def _sample(sentences: Sequence[str]) -> tuple[str, bool]:
@@ -91,10 +91,32 @@ def _cmu_key(line: bytes) -> bytes:
     return _VARIANT.sub(b"", parts[0]) if parts else b""
 
 
+_SEARCHES = [0]  # words looked up by binary search so far in this process
+_WHOLE_AFTER = 50_000  # past this many, reading the whole dictionary once is cheaper
+
+
+@lru_cache(maxsize=1)
+def _cmu_whole() -> dict[str, int]:
+    """Syllables of every CMU word's first pronunciation (for long runs)."""
+    found: dict[str, int] = {}
+    for line in _cmu_lines():
+        key = _cmu_key(line)
+        if key and key not in found:
+            phones = line.decode("utf-8").strip().split("#")[0].split()[1:]
+            found[key] = sum(1 for phone in phones if phone[-1].isdigit())
+    return {key.decode("ascii"): count for key, count in found.items()}
+
+
 def cmu_syllables(wanted: Iterable[str]) -> dict[str, int]:
     """Syllables (stressed vowels) of each wanted word's first CMU pronunciation; words the
     dictionary lacks are left out. The file is sorted by word (but for a few neighbours), so each
-    word is found by binary search and a look at the lines around it."""
+    word is found by binary search and a look at the lines around it; a process that has looked
+    up many words reads the whole dictionary once instead."""
+    wanted = list(wanted)
+    if _SEARCHES[0] > _WHOLE_AFTER:
+        whole = _cmu_whole()
+        return {word: whole[word] for word in wanted if word in whole}
+    _SEARCHES[0] += len(wanted)
     lines = _cmu_lines()
     found = {}
     for word in wanted:
@@ -103,11 +125,19 @@ def cmu_syllables(wanted: Iterable[str]) -> dict[str, int]:
         except UnicodeEncodeError:
             continue  # the dictionary is ASCII
         at = bisect_left(lines, target, key=_cmu_key)
-        for line in lines[max(0, at - _WINDOW): at + _WINDOW]:
-            if _cmu_key(line) == target:
-                phones = line.decode("utf-8").strip().split("#")[0].split()[1:]
-                found[word] = sum(1 for phone in phones if phone[-1].isdigit())
+        first = None
+        if at < len(lines) and _cmu_key(lines[at]) == target:
+            first = at  # the usual case: the first of the word's lines, unless misplaced ones precede
+            while first > 0 and _cmu_key(lines[first - 1]) == target:
+                first -= 1
+        low = max(0, (at if first is None else first) - _WINDOW)
+        for k in range(low, at + _WINDOW if first is None else first):
+            if _cmu_key(lines[k]) == target:
+                first = k
                 break
+        if first is not None:
+            phones = lines[first].decode("utf-8").strip().split("#")[0].split()[1:]
+            found[word] = sum(1 for phone in phones if phone[-1].isdigit())
     return found
 
 
