@@ -28,7 +28,7 @@ from .tokens import _DIGITS, Tokens, tokenize_text
 # what a type is, as bits of TypeTable.flags
 WORD, COMMA, QUOTE, EXCLAMATION, QUESTION, OPENS_DIGIT, HAS_DIGIT, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(10))
 _QUOTES = frozenset('"“”«»')  # the characters of the quote shape feature (one-character tokens)
-MAX_TYPES = 500_000  # a table that grows past this starts again (memory stays bounded)
+MAX_TYPES = 200_000  # a table that grows past this starts again (memory stays bounded)
 
 
 @contextmanager
@@ -180,7 +180,7 @@ class TextTokens:
             first, last = self._spans[k]
             tokens = self._tokens[k] = Tokens._from_parts(
                 self.source[start:end], start, self.lower[first:last], self._is_word[first:last],
-                self._lowered[start:end], (self._starts, first, last))
+                self._lowered[start:end], None)
         return tokens
 
     def lowered(self) -> str:

@@ -576,23 +576,22 @@ def _match_variant(variant: tuple, tokens: Tokens, first: int) -> int:
 
 def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
+    offsets, spelled, shift = tokens._offsets(), tokens._spelled(), tokens.offset
     if len(found) == 1:  # the common case
         (first, last, cue), = found
-        offsets = tokens._offsets()
-        start = offsets[first] + tokens.offset
-        end = offsets[last] + len(tokens._spelled()[last]) + tokens.offset
+        start, end = offsets[first] + shift, offsets[last] + len(spelled[last]) + shift
         return [CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)]
-    starts, ends = tokens.starts(), tokens.ends()
-    if len(found) > 1:
-        found.sort(key=lambda m: (starts[m[0]] - ends[m[1]], -m[2].weight, m[0]))
+    # each match with its character span: longest first, then strongest, then first in the text
+    spans = sorted(((offsets[first] + shift, offsets[last] + len(spelled[last]) + shift, first, last, cue)
+                    for first, last, cue in found),
+                   key=lambda m: (m[0] - m[1], -m[4].weight, m[2]))
     taken: dict[str, set[int]] = {}  # token positions covered by kept matches, per dimension
     kept = []
-    for first, last, cue in found:
+    for start, end, first, last, cue in spans:
         covered = taken.setdefault(cue.dimension, set())
         if not covered.isdisjoint(range(first, last + 1)):
             continue
         covered.update(range(first, last + 1))
-        start, end = starts[first], ends[last]
         kept.append(
             CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)
         )

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import chain
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -37,7 +38,7 @@ _NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?!(?:[tsd]|ve|ll|re))")
 _PUNCTUATION = re.compile(r"[^\w\s\']")
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _VARIANT = re.compile(rb"\(\d+\)$")
-_WINDOW = 64  # lines either side of a binary search's landing place that are also read
+_WINDOW = 4  # lines either side of a binary search's landing place also read (the file's few misplaced lines)
 
 
 def _sample(sentences: Sequence[str]) -> tuple[str, bool]:
@@ -90,10 +91,32 @@ def _cmu_key(line: bytes) -> bytes:
     return _VARIANT.sub(b"", parts[0]) if parts else b""
 
 
+_SEARCHES = [0]  # words looked up by binary search so far in this process
+_WHOLE_AFTER = 50_000  # past this many, reading the whole dictionary once is cheaper
+
+
+@lru_cache(maxsize=1)
+def _cmu_whole() -> dict[str, int]:
+    """Syllables of every CMU word's first pronunciation (for long runs)."""
+    found: dict[str, int] = {}
+    for line in _cmu_lines():
+        key = _cmu_key(line)
+        if key and key not in found:
+            phones = line.decode("utf-8").strip().split("#")[0].split()[1:]
+            found[key] = sum(1 for phone in phones if phone[-1].isdigit())
+    return {key.decode("ascii"): count for key, count in found.items()}
+
+
 def cmu_syllables(wanted: Iterable[str]) -> dict[str, int]:
     """Syllables (stressed vowels) of each wanted word's first CMU pronunciation; words the
     dictionary lacks are left out. The file is sorted by word (but for a few neighbours), so each
-    word is found by binary search and a look at the lines around it."""
+    word is found by binary search and a look at the lines around it; a process that has looked
+    up many words reads the whole dictionary once instead."""
+    wanted = list(wanted)
+    if _SEARCHES[0] > _WHOLE_AFTER:
+        whole = _cmu_whole()
+        return {word: whole[word] for word in wanted if word in whole}
+    _SEARCHES[0] += len(wanted)
     lines = _cmu_lines()
     found = {}
     for word in wanted:
@@ -102,11 +125,19 @@ def cmu_syllables(wanted: Iterable[str]) -> dict[str, int]:
         except UnicodeEncodeError:
             continue  # the dictionary is ASCII
         at = bisect_left(lines, target, key=_cmu_key)
-        for line in lines[max(0, at - _WINDOW): at + _WINDOW]:
-            if _cmu_key(line) == target:
-                phones = line.decode("utf-8").strip().split("#")[0].split()[1:]
-                found[word] = sum(1 for phone in phones if phone[-1].isdigit())
+        first = None
+        if at < len(lines) and _cmu_key(lines[at]) == target:
+            first = at  # the usual case: the first of the word's lines, unless misplaced ones precede
+            while first > 0 and _cmu_key(lines[first - 1]) == target:
+                first -= 1
+        low = max(0, (at if first is None else first) - _WINDOW)
+        for k in range(low, at + _WINDOW if first is None else first):
+            if _cmu_key(lines[k]) == target:
+                first = k
                 break
+        if first is not None:
+            phones = lines[first].decode("utf-8").strip().split("#")[0].split()[1:]
+            found[word] = sum(1 for phone in phones if phone[-1].isdigit())
     return found
 
 
@@ -124,16 +155,27 @@ def easy_words() -> frozenset[str]:
     return frozenset(line.strip() for line in path.read_text("utf-8").splitlines(True))
 
 
+_KNOWN: dict[str, int] = {}  # syllables of every word counted so far in this process
+_MAX_KNOWN = 200_000  # past this many words the cache starts again
+
+
 class _Syllables:
-    """Syllable counts of words, looked up in bulk: CMU first, pyphen for the rest."""
+    """Syllable counts of words, looked up in bulk: CMU first, pyphen for the rest; each word
+    once per process (a batch run meets most words again and again)."""
 
     def __init__(self, wanted: Iterable[str]):
-        wanted = set(wanted)
-        self.known = cmu_syllables(wanted)
-        missing = wanted - self.known.keys()
+        if len(_KNOWN) > _MAX_KNOWN:
+            _KNOWN.clear()
+        self.known = _KNOWN
+        wanted = set(wanted).difference(_KNOWN)
+        if not wanted:
+            return
+        found = cmu_syllables(wanted)
+        missing = wanted - found.keys()
         if missing:
             hyphenator = _hyphenator()
-            self.known.update((word, len(hyphenator.positions(word)) + 1) for word in missing)
+            found.update((word, len(hyphenator.positions(word)) + 1) for word in missing)
+        _KNOWN.update(found)
 
     def of_text(self, text: str) -> int:
         """textstat's ``count_syllables``: over the lowercased words of ``text``."""
@@ -156,9 +198,12 @@ def readability(sentences: Sequence[str]) -> dict:
 def measures(text: str) -> dict[str, float]:
     """The three measures of ``text``, unrounded, as textstat gives them."""
     found = words(text)
-    # a difficult word's syllables are counted on its lowercase form, cleaned again
-    candidates = [w for w in found if w.lower() not in easy_words()]
-    syllables = _Syllables([*lowercase_words(text), *(x for w in candidates for x in lowercase_words(w.lower()))])
+    # a difficult word's syllables are counted on its lowercase form, cleaned again (each
+    # distinct word once)
+    easy = easy_words()
+    candidates = [w for w in found if w.lower() not in easy]
+    cleaned = {w: lowercase_words(w.lower()) for w in dict.fromkeys(candidates)}
+    syllables = _Syllables([*lowercase_words(text), *chain.from_iterable(cleaned.values())])
     n_words = len(found)
     n_sentences = count_sentences(text)
     per_sentence = n_words / n_sentences if n_sentences else 0.0
@@ -168,6 +213,8 @@ def measures(text: str) -> dict[str, float]:
     else:
         reading_ease = _FRE_BASE - _FRE_SENTENCE_LENGTH * per_sentence - _FRE_SYLLABLES * per_word
         grade = (0.39 * per_sentence) + (11.8 * per_word) - 15.59
-    difficult = sum(1 for w in candidates if len(w.split()) == 1 and syllables.of_text(w.lower()) >= _FOG_SYLLABLES)
+    known = syllables.known
+    hard = {w for w, parts in cleaned.items() if len(w.split()) == 1 and sum(known[x] for x in parts) >= _FOG_SYLLABLES}
+    difficult = sum(1 for w in candidates if w in hard)
     fog = 0.4 * (per_sentence + 100 * difficult / n_words) if n_words else 0.0
     return {"flesch_reading_ease": reading_ease, "flesch_kincaid_grade": grade, "gunning_fog": fog}

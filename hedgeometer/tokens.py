@@ -9,6 +9,7 @@ offsets, which only matched cues and named sources need, are worked out on first
 from __future__ import annotations
 
 import re
+from itertools import chain
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
@@ -19,9 +20,6 @@ _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+", re.UNICODE)
 _TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 _FIRST_CHARACTER = itemgetter(0)
-# Each token with the whitespace before it: the running sum of their lengths gives every
-# token's end offset in one C-level pass (only whitespace lies between tokens).
-_SPACED = {pattern: re.compile(rf"\s*(?:{pattern.pattern})", re.UNICODE) for pattern in (_TOKEN, _TOKEN_NO_UNDERSCORE)}
 
 
 def _find_tokens(text: str) -> list[str]:
@@ -177,27 +175,25 @@ class Tokens:
 
 def tokenize_text(text: str, spans, with_words: bool = True):
     """The tokens of the ``(start, end)`` spans of ``text`` (in order, apart, with only
-    whitespace outside them), found in one pass over the whole text: ``(lower, is_word, starts,
-    bounds, lowered)``, the lowercase tokens and their word flags laid end to end, their start
-    offsets (numpy), each span's ``(first, last)`` slice of them, and the lowercased text. The
-    same tokens as ``Tokens(text[start:end], start)`` gives for each span. None when the text
-    needs that one-by-one way (lowercasing changes its length, or a final sigma, whose form
-    depends on its neighbours). ``with_words=False`` leaves ``is_word`` None."""
+    whitespace outside them), with the text lowercased once: ``(lower, is_word, None, bounds,
+    lowered)``, the lowercase tokens and their word flags laid end to end, each span's
+    ``(first, last)`` slice of them, and the lowercased text (offsets are worked out later, for
+    the spans that need them). The same tokens as ``Tokens(text[start:end], start)`` gives for
+    each span. None when the text needs that one-by-one way (lowercasing changes its length,
+    or a final sigma, whose form depends on its neighbours). ``with_words=False`` leaves
+    ``is_word`` None."""
     lowered = text.lower().replace("’", "'")
     if len(lowered) != len(text) or "Σ" in text:
         return None
-    pattern = _TOKEN if "_" in text else _TOKEN_NO_UNDERSCORE
-    lower = pattern.findall(lowered)
-    spaced = _SPACED[pattern].findall(lowered)
-    if len(spaced) != len(lower):
-        return None
-    import numpy as np
-
-    ends = np.cumsum(np.fromiter(map(len, spaced), dtype=np.int64, count=len(spaced)))
-    starts = ends - np.fromiter(map(len, lower), dtype=np.int64, count=len(lower))
+    find = (_TOKEN if "_" in text else _TOKEN_NO_UNDERSCORE).findall
+    found = [find(lowered[start:end]) for start, end in spans]
+    lower = list(chain.from_iterable(found))
     is_word = list(map(str.isalnum, map(_FIRST_CHARACTER, lower))) if with_words else None
-    edges = np.searchsorted(starts, [x for span in spans for x in span]).tolist()
-    return lower, is_word, starts, list(zip(edges[0::2], edges[1::2])), lowered
+    bounds, last = [], 0
+    for tokens in found:
+        bounds.append((last, last + len(tokens)))
+        last += len(tokens)
+    return lower, is_word, None, bounds, lowered
 
 
 def tokenize_spans(text: str, spans) -> list[Tokens] | None:
@@ -206,9 +202,9 @@ def tokenize_spans(text: str, spans) -> list[Tokens] | None:
     found = tokenize_text(text, spans)
     if found is None:
         return None
-    lower, is_word, starts, bounds, lowered = found
+    lower, is_word, _, bounds, lowered = found
     make = Tokens._from_parts
-    return [make(text[start:end], start, lower[first:last], is_word[first:last], lowered[start:end], (starts, first, last))
+    return [make(text[start:end], start, lower[first:last], is_word[first:last], lowered[start:end], None)
             for (start, end), (first, last) in zip(spans, bounds)]
 
 

@@ -199,3 +199,17 @@ def test_the_collector_is_paused_only_while_scoring(analyzer):
     with pytest.raises(InputError):
         analyzer.analyze(None)
     assert gc.isenabled()
+
+
+def test_a_full_type_table_starts_again_with_the_same_results(monkeypatch, seed_text):
+    import hedgeometer.core as core
+
+    fresh = Analyzer()
+    expected = fresh.analyze(seed_text).to_dict()
+    many = [fresh.analyze(seed_text, id=str(k)).to_dict() for k in range(2)]
+    monkeypatch.setattr(core, "MAX_TYPES", 10)
+    small = Analyzer()
+    for _ in range(3):
+        assert small.analyze(seed_text).to_dict() == expected
+        assert [r.to_dict() for r in small.analyze_many([seed_text, seed_text], batch_sentences=5)] == many
+    assert len(small._type_table().ids) < 2 * len(set(fresh._type_table().ids)) + 10

