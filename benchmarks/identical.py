@@ -14,8 +14,10 @@ prints one hash per setting:
 * ``analyze_many`` over the same texts as records (every fourth with a headline given), and
   ``analyze`` with a headline given, and as Markdown, on every text.
 
-The hashes in ``identical-hashes.json`` were made by the code before the speed work (the
-package as of commit 0108487).
+The hashes in ``identical-hashes.json`` are those of the shipped model ``62db578152d5`` and the
+lexicons as of 2026-12-08, made by the code before the speed work was merged (and checked equal
+after it): a change meant to keep output identical must keep them; a change to the model or the
+lexicons writes them anew (``--write``).
 
 ``--write`` saves the hashes as JSON; ``--expect`` compares with a saved file and exits 1 on a
 difference, naming the settings that changed.
