@@ -23,6 +23,10 @@ class ModelFileError(HedgeometerError):
     """A model file is missing, truncated, tampered with or of an unknown format."""
 
 
+class MissingDependencyError(HedgeometerError, ModuleNotFoundError):
+    """A package hedgeometer needs for this step is not installed (the message says which)."""
+
+
 class NotFittedError(HedgeometerError):
     """A model was used before ``fit``."""
 

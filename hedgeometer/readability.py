@@ -23,6 +23,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .errors import MissingDependencyError
+
 MEASURES = {
     "flesch_reading_ease": "Flesch reading ease (higher is easier; 60-70 is plain English)",
     "flesch_kincaid_grade": "Flesch-Kincaid grade level (US school grade)",
@@ -75,7 +77,7 @@ def _package_file(package: str, *parts: str) -> Path:
     """A data file of an installed package, found without importing the package."""
     spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError(f"{package} is not installed (pip install {package})")
+        raise MissingDependencyError(f"{package} is not installed (pip install {package})")
     return Path(next(iter(spec.submodule_search_locations)), *parts)
 
 

