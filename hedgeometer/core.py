@@ -180,7 +180,7 @@ class TextTokens:
             first, last = self._spans[k]
             tokens = self._tokens[k] = Tokens._from_parts(
                 self.source[start:end], start, self.lower[first:last], self._is_word[first:last],
-                self._lowered[start:end], None)
+                self._lowered[start:end])
         return tokens
 
     def lowered(self) -> str:

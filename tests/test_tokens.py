@@ -51,3 +51,29 @@ def test_a_cue_word_ruled_out_by_its_context_is_another_word_to_the_model():
     hedge = tokenize("The reform could cost jobs.")
     assert [m.text for m in lexicon.match_tokens(hedge, hedge.source)] == ["could"]
     assert "could" in hedge.grams
+
+
+def test_a_whole_text_tokenized_at_once_gives_each_sentence_its_own_tokens_and_offsets(seed_text):
+    from hedgeometer.segment import split_sentences
+    from hedgeometer.tokens import Tokens, tokenize_text
+
+    texts = [seed_text, "a_b c_d. e__f g.", "x’s it’s don't. Tab\there\u2028and 2019-20. \x1f odd.", "İstanbul x. Σας."]
+    for text in texts:
+        sentences = split_sentences(text)
+        found = tokenize_text(text, [(s.start, s.end) for s in sentences])
+        if found is None:  # lowercasing changes the length, or a final sigma: done one by one
+            assert "İ" in text or "Σ" in text
+            continue
+        lower, is_word, _, bounds, lowered = found
+        for sentence, (first, last) in zip(sentences, bounds):
+            alone = Tokens(sentence.text, sentence.start)
+            made = Tokens._from_parts(sentence.text, sentence.start, lower[first:last], is_word[first:last],
+                                      lowered[sentence.start:sentence.end])
+            assert (made.lower, made.is_word, made.starts(), made.ends(), made.text) == \
+                   (alone.lower, alone.is_word, alone.starts(), alone.ends(), alone.text)
+            position, expected = 0, []  # each token is the next occurrence of its text
+            for token in alone.lower:
+                position = alone.lowered.find(token, position)
+                expected.append(position + sentence.start)
+                position += len(token)
+            assert made.starts() == expected
