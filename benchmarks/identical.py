@@ -35,15 +35,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hedgeometer import Analyzer  # noqa: E402
+from hedgeometer.corpus import load_corpus  # noqa: E402
 
 
 def corpus_groups() -> dict[str, list[str]]:
     groups: dict[str, list[str]] = {}
-    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                groups.setdefault(record["group"], []).append(record["text"])
+    for example in load_corpus([ROOT / "corpus"]):
+        groups.setdefault(example.group, []).append(example.text)
     return groups
 
 

@@ -31,7 +31,6 @@ tokenizer's time with the compiled core; >= 1x VADER with the pure-Python one.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
 import sys
@@ -42,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hedgeometer import Analyzer  # noqa: E402
+from hedgeometer.corpus import load_corpus  # noqa: E402
 from hedgeometer.segment import split_sentences  # noqa: E402
 
 NEUTRAL = (
@@ -58,11 +58,8 @@ def build_articles(megabytes: float, article_bytes: int = 3500) -> list[str]:
     paragraph, several groups to an article; repeated until the set reaches ``megabytes``."""
     pieces = [(ROOT / "seeds" / "damascus-talks.txt").read_text("utf-8")]
     paragraphs: dict[str, list[str]] = {}
-    for path in sorted((ROOT / "corpus").glob("*.jsonl")):
-        for line in path.read_text("utf-8").splitlines():
-            if line.strip():
-                record = json.loads(line)
-                paragraphs.setdefault(record["group"], []).append(record["text"])
+    for example in load_corpus([ROOT / "corpus"]):
+        paragraphs.setdefault(example.group, []).append(example.text)
     article: list[str] = [NEUTRAL]
     for sentences in paragraphs.values():
         article.append(" ".join(sentences))

@@ -28,6 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from sklearn.metrics import cohen_kappa_score  # noqa: E402
+
 from hedgeometer.dimensions import DIMENSIONS  # noqa: E402
 
 
@@ -73,14 +75,6 @@ def merge_single(args, texts: dict[str, dict]) -> None:
     (out / "annotations.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
     counts = {d: sum(d in r["labels"] for r in rows) for d in DIMENSIONS}
     print(f"{len(rows)} items from {len(set(annotators.values()))} annotators: {counts}")
-
-
-def cohen_kappa(a: list[bool], b: list[bool]) -> float:
-    n = len(a)
-    observed = sum(x == y for x, y in zip(a, b)) / n
-    pa, pb = sum(a) / n, sum(b) / n
-    expected = pa * pb + (1 - pa) * (1 - pb)
-    return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
 def main() -> None:
@@ -129,7 +123,7 @@ def main() -> None:
     print(f"{len(gold)} items, {disagreements} adjudicated; Cohen's kappa {first} vs {second}:")
     for d in DIMENSIONS:
         x, y = [d in a[i]["labels"] for i in a], [d in b[i]["labels"] for i in a]
-        print(f"  {d:<12} {cohen_kappa(x, y):.3f}  ({sum(x)} / {sum(y)} items)")
+        print(f"  {d:<12} {cohen_kappa_score(x, y):.3f}  ({sum(x)} / {sum(y)} items)")
 
 
 if __name__ == "__main__":
