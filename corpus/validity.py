@@ -60,14 +60,15 @@ def multilabel_table(result: dict) -> str:
 def cv_table(training: dict) -> str:
     names = {"inhouse": "in-house corpus", "realnews": "real news (our annotation)", "ptc": "PTC lines",
              "szeged": "Szeged Wikipedia", "bio": "CoNLL-2010 bio", "wikiweasel": "WikiWeasel"}
-    lines = ["| dimension | corpus | sentences (positive) | P / R / F1 |", "|---|---|---:|---|"]
+    lines = ["| dimension | corpus | sentences (positive) | P / R / F1 (95% intervals, documents resampled) |",
+             "|---|---|---:|---|"]
     for d in DIMENSIONS:
         for source, m in training["cv_scores"][d]["by_source"].items():
             lines.append(f"| {d} | {names.get(source, source)} | {m['sentences']:,} ({m['support']:,}) | "
-                         f"{m['precision']:.2f} / {m['recall']:.2f} / **{m['f1']:.2f}** |")
+                         f"{cell(m)} |")
     for source, m in training.get("cv_uncertain", {}).items():
         lines.append(f"| uncertain (H, S or A) | {names.get(source, source)} | {m['sentences']:,} ({m['support']:,}) | "
-                     f"{m['precision']:.2f} / {m['recall']:.2f} / **{m['f1']:.2f}** |")
+                     f"{cell(m)} |")
     return "\n".join(lines)
 
 

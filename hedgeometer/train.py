@@ -35,7 +35,7 @@ from . import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
 from .dimensions import DIMENSIONS
 from .errors import InputError
-from .evaluate import confusion, f1_score, prf
+from .evaluate import STATISTICS, bootstrap_interval, confusion, f1_score, prf
 from .features import dense_matrix, ngrams
 from .lexicon import Lexicon, load_lexicons
 from .model import LinearModel
@@ -130,9 +130,18 @@ def fold_of(groups: Sequence[str], seed: int, n_folds: int = N_FOLDS) -> np.ndar
     return np.array([int(hashlib.sha256(f"{seed}:{g}".encode()).hexdigest()[:8], 16) % n_folds for g in groups])
 
 
-def _scores(gold: np.ndarray, predicted: np.ndarray) -> dict:
-    """Precision, recall, F1 and support (positives), and how many sentences they are of."""
-    return {**prf(gold, predicted), "sentences": int(len(gold))}
+CV_BOOTSTRAP = 1000  # resamples of whole documents for the intervals of the cross-validated scores
+
+
+def _scores(gold: np.ndarray, predicted: np.ndarray, groups: np.ndarray) -> dict:
+    """Precision, recall, F1 and support (positives), how many sentences they are of, and 95%
+    intervals of the three from resampling whole documents (``groups``)."""
+    scores = {**prf(gold, predicted), "sentences": int(len(gold))}
+    if len(gold):
+        for statistic in STATISTICS:
+            scores[f"{statistic}_ci95"] = bootstrap_interval(gold[:, None], predicted[:, None], groups, CV_BOOTSTRAP,
+                                                             statistic=statistic)
+    return scores
 
 
 @dataclass
@@ -280,7 +289,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     known = np.array([[d in e.meta.get("known", DIMENSIONS) for d in DIMENSIONS] for e in examples], dtype=bool)
     source = np.array([e.meta.get("source", IN_HOUSE) for e in examples])
     assign_by_cues(examples, encoded, known)
-    data = TrainingSet(encoded, known, source, [e.group for e in examples])
+    groups = np.array([e.group for e in examples])
+    data = TrainingSet(encoded, known, source, groups.tolist())
     folds = fold_of(data.groups, seed)
 
     # The vocabulary and idf are fitted on every sentence (no labels are read); everything
@@ -345,7 +355,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         y, rows, predicted, sources = encoded.y[:, k], known[:, k], out_of_fold[:, k] >= thresholds[k], scored_sources[k]
         cv_scores[dimension].update({
             "threshold": thresholds[k], "objective": round(tuning_objective(y, predicted, rows, source, sources), 4),
-            "by_source": {s: _scores(y[rows & (source == s)] == 1, predicted[rows & (source == s)]) for s in sources},
+            "by_source": {s: _scores(y[mask] == 1, predicted[mask], groups[mask])
+                          for s in sources for mask in [rows & (source == s)]},
         })
 
     coef_array = np.vstack(coef)
@@ -367,7 +378,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
         "min_df": {"own_guidelines": MIN_DF, "any": MIN_DF_ANY},
         "cv_scores": cv_scores,
         "cv_macro_f1_corpus": round(float(np.mean(in_house_f1)), 4),
-        "cv_uncertain": _uncertain_scores(encoded, out_of_fold, thresholds, source, examples),
+        "cv_uncertain": _uncertain_scores(out_of_fold, thresholds, source, groups, examples),
         "versions": {"hedgeometer": __version__, "scikit-learn": sklearn.__version__, "numpy": np.__version__,
                      "python": platform.python_version()},
     }
@@ -375,10 +386,11 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     return model, training
 
 
-def _uncertain_scores(encoded: Encoded, out_of_fold: np.ndarray, thresholds, source: np.ndarray, examples) -> dict:
+def _uncertain_scores(out_of_fold: np.ndarray, thresholds, source: np.ndarray, groups: np.ndarray, examples) -> dict:
     """Cross-validated F1 of "uncertain" (hedging, speculation or attribution) on the real
     corpora that annotate it as one question (CoNLL-2010 bio, WikiWeasel)."""
     columns = [DIMENSIONS.index(d) for d in ("hedging", "speculation", "attribution")]
     predicted = (out_of_fold[:, columns] >= np.array(thresholds)[columns]).any(axis=1)
     gold = np.array([bool(e.uncertain) for e in examples])
-    return {s: _scores(gold[source == s], predicted[source == s]) for s in ("bio", "wikiweasel") if (source == s).any()}
+    return {s: _scores(gold[source == s], predicted[source == s], groups[source == s])
+            for s in ("bio", "wikiweasel") if (source == s).any()}

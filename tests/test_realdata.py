@@ -114,6 +114,10 @@ def test_train_learns_from_real_corpora_and_names_each_with_its_hash(trained_wit
     assert all(len(r["sha256"]) == 64 and r["terms"] for r in training["real_corpora"])
     assert training["heldout_articles"] > 0  # the repo's held-out list was applied
     assert set(training["cv_scores"]["dramatic"]) >= {"C", "real_weight", "mix", "threshold", "by_source"}
+    for scores in training["cv_scores"]["dramatic"]["by_source"].values():  # intervals from whole documents
+        for statistic in ("precision", "recall", "f1"):
+            low, high = scores[f"{statistic}_ci95"]
+            assert 0 <= low <= scores[statistic] <= high <= 1
 
 
 def test_train_with_real_corpora_is_reproducible(tmp_path, trained_with_real):
