@@ -14,7 +14,8 @@ from .lexicon import Lexicon, load_lexicons
 from .markdown import blank_non_prose
 from .readability import readability
 from .report import ArticleReport, build_report
-from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
+from .scoring import (ScoredRows, SentenceScore, check_evidence, cue_table, resolve_thresholds, round6, rule_matrix,
+                      score_rows)
 from .segment import Sentence, looks_like_headline, split_sentences
 from .core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
                    word_counts)
@@ -160,10 +161,11 @@ class Analyzer:
     # several articles in analyze_many, goes through matching, the model and the label rules
     # together, so the numpy work is done once per batch, not once per sentence.
 
-    def _score(self, chunk: Chunk):
+    def _score(self, chunk: Chunk) -> tuple[ScoredRows, list[int], list]:
         """Score the sentences of ``chunk`` (see :mod:`hedgeometer.core`).
 
-        Returns the sentence scores, their word counts and the source mentions found."""
+        Returns the scored rows (:class:`~hedgeometer.scoring.ScoredRows`), the sentences' word
+        counts and the source mentions found in each."""
         chunk.close()
         match_lists, other_senses = match_chunk(self.lexicon, chunk)
         sentences = chunk.sentences
@@ -175,19 +177,20 @@ class Analyzer:
             if voice_map.spans and match_lists[k]:
                 match_lists[k] = [m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in match_lists[k]]
             voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
-        rules = rule_matrix(match_lists)
-        counts = word_counts(chunk)
+        cues = cue_table(match_lists)
+        rules = rule_matrix(match_lists, cues)
         model = self.classifier
         probabilities = explain = None
         if model is not None:
-            terms, dense = features_chunk(model, chunk, match_lists, other_senses, rules, counts)
-            probabilities = round6(model.probabilities_from(model.decision_from(dense, terms)))
+            terms, dense = features_chunk(model, chunk, match_lists, other_senses, rules, cues)
+            term_rows = model.term_rows(terms)
+            probabilities = round6(model.probabilities_from(model.decision_from(dense, terms, term_rows)))
             if self.evidence_ngrams > 0:
                 def explain(labelled):
-                    return model.top_ngrams(terms, labelled, self.evidence_ngrams)
+                    return model.top_ngrams(terms, labelled, self.evidence_ngrams, term_rows)
         scored = score_rows(sentences, match_lists, rules, probabilities, model.mix_ if model else None,
-                            self.resolved_thresholds, voices, self.evidence, explain)
-        return scored, counts, sources_chunk(chunk, match_lists)
+                            self.resolved_thresholds, voices, self.evidence, explain, cues)
+        return scored, word_counts(chunk), sources_chunk(chunk, match_lists)
 
     def score_sentences(self, texts: Iterable[str]) -> list[SentenceScore]:
         """Score already-split sentences (one per item, no segmentation) in one vectorized pass.
@@ -206,7 +209,7 @@ class Analyzer:
             table = self._type_table()
             chunk = Chunk(table)
             chunk.add(TextTokens.apart(table, sentences), None, [False] * len(sentences), True)
-            return self._score(chunk)[0]
+            return self._score(chunk)[0].sentences
 
     def _prepare(self, text: str, id: str | None, headline: str | None, markdown: bool) -> _Article:
         """Check and segment one article, choose its headline and find its tokens: all that
@@ -251,16 +254,19 @@ class Analyzer:
         for article in articles:
             head = None
             if article.given is not None:
-                head, at = scored[at], at + 1
+                head, at = scored.sentences[at], at + 1
             count = len(article.tokens.sentences)
-            body, counts, found = scored[at:at + count], word_counts[at:at + count], mentions[at:at + count]
-            at += count
+            rows = slice(at + 1 if article.from_text else at, at + count)  # the body: after a headline from the text
             if article.from_text:
-                head, body, counts, found = body[0], body[1:], counts[1:], found[1:]
+                head = scored.sentences[at]
+            at += count
+            body = scored.sentences[rows]
             prose = article.prose
             figures = readability([prose[s.start:s.end] for s in body]) if self.readability else {}
-            reports.append(build_report(article.text, body, counts, self.resolved_thresholds, figures, self.provenance(),
-                                        id=article.id, headline=head, sources=[m for ms in found for m in ms]))
+            reports.append(build_report(article.text, body, word_counts[rows], self.resolved_thresholds, figures,
+                                        self.provenance(), id=article.id, headline=head,
+                                        sources=[m for ms in mentions[rows] for m in ms], scores=scored.scores[rows],
+                                        labelled=scored.labelled[rows], model_only=scored.model_only[rows]))
         return reports
 
     def analyze(self, text: str, id: str | None = None, headline: str | None = None,

@@ -214,20 +214,39 @@ class Chunk:
 
     def close(self) -> None:
         """Lay out the chunk's tokens: ``types`` and ``flags`` per token, per sentence ``sizes``
-        (its number of tokens), ``ends`` and ``firsts`` (its slice)."""
+        (its number of tokens), ``ends`` and ``firsts`` (its slice), ``any_flags`` (the flags of
+        its tokens or-ed together) and ``words`` (its number of word tokens)."""
         texts = self.texts
-        self.lower = list(chain.from_iterable(text.lower for text in texts))
-        self.types = np.concatenate([text.types for text in texts]) if texts else np.zeros(0, dtype=np.int64)
-        self.flags = self.table.flags[self.types]
-        sizes = [np.diff(text.bounds, prepend=0) for text in texts if len(text.bounds)]
-        self.sizes = np.concatenate(sizes).astype(np.int64) if sizes else np.zeros(0, dtype=np.int64)
-        self.ends = np.cumsum(self.sizes)
+        if len(texts) == 1:  # one article: nothing to lay end to end
+            text = texts[0]
+            self.lower, self.types = text.lower, text.types
+            self.ends = text.bounds
+        else:
+            self.lower = list(chain.from_iterable(text.lower for text in texts))
+            self.types = np.concatenate([text.types for text in texts]) if texts else np.zeros(0, dtype=np.int64)
+            shifts = np.cumsum([0] + [len(text.lower) for text in texts[:-1]])
+            self.ends = (np.concatenate([text.bounds + shift for text, shift in zip(texts, shifts.tolist())])
+                         if texts else np.zeros(0, dtype=np.int64))
+        self.flags = flags = self.table.flags[self.types]
+        self.sizes = np.diff(self.ends, prepend=0)
         self.firsts = self.ends - self.sizes
+        # per sentence, over its tokens, in two reductions for the whole chunk (an empty
+        # sentence, from score_sentences, has no token and none of the flags)
+        n = len(self.sizes)
+        if n and len(flags) and self.sizes.all():
+            self.any_flags = np.bitwise_or.reduceat(flags, self.firsts)
+            self.words = np.add.reduceat(flags & WORD, self.firsts)
+        else:
+            self.any_flags = np.zeros(n, dtype=np.int64)
+            self.words = np.zeros(n, dtype=np.int64)
+            kept = np.flatnonzero(self.sizes)
+            if len(kept):
+                self.any_flags[kept] = np.bitwise_or.reduceat(flags, self.firsts[kept])
+                self.words[kept] = np.add.reduceat(flags & WORD, self.firsts[kept])
 
-    def per_sentence(self, bits: int) -> np.ndarray:
-        """How many tokens of each sentence have any of ``bits``."""
-        totals = np.concatenate(([0], np.cumsum((self.flags & bits) != 0, dtype=np.int64)))
-        return totals[self.ends] - totals[self.firsts]
+    def having(self, bits: int) -> np.ndarray:
+        """Whether each sentence has a token with any of ``bits``."""
+        return (self.any_flags & bits) != 0
 
 
 def match_chunk(lexicon, chunk: Chunk):
@@ -246,7 +265,8 @@ def match_chunk(lexicon, chunk: Chunk):
         return match_lists, other_senses
     sentence_of = np.searchsorted(chunk.ends, openers, side="right")
     local = (openers - chunk.firsts[sentence_of]).tolist()
-    edges = np.flatnonzero(np.r_[True, sentence_of[1:] != sentence_of[:-1], True]).tolist()
+    # the openers of one sentence lie together: where the sentence changes, a new group starts
+    edges = np.flatnonzero(np.diff(sentence_of, prepend=-1, append=len(chunk.sizes))).tolist()
     rows = sentence_of[edges[:-1]].tolist()
     for row, a, b in zip(rows, edges, edges[1:]):
         text, k = chunk.place[row]
@@ -260,7 +280,7 @@ def sources_chunk(chunk: Chunk, match_lists) -> list[list[SourceMention]]:
     """Source mentions per sentence: unnamed ones from attribution cues, named ones looked for
     only in sentences with a reporting verb."""
     found = []
-    has_verb = (chunk.per_sentence(VERB) > 0).tolist()
+    has_verb = chunk.having(VERB).tolist()
     for row, (wanted, matches) in enumerate(zip(chunk.sources, match_lists)):
         if not wanted:
             found.append([])
@@ -275,13 +295,13 @@ def sources_chunk(chunk: Chunk, match_lists) -> list[list[SourceMention]]:
 
 
 def word_counts(chunk: Chunk) -> list[int]:
-    return chunk.per_sentence(WORD).tolist()
+    return chunk.words.tolist()
 
 
-def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, n_words):
+def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, cues=None):
     """The model's inputs for every sentence of ``chunk``: its n-gram counts (``(rows, columns,
     tf)``, as :meth:`hedgeometer.model.LinearModel.term_counts`) and its dense block, counted
-    over all the chunk's tokens at once."""
+    over all the chunk's tokens at once (``cues``: the matches' cue table, when known)."""
     index = model._terms
     flags = chunk.flags
     # feature tokens: digit runs folded to 0, ruled-out cue words marked, commas dropped
@@ -289,20 +309,23 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, n_word
     if any(other_senses):
         firsts = chunk.firsts.tolist()
         lower = chunk.lower
+        index_words = index.words
         for row, other in enumerate(other_senses):
             for position in other:
                 at = firsts[row] + position
-                index_words = index.words
                 ids[at] = index_words.get(_DIGITS.sub("0", lower[at]) + ":other", len(index_words))
-    kept = (flags & COMMA) == 0
+    kept = np.flatnonzero((flags & COMMA) == 0)
     row_of = np.repeat(np.arange(len(chunk.sizes)), chunk.sizes)
     terms = count_ids(ids[kept], row_of[kept], index)
     # shape features per sentence: a token opening with a digit (and a digit in the sentence), a
     # quotation mark, a final "?", a "!"
-    digit = ((chunk.per_sentence(OPENS_DIGIT) > 0) & (chunk.per_sentence(HAS_DIGIT) > 0)).tolist()
-    quote = (chunk.per_sentence(QUOTE) > 0).tolist()
-    exclamation = (chunk.per_sentence(EXCLAMATION) > 0).tolist()
-    last = np.maximum(chunk.ends - 1, 0)
-    question = ((chunk.sizes > 0) & ((flags[last] & QUESTION) != 0)).tolist() if len(flags) else [False] * len(chunk.sizes)
-    dense = dense_block(match_lists, rules, n_words, digit, quote, question, exclamation)
+    having = chunk.any_flags
+    digit = (having & (OPENS_DIGIT | HAS_DIGIT)) == (OPENS_DIGIT | HAS_DIGIT)
+    quote = (having & QUOTE) != 0
+    exclamation = (having & EXCLAMATION) != 0
+    if len(flags):
+        question = (chunk.sizes > 0) & ((flags[np.maximum(chunk.ends - 1, 0)] & QUESTION) != 0)
+    else:
+        question = np.zeros(len(chunk.sizes), dtype=bool)
+    dense = dense_block(match_lists, rules, chunk.words, digit, quote, question, exclamation, cues)
     return terms, dense

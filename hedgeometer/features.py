@@ -23,7 +23,7 @@ import numpy as np
 
 from .dimensions import DIMENSION_INDEX, DIMENSIONS
 from .lexicon import CueMatch
-from .scoring import rule_matrix
+from .scoring import CueTable, cue_table, rule_matrix
 from .tokens import Tokens
 
 _DIGITS = re.compile(r"\d+")
@@ -73,6 +73,8 @@ class TermIndex:
         codes = ids[0::2] * n_words + ids[1::2]
         order = np.argsort(codes, kind="stable")
         self.bigram_codes = codes[order]
+        # the codes with a last one above any real code, so a search never runs off the end
+        self.bigram_codes_ended = np.append(self.bigram_codes, np.iinfo(np.int64).max)
         self.bigram_column = columns[spaced][order]
         self.width = len(vocabulary)
 
@@ -106,22 +108,34 @@ def count_terms(grams: Sequence[str], row_of: np.ndarray, index: TermIndex):
 def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
     """:func:`count_terms` of feature tokens given by their word ids in ``index`` (its number
     of words for a word it lacks)."""
-    n_words = len(index.words)
+    n_words, width = len(index.words), index.width
+    if not len(ids):
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
     unigrams = index.unigram_column[ids]
+    found = [(row_of * width + unigrams)[unigrams >= 0]]
     # bigrams: neighbouring known words of one sentence, looked up by code in the sorted codes
-    left, right = ids[:-1], ids[1:]
-    pairs = np.flatnonzero((left < n_words) & (right < n_words) & (row_of[:-1] == row_of[1:]))
-    bigrams = np.full(len(pairs), -1, dtype=np.int64)
-    if len(pairs) and len(index.bigram_codes):
-        codes = left[pairs] * n_words + right[pairs]
-        slots = np.minimum(np.searchsorted(index.bigram_codes, codes), len(index.bigram_codes) - 1)
-        hit = index.bigram_codes[slots] == codes
-        bigrams[hit] = index.bigram_column[slots[hit]]
-    found_rows = np.concatenate([row_of[unigrams >= 0], row_of[pairs][bigrams >= 0]])
-    found = np.concatenate([unigrams[unigrams >= 0], bigrams[bigrams >= 0]])
-    width = index.width
-    keys, counts = np.unique(found_rows * width + found, return_counts=True)
-    rows, columns = np.divmod(keys, width)
+    known = ids < n_words
+    pairs = known[:-1] & known[1:] & (row_of[:-1] == row_of[1:])
+    codes = ids[:-1][pairs] * n_words + ids[1:][pairs]
+    pair_rows = row_of[:-1][pairs]
+    n_rows = int(row_of[-1]) + 1
+    if n_words * n_words * n_rows < 1 << 62:
+        # looked up in code order (each sentence in the low digits), the search walks the big
+        # table of codes forward instead of jumping about it: several times faster
+        codes, pair_rows = np.divmod(np.sort(codes * n_rows + pair_rows), n_rows)
+    slots = np.searchsorted(index.bigram_codes_ended, codes)
+    hit = index.bigram_codes_ended[slots] == codes
+    found.append(pair_rows[hit] * width + index.bigram_column[slots[hit]])
+    # one entry per (sentence, term) with its count: sorted, runs of equal keys
+    keys = np.concatenate(found)
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[:1] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    counts = np.diff(starts, append=len(keys))
+    rows, columns = np.divmod(keys[starts], width)
     return rows, columns, 1.0 + np.log(counts)
 
 
@@ -147,26 +161,24 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
 
 
 def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_words, digit, quote, question,
-                exclamation) -> np.ndarray:
+                exclamation, cues: CueTable | None = None) -> np.ndarray:
     """The dense block from its parts, per sentence: cue matches, rule scores, word count, and
-    whether it has a digit (a token opening with one), a quotation mark, a final "?" and a "!"."""
+    whether it has a digit (a token opening with one), a quotation mark, a final "?" and a "!"
+    (``cues``: the matches' :func:`~hedgeometer.scoring.cue_table`, when known)."""
     n = len(match_lists)
     n_dims = len(DIMENSIONS)
     dense = np.zeros((n, len(DENSE_FEATURES)))
     if not n:
         return dense
+    if cues is None:
+        cues = cue_table(match_lists)
     # lexicon block: per dimension cue count, summed weight, strongest weight, rule score
-    counts = np.zeros((n, n_dims))
-    sums = np.zeros((n, n_dims))
+    flat = cues.rows * n_dims + cues.columns
+    sums = np.bincount(flat, weights=cues.weights, minlength=n * n_dims).reshape(n, n_dims)  # in match order
     strongest = np.zeros((n, n_dims))
-    found = [(row, DIMENSION_INDEX[m.dimension], m.weight) for row, matches in enumerate(match_lists) for m in matches]
-    if found:
-        rows, columns, weights = (np.array(column) for column in zip(*found))
-        np.add.at(counts, (rows, columns), 1)
-        np.add.at(sums, (rows, columns), weights)  # in match order, as a running sum would
-        np.maximum.at(strongest, (rows, columns), weights)
+    np.maximum.at(strongest, (cues.rows, cues.columns), cues.weights)
     lexicon = dense[:, : 4 * n_dims]
-    lexicon[:, 0::4] = np.minimum(counts, 3) / 3
+    lexicon[:, 0::4] = np.minimum(cues.counts, 3) / 3
     lexicon[:, 1::4] = np.minimum(sums, 2.0) / 2
     lexicon[:, 2::4] = strongest
     lexicon[:, 3::4] = rules

@@ -97,16 +97,26 @@ class LinearModel:
         return self.decision_from(dense_matrix(token_lists, match_lists, rules),
                                   self.term_counts(token_lists) if terms is None else terms)
 
-    def decision_from(self, dense: np.ndarray, terms) -> np.ndarray:
-        """:meth:`decision_function` from the dense block and the :meth:`term_counts` arrays."""
+    def term_rows(self, terms) -> np.ndarray:
+        """Per entry of the :meth:`term_counts` arrays, its term's idf * coef for each dimension
+        and its idf: one gather from the model's large table, which :meth:`decision_from` and
+        :meth:`top_ngrams` can share."""
+        return self._term_table[terms[1]]
+
+    def decision_from(self, dense: np.ndarray, terms, rows_of_terms: np.ndarray | None = None) -> np.ndarray:
+        """:meth:`decision_function` from the dense block and the :meth:`term_counts` arrays
+        (``rows_of_terms``: their :meth:`term_rows`, when known)."""
         scores = dense @ self._dense_coef_t + self.intercept_
         rows, columns, tf = terms
         if len(rows):
             # Per term: tf * idf * coef for each dimension, and tf * idf for the L2 norm; one
             # sum per sentence, then divide by the norm. Equal to tf-idf rows times coef.
-            weighted = self._term_table[columns] * tf[:, None]
+            weighted = (self._term_table[columns] if rows_of_terms is None else rows_of_terms) * tf[:, None]
             weighted[:, -1] **= 2
-            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            first = np.empty(len(rows), dtype=bool)  # where a sentence's entries start
+            first[0] = True
+            np.not_equal(rows[1:], rows[:-1], out=first[1:])
+            starts = np.flatnonzero(first)
             sums = np.add.reduceat(weighted, starts, axis=0)
             scores[rows[starts]] += sums[:, :-1] / np.sqrt(sums[:, -1:])
         return scores
@@ -152,7 +162,7 @@ class LinearModel:
                 found[name] = value
         return found
 
-    def top_ngrams(self, terms, wanted: np.ndarray, count: int = 5) -> list[dict | None]:
+    def top_ngrams(self, terms, wanted: np.ndarray, count: int = 5, rows_of_terms: np.ndarray | None = None) -> list[dict | None]:
         """The n-grams that pushed hardest toward each wanted label, from the arrays of
         :meth:`term_counts`; ``wanted`` is a boolean matrix (n_sentences, n_dimensions).
 
@@ -162,21 +172,22 @@ class LinearModel:
         to 4 places. Only n-grams that raise the probability count (a positive contribution, as
         the calibration's ``a`` is negative in any model that ranks the right way round), so a
         wanted dimension with none is left out. Only the wanted sentences are worked on, in one
-        vectorized pass.
+        vectorized pass (``rows_of_terms``: the :meth:`term_rows` of ``terms``, when known).
         """
         found: list[dict | None] = [None] * len(wanted)
         rows, columns, tf = terms
         if not len(rows) or count <= 0:
             return found
-        keep = wanted.any(axis=1)[rows]
-        rows, columns, tf = rows[keep], columns[keep], tf[keep]
-        if not len(rows):
+        keep = np.flatnonzero(wanted.any(axis=1)[rows])
+        if not len(keep):
             return found
-        weights = self.idf_[columns] * tf
+        rows, columns, tf = rows[keep], columns[keep], tf[keep]
+        table = self._term_table[columns] if rows_of_terms is None else rows_of_terms[keep]
+        weights = table[:, -1] * tf  # idf * tf
         norms = np.sqrt(np.bincount(rows, weights=weights * weights))
         # each (term, wanted dimension) of a sentence: the term's contribution to that decision
         entry, dimension = np.nonzero(wanted[rows])
-        values = self._term_table[columns[entry], dimension] * (tf[entry] / norms[rows[entry]])
+        values = table[entry, dimension] * (tf[entry] / norms[rows[entry]])
         toward = values * self._toward[dimension]  # > 0: raises the probability
         positive = toward > 0
         entry, dimension, values, toward = entry[positive], dimension[positive], values[positive], toward[positive]

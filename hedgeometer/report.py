@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from .dimensions import DIMENSIONS
+import numpy as np
+
+from .dimensions import DIMENSION_INDEX, DIMENSIONS
 from .scoring import SentenceScore
 from .sources import summarise_sources
 
@@ -133,32 +135,41 @@ class ArticleReport:
         return data
 
 
-def summarise_voices(sentences: Sequence[SentenceScore]) -> dict:
+def summarise_voices(sentences: Sequence[SentenceScore], labelled=None) -> dict:
     """Per voice and dimension: labelled sentences, their share, and cues.
 
     A sentence counts as quoted when at least 80% of it is inside quotation marks; cues count
     by their own position, so a hedge inside a quote in a reporter's sentence counts as quoted.
+    ``labelled``: the sentences' labels as a boolean matrix (n_sentences, n_dimensions), when known.
     """
-    members = {"reporter": 0, "quoted": 0}
-    labelled = {voice: dict.fromkeys(DIMENSIONS, 0) for voice in members}
+    if labelled is None:
+        labelled = _label_matrix(sentences)
+    quoted = np.fromiter((s.voice == "quoted" for s in sentences), dtype=bool, count=len(sentences))
+    n_quoted = int(quoted.sum())
+    members = {"reporter": len(sentences) - n_quoted, "quoted": n_quoted}
+    by_voice = {"quoted": labelled[quoted].sum(axis=0).tolist(), "reporter": labelled[~quoted].sum(axis=0).tolist()}
     cues = {voice: dict.fromkeys(DIMENSIONS, 0) for voice in members}
     for sentence in sentences:
-        voice = "quoted" if sentence.voice == "quoted" else "reporter"
-        members[voice] += 1
-        for dimension in sentence.labels:
-            labelled[voice][dimension] += 1
         for cue in sentence.cues:
             cues["quoted" if cue.voice == "quoted" else "reporter"][cue.dimension] += 1
     result = {}
     for voice, n in members.items():
         result[voice] = {"sentences": n}
-        for dimension in DIMENSIONS:
+        for k, dimension in enumerate(DIMENSIONS):
+            count = by_voice[voice][k]
             result[voice][dimension] = {
-                "sentences": labelled[voice][dimension],
-                "share": round(labelled[voice][dimension] / n, 4) if n else 0.0,
+                "sentences": count,
+                "share": round(count / n, 4) if n else 0.0,
                 "cues": cues[voice][dimension],
             }
     return result
+
+
+def _label_matrix(sentences: Sequence[SentenceScore]) -> np.ndarray:
+    labelled = np.zeros((len(sentences), len(DIMENSIONS)), dtype=bool)
+    for row, sentence in enumerate(sentences):
+        labelled[row, [DIMENSION_INDEX[d] for d in sentence.labels]] = True
+    return labelled
 
 
 # A link target inside a Markdown cue ("analysts](https://...) say") is not part of its words.
@@ -174,26 +185,30 @@ def _cue_words(text: str) -> str:
 
 
 def build_report(text, sentences, word_counts, thresholds, readability, provenance, id=None,
-                 headline=None, sources=()) -> ArticleReport:
-    """Summarise scored body ``sentences`` of ``text`` into an :class:`ArticleReport`."""
-    words = sum(word_counts)
+                 headline=None, sources=(), scores=None, labelled=None, model_only=None) -> ArticleReport:
+    """Summarise scored body ``sentences`` of ``text`` into an :class:`ArticleReport`.
+
+    The article figures are worked out from the sentences' ``scores``, ``labelled`` and
+    ``model_only`` matrices (n_sentences, n_dimensions; see
+    :class:`hedgeometer.scoring.ScoredRows`), made from the sentences when not given; only the
+    cues are gone through one by one."""
     total = len(sentences)
-    labelled = dict.fromkeys(DIMENSIONS, 0)
-    model_only = dict.fromkeys(DIMENSIONS, 0)
-    score_sums = dict.fromkeys(DIMENSIONS, 0.0)
-    score_maxima = dict.fromkeys(DIMENSIONS, 0.0)
+    if scores is None:
+        scores = np.array([[s.scores[d] for d in DIMENSIONS] for s in sentences], dtype=np.float64).reshape(total, -1)
+        labelled = _label_matrix(sentences)
+        model_only = np.array([[d in s.model_only for d in DIMENSIONS] for s in sentences], dtype=bool).reshape(total, -1)
+    words = sum(word_counts)
+    labelled_counts = labelled.sum(axis=0).tolist()
+    model_only_counts = model_only.sum(axis=0).tolist()
+    if total:
+        # a running sum down each column (cumsum adds in order, as a loop would; sum() pairs up)
+        score_sums = np.cumsum(scores, axis=0)[-1].tolist()
+        score_maxima = np.maximum(scores.max(axis=0), 0.0).tolist()
+    else:
+        score_sums = score_maxima = [0.0] * len(DIMENSIONS)
     cue_counts: Counter = Counter()
     strength: dict[tuple[str, str], float] = {}
-    for sentence in sentences:  # one pass over the sentences for every article-level figure
-        evidence = sentence.evidence
-        for dimension in sentence.labels:
-            labelled[dimension] += 1
-            if evidence and evidence[dimension]["kind"] == "model":
-                model_only[dimension] += 1
-        for dimension, score in sentence.scores.items():
-            score_sums[dimension] += score
-            if score > score_maxima[dimension]:
-                score_maxima[dimension] = score
+    for sentence in sentences:
         for cue in sentence.cues:
             key = (cue.dimension, _cue_words(cue.text))
             cue_counts[key] += 1
@@ -203,34 +218,45 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
     for (dimension, _), n in cue_counts.items():
         per_dimension_cues[dimension] += n
     summaries = {}
-    for dimension in DIMENSIONS:
+    for k, dimension in enumerate(DIMENSIONS):
         cues = per_dimension_cues[dimension]
         summaries[dimension] = DimensionSummary(
             dimension,
-            labelled[dimension],
-            round(labelled[dimension] / total, 4) if total else 0.0,
+            labelled_counts[k],
+            round(labelled_counts[k] / total, 4) if total else 0.0,
             cues,
             round(100 * cues / words, 3) if words else 0.0,
-            round(score_sums[dimension] / total, 4) if total else 0.0,
-            round(score_maxima[dimension], 4),
-            model_only[dimension],
+            round(score_sums[k] / total, 4) if total else 0.0,
+            round(score_maxima[k], 4),
+            model_only_counts[k],
         )
     # most frequent first; among equals, the strongest cue, so salient phrases lead
     ranked = sorted(cue_counts.items(), key=lambda kv: (-kv[1], -strength.get(kv[0], 0.0), DIMENSIONS.index(kv[0][0]), kv[0][1]))
     top = tuple(TopCue(d, cue, n) for (d, cue), n in ranked[:TOP_CUES])
-    loaded = sorted((s for s in sentences if s.labels), key=lambda s: (-s.load, s.index))
     return ArticleReport(
         text=text,
         sentences=tuple(sentences),
         words=words,
         dimensions=summaries,
         top_cues=top,
-        most_loaded=tuple(s.index for s in loaded[:MOST_LOADED]),
+        most_loaded=_most_loaded(sentences, scores, labelled),
         readability=readability,
         thresholds=dict(thresholds),
         provenance=provenance,
         id=id,
         headline=headline,
-        voices=summarise_voices(sentences),
+        voices=summarise_voices(sentences, labelled),
         sources=summarise_sources(sources),
     )
+
+
+def _most_loaded(sentences, scores: np.ndarray, labelled: np.ndarray) -> tuple[int, ...]:
+    """The indices of the :data:`MOST_LOADED` labelled sentences with the highest load (the sum
+    of their scores, see :attr:`SentenceScore.load`), the first in the text among equals."""
+    rows = np.flatnonzero(labelled.any(axis=1))
+    if not len(rows):
+        return ()
+    loads = np.cumsum(scores[rows], axis=1)[:, -1]  # summed left to right, as sum() does
+    indices = np.array([sentences[row].index for row in rows.tolist()])
+    order = np.lexsort((indices, -loads))[:MOST_LOADED]
+    return tuple(indices[order].tolist())

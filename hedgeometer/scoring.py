@@ -21,6 +21,8 @@ Evidence
 
 from __future__ import annotations
 
+from itertools import chain
+from operator import itemgetter
 from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
@@ -33,12 +35,40 @@ from .lexicon import CueMatch
 EVIDENCE_MODES = ("any", "cue")
 
 
-def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
-    """Rule scores of many sentences, shape (n_sentences, n_dimensions), rounded to 6 places."""
+class CueTable(NamedTuple):
+    """The cue matches of many sentences as arrays, in match order: each match's sentence
+    (``rows``), dimension column (``columns``) and ``weights``; per sentence and dimension the
+    number of matches (``counts``, shape (n_sentences, n_dimensions))."""
+
+    rows: np.ndarray
+    columns: np.ndarray
+    weights: np.ndarray
+    counts: np.ndarray
+
+
+_DIMENSION_OF = itemgetter(0)  # CueMatch fields, read by position (a NamedTuple): dimension, weight
+_WEIGHT_OF = itemgetter(6)
+
+
+def cue_table(match_lists: Sequence[Sequence[CueMatch]]) -> CueTable:
+    """:class:`CueTable` of ``match_lists``: one pass over the matches, the rest in numpy."""
+    n = len(match_lists)
+    matches = list(chain.from_iterable(match_lists))
+    rows = np.repeat(np.arange(n), list(map(len, match_lists)))
+    columns = np.fromiter(map(DIMENSION_INDEX.__getitem__, map(_DIMENSION_OF, matches)), dtype=np.intp, count=len(matches))
+    weights = np.fromiter(map(_WEIGHT_OF, matches), dtype=np.float64, count=len(matches))
+    counts = np.bincount(rows * len(DIMENSIONS) + columns, minlength=n * len(DIMENSIONS)).reshape(n, len(DIMENSIONS))
+    return CueTable(rows, columns, weights, counts)
+
+
+def rule_matrix(match_lists: Sequence[Sequence[CueMatch]], cues: CueTable | None = None) -> np.ndarray:
+    """Rule scores of many sentences, shape (n_sentences, n_dimensions), rounded to 6 places
+    (``cues``: their :func:`cue_table`, when known)."""
+    if cues is None:
+        cues = cue_table(match_lists)
     remaining = np.ones((len(match_lists), len(DIMENSIONS)))
-    for row, matches in enumerate(match_lists):
-        for match in matches:
-            remaining[row, DIMENSION_INDEX[match.dimension]] *= 1.0 - match.weight
+    # one product per sentence and dimension, in match order (as a running product would)
+    np.multiply.at(remaining, (cues.rows, cues.columns), 1.0 - cues.weights)
     return round6(1.0 - remaining)
 
 
@@ -48,9 +78,10 @@ def round6(matrix: np.ndarray) -> np.ndarray:
     ``np.round`` scales by 1e6 first, so a value whose scaled form lies within an ulp of a
     half (0.0580015) can round the other way; away from halves both give the same float. So
     round with numpy and redo the few values near a half with Python."""
-    rounded = np.round(matrix, 6)
     scaled = matrix * 1e6
-    near_half = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    rounded = np.rint(scaled) / 1e6  # what np.round(matrix, 6) does, without its dispatch
+    fraction = scaled - np.floor(scaled)
+    near_half = np.abs(fraction - 0.5) < 1e-6
     if near_half.any():
         rounded[near_half] = [round(v, 6) for v in matrix[near_half].tolist()]
     return rounded
@@ -169,50 +200,61 @@ def check_evidence(evidence: str) -> str:
     return evidence
 
 
+class ScoredRows(NamedTuple):
+    """What :func:`score_rows` gives: the :class:`SentenceScore` objects and, for article
+    figures, their final scores, labels and model-only labels as matrices (n_sentences,
+    n_dimensions)."""
+
+    sentences: list[SentenceScore]
+    scores: np.ndarray
+    labelled: np.ndarray
+    model_only: np.ndarray
+
+
 def score_rows(sentences, match_lists, rules: np.ndarray, model: np.ndarray | None, mix, thresholds,
                voices: Sequence[str] | None = None, evidence: str = "any",
-               explain: Callable[[np.ndarray], list] | None = None) -> list[SentenceScore]:
-    """Build :class:`SentenceScore` objects for ``sentences`` (:class:`hedgeometer.segment.Sentence`:
-    index, start, end, text), their cue matches, and their rule and (rounded) model score matrices.
+               explain: Callable[[np.ndarray], list] | None = None, cues: CueTable | None = None) -> ScoredRows:
+    """Score ``sentences`` (:class:`hedgeometer.segment.Sentence`) from their cue matches and
+    their rule and (rounded) model score matrices (``cues``: the matches' :func:`cue_table`,
+    when known).
 
     ``evidence="cue"`` drops the labels without a cue of their dimension. ``explain`` (with a
     model) takes the final label matrix and returns per sentence None or ``{dimension:
     n-grams}``, as :meth:`hedgeometer.model.LinearModel.top_ngrams` does; it is called once, and
     only when some sentence is labelled."""
     check_evidence(evidence)
+    if cues is None:
+        cues = cue_table(match_lists)
     combined = combine_matrix(rules, model, mix or {})
     labelled = combined >= np.array([thresholds[d] for d in DIMENSIONS])
-    # labels as a bit mask per sentence (the matching tuple of dimension names is _LABEL_SETS[mask]);
-    # cue presence as a mask too, worked out only for labelled sentences (the others need no evidence)
-    masks = (labelled @ _BITS).tolist()
-    cue_masks = {}
-    for row, mask in enumerate(masks):
-        if mask:
-            cue_mask = 0
-            for match in match_lists[row]:
-                cue_mask |= _BIT[match.dimension]
-            cue_masks[row] = cue_mask
-            if evidence == "cue":
-                masks[row] = mask & cue_mask
+    has_cue = cues.counts > 0
     if evidence == "cue":
-        labelled = (np.array(masks)[:, None] & _BITS) != 0 if masks else labelled
-    ngrams = explain(labelled) if explain is not None and cue_masks else None
+        labelled &= has_cue
+    model_only = labelled & ~has_cue
+    # labels as a bit mask per sentence (the matching tuple of dimension names is _LABEL_SETS[mask])
+    masks = (labelled @ _BITS).tolist()
     evidences = [{} for _ in masks]
-    for row, cue_mask in cue_masks.items():
-        row_ngrams = (ngrams[row] if ngrams is not None else None) or {}
-        evidences[row] = {d: {"kind": "cue" if cue_mask & bit else "model", "ngrams": row_ngrams.get(d, [])}
-                          for d, bit in _LABEL_BITS[masks[row]]}
+    labelled_rows = np.flatnonzero(masks).tolist()
+    if labelled_rows:
+        ngrams = explain(labelled) if explain is not None else None
+        model_masks = (model_only @ _BITS).tolist()
+        for row in labelled_rows:
+            alone = model_masks[row]
+            row_ngrams = (ngrams[row] if ngrams is not None else None) or {}
+            evidences[row] = {d: {"kind": "model" if alone & bit else "cue", "ngrams": row_ngrams.get(d, [])}
+                              for d, bit in _LABEL_BITS[masks[row]]}
     combined_rows, rule_rows = combined.tolist(), rules.tolist()
     model_rows = model.tolist() if model is not None else [None] * len(sentences)
     voices = voices or ["reporter"] * len(sentences)
     make = tuple.__new__  # skips the NamedTuple's Python-level __new__: one call per sentence
-    return [
-        make(SentenceScore, (index, start, end, text, dict(zip(DIMENSIONS, scores)), _LABEL_SETS[mask], tuple(matches),
-                             dict(zip(DIMENSIONS, rule_row)), dict(zip(DIMENSIONS, model_row)) if model_row is not None else None,
-                             voice, found))
-        for (index, start, end, text), matches, scores, mask, rule_row, model_row, voice, found in zip(
+    scored = [
+        make(SentenceScore, (sentence.index, sentence.start, sentence.end, sentence.text, dict(zip(DIMENSIONS, scores)),
+                             _LABEL_SETS[mask], tuple(matches), dict(zip(DIMENSIONS, rule_row)),
+                             dict(zip(DIMENSIONS, model_row)) if model_row is not None else None, voice, found))
+        for sentence, matches, scores, mask, rule_row, model_row, voice, found in zip(
             sentences, match_lists, combined_rows, masks, rule_rows, model_rows, voices, evidences)
     ]
+    return ScoredRows(scored, combined, labelled, model_only)
 
 
 _BITS = 1 << np.arange(len(DIMENSIONS))
