@@ -284,6 +284,35 @@ class Analyzer:
             self._type_table().begin()
             return self._report([self._prepare(text, id, headline, markdown)])[0]
 
+    def analyze_batch(self, items: Sequence[tuple[str, str | None, str | None, bool]]) -> list:
+        """Analyse the articles ``items``, each ``(text, id, headline, markdown)`` as
+        :meth:`analyze` takes them, scored together in one batch (as :meth:`analyze_many` does:
+        the same reports, faster). Returns per item its :class:`ArticleReport`, or the exception
+        :meth:`analyze` raises for it: an article that cannot be read fails alone."""
+        results: list = [None] * len(items)
+        prepared, places = [], []
+        with collector_paused():
+            self._type_table().begin()
+            for place, (text, id, headline, markdown) in enumerate(items):
+                try:
+                    prepared.append(self._prepare(text, id, headline, markdown))
+                except Exception as error:
+                    results[place] = error
+                else:
+                    places.append(place)
+            try:
+                reports = self._report(prepared) if prepared else []
+            except Exception:  # something failed while scoring: score each alone, so only its own article fails
+                reports = []
+                for article in prepared:
+                    try:
+                        reports.extend(self._report([article]))
+                    except Exception as error:
+                        reports.append(error)
+        for place, report in zip(places, reports):
+            results[place] = report
+        return results
+
     def analyze_many(self, records: Iterable, batch_sentences: int = 2000) -> Iterator[ArticleReport]:
         """Lazily analyse texts or ``{"id":..., "text":...}`` records, in order.
 

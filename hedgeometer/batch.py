@@ -137,13 +137,34 @@ def rows_for(analyzer, record: Record, sentences: bool) -> list[dict]:
     if record.error is not None:
         return [error_row(record, sentences, _provenance(analyzer))]
     try:
-        report = analyzer.analyze(record.text, id=record.id, headline=record.headline, markdown=record.markdown)
-    except InputError as error:  # the article cannot be scored (a Markdown file with no prose)
-        record.error = str(error).removeprefix(f"{record.id}: ")
+        result = analyzer.analyze(record.text, id=record.id, headline=record.headline, markdown=record.markdown)
     except Exception as error:  # one bad article must not stop a corpus run
-        record.error = f"analysis failed: {type(error).__name__}: {error}"
+        result = error
+    return _rows_of(analyzer, record, result, sentences)
+
+
+def rows_for_chunk(analyzer, chunk: list[Record], sentences: bool) -> list[list[dict]]:
+    """Rows of each record of ``chunk``, in order, its articles scored in one batch (see
+    :meth:`hedgeometer.analyzer.Analyzer.analyze_batch`: the rows :func:`rows_for` gives, faster)."""
+    readable = [record for record in chunk if record.error is None]
+    try:
+        results = analyzer.analyze_batch([(r.text, r.id, r.headline, r.markdown) for r in readable])
+    except Exception:  # the analyzer cannot load: record by record, each gets its own error row
+        return [rows_for(analyzer, record, sentences) for record in chunk]
+    outcome = iter(results)
+    return [_rows_of(analyzer, record, next(outcome), sentences) if record.error is None
+            else [error_row(record, sentences, _provenance(analyzer))] for record in chunk]
+
+
+def _rows_of(analyzer, record: Record, result, sentences: bool) -> list[dict]:
+    """The rows of ``record`` from its report, or its error row when ``result`` is the exception
+    analysing it raised."""
+    if isinstance(result, InputError):  # the article cannot be scored (a Markdown file with no prose)
+        record.error = str(result).removeprefix(f"{record.id}: ")
+    elif isinstance(result, Exception):
+        record.error = f"analysis failed: {type(result).__name__}: {result}"
     else:
-        return sentence_rows(report, record) if sentences else [article_row(report, record)]
+        return sentence_rows(result, record) if sentences else [article_row(result, record)]
     return [error_row(record, sentences, _provenance(analyzer))]
 
 
@@ -155,7 +176,7 @@ def _provenance(analyzer) -> dict | None:
 
 
 def process_chunk(analyzer, chunk: list[Record], sentences: bool) -> list[list[dict]]:
-    return [rows_for(analyzer, record, sentences) for record in chunk]
+    return rows_for_chunk(analyzer, chunk, sentences)
 
 
 _WORKER_ANALYZER = None
@@ -190,8 +211,8 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 def run_local(analyzer, settings: dict, records: Iterable[Record], sentences: bool, jobs: int) -> Iterator[list[dict]]:
     """Rows per record, in input order, from this process (jobs=1) or a process pool."""
     if jobs <= 1:
-        for record in records:
-            yield rows_for(analyzer, record, sentences)
+        for chunk in _chunks(records, CHUNK):  # scored a chunk at a time; memory stays flat
+            yield from rows_for_chunk(analyzer, chunk, sentences)
         return
     from concurrent.futures import ProcessPoolExecutor
 

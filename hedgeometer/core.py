@@ -268,11 +268,13 @@ def match_chunk(lexicon, chunk: Chunk):
     # the openers of one sentence lie together: where the sentence changes, a new group starts
     edges = np.flatnonzero(np.diff(sentence_of, prepend=-1, append=len(chunk.sizes))).tolist()
     rows = sentence_of[edges[:-1]].tolist()
+    # prefix cues are tried only in sentences with a word that opens with a stem
+    stems = ((chunk.any_flags & PREFIX) != 0).tolist()
     for row, a, b in zip(rows, edges, edges[1:]):
         text, k = chunk.place[row]
         sentence = chunk.sentences[row]
         match_lists[row], other_senses[row] = lexicon.find(text.of(k), sentence.text, sentence.start,
-                                                           chunk.prefixes[row], local[a:b])
+                                                           chunk.prefixes[row] and stems[row], local[a:b])
     return match_lists, other_senses
 
 

@@ -324,13 +324,13 @@ class Lexicon:
         # Cues are indexed by their first word, or, when their next slots are words too, by
         # the pair or triple of words, so a common first word ("is", "in") only brings up the
         # cues that can continue with the words that actually follow it.
-        # Entries are (variant, cue, length): ``length`` is set when the index lookup itself
-        # proves the match (a plain one-, two- or three-word cue found by its words), so the
-        # common cues skip the general matcher.
-        self._by_word: dict[str, list[tuple[tuple, Cue, int | None]]] = {}
-        self._by_pair: dict[tuple[str, str], list[tuple[tuple, Cue, int | None]]] = {}
-        self._by_triple: dict[tuple[str, str, str], list[tuple[tuple, Cue, int | None]]] = {}
-        self._by_prefix: dict[str, list[tuple[tuple, Cue, int | None]]] = {}
+        # Entries are (variant, cue, length, guards): ``length`` is set when the index lookup
+        # itself proves the match (a plain one-, two- or three-word cue found by its words), so
+        # the common cues skip the general matcher; ``guards`` are the cue's guard functions.
+        self._by_word: dict[str, list[tuple[tuple, Cue, int | None, tuple]]] = {}
+        self._by_pair: dict[tuple[str, str], list[tuple[tuple, Cue, int | None, tuple]]] = {}
+        self._by_triple: dict[tuple[str, str, str], list[tuple[tuple, Cue, int | None, tuple]]] = {}
+        self._by_prefix: dict[str, list[tuple[tuple, Cue, int | None, tuple]]] = {}
         # A weight-0 row switches off the word sequences it spells, in its dimension, whichever
         # row holds them: "on the verge of" at 0 silences that phrase of the shipped
         # "on the brink|verge|precipice|edge of" and leaves "on the brink of" alone.
@@ -345,27 +345,28 @@ class Lexicon:
         for cue in self.cues:
             if cue.weight <= 0:
                 continue
+            guards = tuple(GUARDS[g] for g in cue.guards)
             for variant in compiler.compile(cue.pattern):
                 if (cue.dimension, variant) in off_variants:  # a gap or stem pattern switched off as written
                     continue
                 first = variant[0]
                 plain = all(slot[0] == "word" and slot[2] is None for slot in variant)
                 if first[0] == "prefix":
-                    self._by_prefix.setdefault(first[1], []).append((variant, cue, None))
+                    self._by_prefix.setdefault(first[1], []).append((variant, cue, None, guards))
                 elif (len(variant) > 2 and all(slot[0] == "word" for slot in variant[1:3])
                       and len(first[1]) * len(variant[1][1]) * len(variant[2][1]) <= _MAX_TRIPLE_KEYS):
                     # three words open it ("in the grip of", "it is likely"): index by the triple,
                     # as common openers such as "in the" would otherwise try it everywhere
-                    entry = (variant, cue, 3 if plain and len(variant) == 3 else None)
+                    entry = (variant, cue, 3 if plain and len(variant) == 3 else None, guards)
                     for key in product(first[1], variant[1][1], variant[2][1]):
                         self._by_triple.setdefault(key, []).append(entry)
                 elif len(variant) > 1 and variant[1][0] == "word":
-                    entry = (variant, cue, 2 if plain and len(variant) == 2 else None)
+                    entry = (variant, cue, 2 if plain and len(variant) == 2 else None, guards)
                     for form in first[1]:
                         for second in variant[1][1]:
                             self._by_pair.setdefault((form, second), []).append(entry)
                 else:
-                    entry = (variant, cue, 1 if plain and len(variant) == 1 else None)
+                    entry = (variant, cue, 1 if plain and len(variant) == 1 else None, guards)
                     for form in first[1]:
                         self._by_word.setdefault(form, []).append(entry)
         self._triple_pairs = frozenset(key[:2] for key in self._by_triple)
@@ -510,16 +511,18 @@ class Lexicon:
                 candidates = candidates + extra if candidates else extra
             if not candidates:
                 continue
-            for variant, cue, length in candidates:
+            for variant, cue, length, guards in candidates:
                 last = first + length - 1 if length else _match_variant(variant, tokens, first)
                 if last < 0:
                     continue
                 if switched_off and _spells_any(lower[first:last + 1], switched_off.get(cue.dimension, ())):
                     continue
-                if cue.guards and not all(GUARDS[g](tokens, first, last) for g in cue.guards):
-                    blocked.append(first)
-                    continue
-                found.append((first, last, cue))
+                for guard in guards:
+                    if not guard(tokens, first, last):
+                        blocked.append(first)
+                        break
+                else:
+                    found.append((first, last, cue))
         other_sense = frozenset()
         if blocked:
             # a cue word whose context rules its cue out ("could" of past ability, "May" the

@@ -21,7 +21,8 @@ Evidence
 
 from __future__ import annotations
 
-from itertools import chain
+from functools import partial
+from itertools import chain, repeat
 from operator import itemgetter
 from typing import Callable, Mapping, NamedTuple, Sequence
 
@@ -243,20 +244,24 @@ def score_rows(sentences, match_lists, rules: np.ndarray, model: np.ndarray | No
             row_ngrams = (ngrams[row] if ngrams is not None else None) or {}
             evidences[row] = {d: {"kind": "model" if alone & bit else "cue", "ngrams": row_ngrams.get(d, [])}
                               for d, bit in _LABEL_BITS[masks[row]]}
-    combined_rows, rule_rows = combined.tolist(), rules.tolist()
-    model_rows = model.tolist() if model is not None else [None] * len(sentences)
-    voices = voices or ["reporter"] * len(sentences)
-    make = tuple.__new__  # skips the NamedTuple's Python-level __new__: one call per sentence
-    scored = [
-        make(SentenceScore, (sentence.index, sentence.start, sentence.end, sentence.text, dict(zip(DIMENSIONS, scores)),
-                             _LABEL_SETS[mask], tuple(matches), dict(zip(DIMENSIONS, rule_row)),
-                             dict(zip(DIMENSIONS, model_row)) if model_row is not None else None, voice, found))
-        for sentence, matches, scores, mask, rule_row, model_row, voice, found in zip(
-            sentences, match_lists, combined_rows, masks, rule_rows, model_rows, voices, evidences)
-    ]
+    n = len(sentences)
+    indices, starts, ends, texts = zip(*sentences) if n else ((),) * 4
+    as_dicts = _as_dicts
+    # every field as a column, zipped into the tuples; no Python-level step per sentence
+    scored = list(map(_make_score, zip(
+        indices, starts, ends, texts, as_dicts(combined), map(_LABEL_SETS.__getitem__, masks), map(tuple, match_lists),
+        as_dicts(rules), as_dicts(model) if model is not None else repeat(None, n), voices or repeat("reporter", n),
+        evidences)))
     return ScoredRows(scored, combined, labelled, model_only)
 
 
+def _as_dicts(matrix: np.ndarray):
+    """Each row of a score matrix as ``{dimension: score}``."""
+    return map(dict, map(zip, repeat(DIMENSIONS), matrix.tolist()))
+
+
+# a SentenceScore from its fields, skipping the NamedTuple's Python-level __new__
+_make_score = partial(tuple.__new__, SentenceScore)
 _BITS = 1 << np.arange(len(DIMENSIONS))
 _BIT = {d: 1 << k for k, d in enumerate(DIMENSIONS)}
 _LABEL_SETS = [tuple(d for k, d in enumerate(DIMENSIONS) if mask >> k & 1) for mask in range(1 << len(DIMENSIONS))]

@@ -13,6 +13,8 @@ it misses names written in lower case and counts a capitalised common noun now a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple, Sequence
 
 from .lexicon import CueMatch
@@ -100,6 +102,7 @@ _FORWARD = frozenset({"according", "citing", "cited", "quoted"})
 _BOTH_WAYS = frozenset({"said", "says", "told", "added", "wrote", "noted", "warned", "explained"})
 _NAME_GLUE = frozenset({"of", "for", "the", "de", "al", "von", "van", "'s", "and", "-"})
 WINDOW = 8
+_FIRST_CHARACTER = itemgetter(0)
 
 
 class SourceMention(NamedTuple):
@@ -138,9 +141,10 @@ def _name_runs(tokens: Tokens) -> list[tuple[int, int]]:
     runs = []
     text, lower, is_word = tokens.text, tokens.lower, tokens.is_word
     n_tokens = len(lower)
-    k = 0
-    while k < n_tokens:
-        if is_word[k] and text[k][0].isupper() and not _not_a_name(text[k], lower[k]):
+    after = 0  # the token after the last run: runs never overlap
+    # only capitalised tokens can open a run: found at C speed, most tokens are not
+    for k in compress(count(), map(str.isupper, map(_FIRST_CHARACTER, text))):
+        if k >= after and is_word[k] and not _not_a_name(text[k], lower[k]):
             last = k
             j = k + 1
             while j < n_tokens:
@@ -157,9 +161,7 @@ def _name_runs(tokens: Tokens) -> list[tuple[int, int]]:
                 j += 1
             if not (_is_place(tokens, k) or _is_thing(tokens, k, last) or _is_not_a_subject(tokens, k, last)):
                 runs.append((k, last))
-            k = last + 1
-        else:
-            k += 1
+            after = last + 1
     return runs
 
 
@@ -220,9 +222,8 @@ def find_sources(tokens: Tokens, cues: Sequence[CueMatch], text: str, offset: in
     run_firsts, run_lasts = [first for first, _ in runs], [last for _, last in runs]
     used: set[tuple[int, int]] = set()
     lower = tokens.lower
-    for position, word in enumerate(lower):
-        if word not in REPORTING_VERBS:
-            continue
+    for position in compress(count(), map(REPORTING_VERBS.__contains__, lower)):
+        word = lower[position]
         if position and (lower[position - 1] in _NOUN_LEADS or lower[position - 1].endswith(("'s", "’s"))):
             continue  # "his claims", "Trump's claims", "the report": a noun, no one reporting
         best = None
