@@ -171,10 +171,10 @@ class Analyzer:
         sentences = chunk.sentences
         voices = []
         for k, (sentence, voice_map) in enumerate(zip(sentences, chunk.voice_maps)):
-            if voice_map is None:
+            if voice_map is None or not voice_map.spans:  # a text without quotations is the reporter's
                 voices.append("reporter")
                 continue
-            if voice_map.spans and match_lists[k]:
+            if match_lists[k]:
                 match_lists[k] = [m._replace(voice=voice_map.voice_of(m.start, m.end)) for m in match_lists[k]]
             voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
         cues = cue_table(match_lists)

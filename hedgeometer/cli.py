@@ -739,10 +739,10 @@ def lexicon_explain(sentence, **analyzer_kwargs):
         from .tokens import Tokens
 
         tokens = Tokens(sentence)
-        matches = analyzer.lexicon.match_tokens(tokens, sentence, 0)
+        matches, other_sense = analyzer.lexicon.find(tokens, sentence, 0)
         for dimension in scored.labels:
             entry = scored.evidence[dimension]
-            parts = model.contributions(tokens, matches, dimension)
+            parts = model.contributions(tokens, matches, dimension, other_sense=other_sense)
             shown = {term for term, _ in entry["ngrams"]}
             others = sorted(((name, value) for name, value in parts.items() if name not in shown and round(value, 2)),
                             key=lambda item: -abs(item[1]))

@@ -35,9 +35,15 @@ SHAPE_FEATURES = ("shape:length", "shape:digit", "shape:quote", "shape:question"
 DENSE_FEATURES = LEXICON_FEATURES + SHAPE_FEATURES
 
 
-def ngrams(tokens: Tokens) -> list[str]:
-    """Unigrams and bigrams of a sentence's tokens (punctuation included, commas dropped)."""
-    grams = tokens.grams
+def ngrams(tokens: Tokens, other_sense=()) -> list[str]:
+    """Unigrams and bigrams of a sentence's tokens (punctuation included, commas dropped; the
+    positions ``other_sense`` a context guard ruled out spelled ``word:other``)."""
+    return gram_pairs(tokens.feature_grams(other_sense) if other_sense else tokens.grams)
+
+
+def gram_pairs(grams: list[str]) -> list[str]:
+    """The unigrams ``grams`` (feature tokens, see :meth:`hedgeometer.tokens.Tokens.feature_grams`)
+    and their bigrams."""
     return grams + list(map(" ".join, zip(grams, grams[1:])))
 
 
@@ -86,7 +92,7 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: S
     frequency ``1 + log(count)``. The same terms as :func:`ngrams` finds, looked up for all
     sentences at once. The tf-idf arithmetic is done on these arrays by the model.
     ``other_senses`` gives per sentence the token positions a context guard ruled out (as
-    :meth:`hedgeometer.lexicon.Lexicon.find` returns them), when they are not marked on the tokens.
+    :meth:`hedgeometer.lexicon.Lexicon.find` returns them).
     """
     if other_senses is None:
         gram_lists = [t.grams for t in token_lists]

@@ -389,14 +389,9 @@ class Lexicon:
 
     def match_tokens(self, tokens: Tokens, text: str, offset: int = 0) -> list[CueMatch]:
         """Find cues in one sentence's ``tokens``; ``text`` is what their offsets index
-        (shifted by ``offset``). Returns matches in text order, longest per dimension.
-
-        Also marks on ``tokens`` the words a context guard ruled out (see :meth:`find`), so that
-        their :attr:`~hedgeometer.tokens.Tokens.grams` spell them ``word:other``."""
-        matches, other_sense = self.find(tokens, text, offset)
-        if other_sense:
-            tokens.mark_other_sense(other_sense)
-        return matches
+        (shifted by ``offset``). Returns matches in text order, longest per dimension. The
+        words a context guard ruled out, which the model features need, come with :meth:`find`."""
+        return self.find(tokens, text, offset)[0]
 
     def prefixes_in(self, lowered: str) -> bool:
         """Whether a prefix cue's stem ("speculat*") occurs in the lowercased ``lowered``: if

@@ -85,17 +85,18 @@ class LinearModel:
         """The in-vocabulary n-grams of ``token_lists`` as ``(rows, columns, tf)`` arrays (see
         :func:`hedgeometer.features.term_counts`), to share between :meth:`predict_proba` and
         :meth:`top_ngrams`. The words a context guard ruled out are other n-grams: give their
-        positions per sentence as ``other_senses`` (from :meth:`hedgeometer.lexicon.Lexicon.find`),
-        or match with :meth:`~hedgeometer.lexicon.Lexicon.match_tokens`, which marks them."""
+        positions per sentence as ``other_senses`` (from :meth:`hedgeometer.lexicon.Lexicon.find`)."""
         return term_counts(token_lists, self._terms, other_senses)
 
-    def decision_function(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
+    def decision_function(self, token_lists, match_lists, rules=None, terms=None, other_senses=None) -> np.ndarray:
         """Raw linear scores, shape (n_sentences, n_dimensions), one vectorized pass.
 
         ``rules`` is the rule score matrix of ``match_lists`` and ``terms`` the
-        :meth:`term_counts` of ``token_lists`` when the caller has them already."""
+        :meth:`term_counts` of ``token_lists`` when the caller has them already;
+        ``other_senses``, the ruled-out positions :meth:`~hedgeometer.lexicon.Lexicon.find`
+        gave with the matches."""
         return self.decision_from(dense_matrix(token_lists, match_lists, rules),
-                                  self.term_counts(token_lists) if terms is None else terms)
+                                  self.term_counts(token_lists, other_senses) if terms is None else terms)
 
     def term_rows(self, terms) -> np.ndarray:
         """Per entry of the :meth:`term_counts` arrays, its term's idf * coef for each dimension
@@ -121,9 +122,9 @@ class LinearModel:
             scores[rows[starts]] += sums[:, :-1] / np.sqrt(sums[:, -1:])
         return scores
 
-    def predict_proba(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
+    def predict_proba(self, token_lists, match_lists, rules=None, terms=None, other_senses=None) -> np.ndarray:
         """Calibrated probabilities, shape (n_sentences, n_dimensions)."""
-        return self.probabilities_from(self.decision_function(token_lists, match_lists, rules, terms))
+        return self.probabilities_from(self.decision_function(token_lists, match_lists, rules, terms, other_senses))
 
     def probabilities_from(self, decision: np.ndarray) -> np.ndarray:
         """Calibrated probabilities from decision values."""
@@ -132,7 +133,7 @@ class LinearModel:
 
     # --- evidence ---------------------------------------------------------------------------
 
-    def contributions(self, tokens, matches, dimension: str, rules=None) -> dict[str, float]:
+    def contributions(self, tokens, matches, dimension: str, rules=None, other_sense=()) -> dict[str, float]:
         """What each feature of one sentence adds to its decision value for ``dimension``.
 
         Keys are the sentence's in-vocabulary n-grams by their text (``"could cost"``,
@@ -145,11 +146,12 @@ class LinearModel:
         being the dimension's column.
 
         ``tokens`` must be the :class:`~hedgeometer.tokens.Tokens` the lexicon matched
-        ``matches`` in, and ``rules`` (optional) their rule scores, shape (n_dimensions,).
+        ``matches`` in, ``rules`` (optional) their rule scores, shape (n_dimensions,), and
+        ``other_sense`` the ruled-out positions :meth:`~hedgeometer.lexicon.Lexicon.find` gave.
         """
         k = DIMENSION_INDEX[dimension]
         found: dict[str, float] = {}
-        _, columns, tf = self.term_counts([tokens])
+        _, columns, tf = self.term_counts([tokens], [other_sense])
         if len(columns):
             weighted = self._term_table[columns] * tf[:, None]  # idf * coef per dimension, and idf, times tf
             norm = np.sqrt(np.sum(weighted[:, -1] ** 2))

@@ -36,7 +36,7 @@ from .corpus import Example, corpus_files, corpus_sha256, load_corpus
 from .dimensions import DIMENSIONS
 from .errors import InputError
 from .evaluate import STATISTICS, bootstrap_interval, confusion, f1_score, prf
-from .features import dense_matrix, ngrams
+from .features import dense_matrix, gram_pairs
 from .lexicon import Lexicon, load_lexicons
 from .model import LinearModel
 from .realdata import REAL_TERMS, UNCERTAIN, load_real
@@ -67,6 +67,8 @@ class Encoded:
     matches: list
     rules: np.ndarray  # (n, n_dimensions) rule scores
     y: np.ndarray  # (n, n_dimensions) 0/1 gold labels
+    other_senses: list  # per sentence the positions of cue words a context guard ruled out
+    grams: list  # per sentence its feature tokens, those words spelled word:other (the n-gram documents)
 
 
 ENCODE_STEP = 1000  # sentences between two progress reports while encoding
@@ -76,19 +78,22 @@ def encode(examples: Sequence[Example], lexicon: Lexicon,
            progress: Callable[[int, int], None] | None = None) -> Encoded:
     """Tokens, cue matches, rule scores and labels of ``examples``; ``progress(done, total)`` is
     called every :data:`ENCODE_STEP` sentences and at the end."""
-    tokens, matches = [], []
+    tokens, matches, other_senses, grams = [], [], [], []
     for done, example in enumerate(examples, 1):
         tokens.append(tokenize(example.text))
-        matches.append(lexicon.match_tokens(tokens[-1], example.text))
+        found, other_sense = lexicon.find(tokens[-1], example.text)
+        matches.append(found)
+        other_senses.append(other_sense)
+        grams.append(tokens[-1].feature_grams(other_sense) if other_sense else tokens[-1].grams)
         if progress is not None and (done % ENCODE_STEP == 0 or done == len(examples)):
             progress(done, len(examples))
     rules = rule_matrix(matches)
     y = np.array([[d in e.labels for d in DIMENSIONS] for e in examples], dtype=int).reshape(len(examples), len(DIMENSIONS))
-    return Encoded(tokens, matches, rules, y)
+    return Encoded(tokens, matches, rules, y, other_senses, grams)
 
 
-def _identity(tokens):
-    return ngrams(tokens)
+def _identity(grams):
+    return gram_pairs(grams)
 
 
 def make_vectorizer() -> TfidfVectorizer:
@@ -297,8 +302,8 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     # learned from labels is refitted per fold.
     progress("building the n-gram vocabulary and tf-idf")
     vectorizer = make_vectorizer()
-    vectorizer.set_params(vocabulary=vocabulary(encoded.tokens, source))
-    N, D = vectorizer.fit_transform(encoded.tokens).tocsr(), dense_matrix(encoded.tokens, encoded.matches)
+    vectorizer.set_params(vocabulary=vocabulary(encoded.grams, source))
+    N, D = vectorizer.fit_transform(encoded.grams).tocsr(), dense_matrix(encoded.tokens, encoded.matches)
     terms = [t for t, _ in sorted(vectorizer.vocabulary_.items(), key=lambda kv: kv[1])]
     weight_grid = [(r, n) for r in (REAL_WEIGHT_GRID if (~np.isin(source, OWN_GUIDELINES)).any() else (1.0,))
                    for n in (NEWS_WEIGHT_GRID if (source == "realnews").any() else (1.0,))]

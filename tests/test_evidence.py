@@ -79,8 +79,9 @@ def corpus_sentences(limit=400):
 
 
 def matched(analyzer, text):
+    """Tokens, cue matches and ruled-out positions of one sentence."""
     tokens = Tokens(text)
-    return tokens, analyzer.lexicon.match_tokens(tokens, text, 0)
+    return (tokens, *analyzer.lexicon.find(tokens, text, 0))
 
 
 # --- exact contributions --------------------------------------------------------------------
@@ -88,10 +89,10 @@ def matched(analyzer, text):
 
 def assert_exact(model, analyzer, texts):
     for text in texts:
-        tokens, matches = matched(analyzer, text)
-        decision = model.decision_function([tokens], [matches])[0]
+        tokens, matches, other = matched(analyzer, text)
+        decision = model.decision_function([tokens], [matches], other_senses=[other])[0]
         for k, dimension in enumerate(DIMENSIONS):
-            parts = model.contributions(tokens, matches, dimension)
+            parts = model.contributions(tokens, matches, dimension, other_sense=other)
             assert abs(sum(parts.values()) + model.intercept_[k] - decision[k]) < 1e-9, (text, dimension)
 
 
@@ -103,13 +104,13 @@ def test_contributions_add_up_for_a_model_with_every_weight_set():
     """A random model over the sentences' own n-grams, dense weights and idf included."""
     analyzer = Analyzer(model=None)
     texts = corpus_sentences(200)
-    vocabulary = sorted({g for t in texts for g in ngrams(matched(analyzer, t)[0])})
+    vocabulary = sorted({g for t in texts for g in ngrams(*matched(analyzer, t)[::2])})
     rng = np.random.default_rng(7)
     model = LinearModel(vocabulary, rng.uniform(1, 5, len(vocabulary)),
                         rng.normal(size=(len(DIMENSIONS), len(vocabulary) + len(DENSE_FEATURES))),
                         rng.normal(size=len(DIMENSIONS)), [[-1.0, 0.1]] * 5, [0.5] * 5, [0.5] * 5)
     assert_exact(model, analyzer, texts)
-    tokens, matches = matched(analyzer, "Talks may collapse, sources say, on the brink of war?")
+    tokens, matches, _ = matched(analyzer, "Talks may collapse, sources say, on the brink of war?")
     names = set(model.contributions(tokens, matches, "dramatic"))
     assert {"lexicon cues (hedging)", "lexicon cues (attribution)", "shape: length", "shape: question"} <= names
     assert "may" in names and "the brink" in names
@@ -123,7 +124,7 @@ def test_contributions_add_up_on_any_text(analyzer, text):
 
 def test_tiny_model_contributions_are_the_hand_worked_numbers():
     analyzer = Analyzer(model=None, include_shipped_lexicons=False, lexicons=())
-    tokens, matches = matched(analyzer, "The talks could cost jobs.")
+    tokens, matches, _ = matched(analyzer, "The talks could cost jobs.")
     parts = tiny_model().contributions(tokens, matches, "speculation")
     assert parts == pytest.approx({"talks": 2 / ROOT3, "could cost": 4 / ROOT3, "jobs": -1 / ROOT3})  # no dense weight
 
@@ -135,9 +136,9 @@ def test_top_ngrams_are_the_largest_positive_contributions(analyzer):
     scored = analyzer.score_sentences(texts)
     checked = 0
     for text, sentence in zip(texts, scored):
-        tokens, matches = matched(analyzer, text)
+        tokens, matches, other = matched(analyzer, text)
         for dimension in sentence.labels:
-            parts = model.contributions(tokens, matches, dimension)
+            parts = model.contributions(tokens, matches, dimension, other_sense=other)
             positive = sorted((v for term, v in parts.items() if term in model.vocabulary_ and v > 0), reverse=True)
             listed = sentence.evidence[dimension]["ngrams"]
             assert [v for _, v in listed] == [round(v, 4) for v in positive[:5]], (text, dimension)
@@ -148,8 +149,9 @@ def test_top_ngrams_are_the_largest_positive_contributions(analyzer):
 
 def test_top_ngrams_work_only_on_wanted_sentences(analyzer):
     model = analyzer.classifier
-    token_lists = [matched(analyzer, t)[0] for t in corpus_sentences(30)]
-    terms = model.term_counts(token_lists)
+    found = [matched(analyzer, t) for t in corpus_sentences(30)]
+    token_lists = [tokens for tokens, _, _ in found]
+    terms = model.term_counts(token_lists, [other for _, _, other in found])
     wanted = np.zeros((len(token_lists), len(DIMENSIONS)), dtype=bool)
     assert model.top_ngrams(terms, wanted) == [None] * len(token_lists)
     wanted[3, 1] = True

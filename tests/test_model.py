@@ -56,8 +56,8 @@ def test_numpy_probabilities_match_sklearn(trained):
     examples = [e for e in load_corpus([SMALL_CORPUS]) if e.split in ("train", "dev")]
     encoded = encode(examples, load_lexicons())
     vectorizer = make_vectorizer()
-    ngrams, dense = vectorizer.fit_transform(encoded.tokens), dense_matrix(encoded.tokens, encoded.matches)
-    ours = model.predict_proba(encoded.tokens, encoded.matches)
+    ngrams, dense = vectorizer.fit_transform(encoded.grams), dense_matrix(encoded.tokens, encoded.matches)
+    ours = model.predict_proba(encoded.tokens, encoded.matches, other_senses=encoded.other_senses)
     for k, dimension in enumerate(["hedging", "speculation", "dramatic", "attribution", "booster"]):
         C = record["cv_scores"][dimension]["C"]
         X = design_matrix(ngrams, dense, log_count_ratios(ngrams, encoded.y[:, k]))
@@ -66,7 +66,8 @@ def test_numpy_probabilities_match_sklearn(trained):
         expected = 1.0 / (1.0 + np.exp(a * fitted.decision_function(X) + b))
         np.testing.assert_allclose(ours[:, k], expected, atol=1e-9, rtol=0)
     reloaded = load_model(path)
-    np.testing.assert_allclose(reloaded.predict_proba(encoded.tokens, encoded.matches), ours, atol=1e-9, rtol=0)
+    np.testing.assert_allclose(reloaded.predict_proba(encoded.tokens, encoded.matches, other_senses=encoded.other_senses),
+                               ours, atol=1e-9, rtol=0)
 
 
 @pytest.mark.parametrize("damage", ["truncate", "edit", "not json", "wrong format"])

@@ -46,11 +46,14 @@ def test_a_cue_word_ruled_out_by_its_context_is_another_word_to_the_model():
 
     lexicon = load_lexicons()
     past = tokenize("As a child she could swim across the lake.")
-    assert lexicon.match_tokens(past, past.source) == []
-    assert "could:other" in past.grams and "could" not in past.grams
+    matches, other_sense = lexicon.find(past, past.source)
+    assert matches == [] and other_sense == {4}
+    assert "could:other" in past.feature_grams(other_sense) and "could" not in past.feature_grams(other_sense)
+    assert "could" in past.grams  # the matcher returns the positions; it writes nothing into the tokens
     hedge = tokenize("The reform could cost jobs.")
-    assert [m.text for m in lexicon.match_tokens(hedge, hedge.source)] == ["could"]
-    assert "could" in hedge.grams
+    matches, other_sense = lexicon.find(hedge, hedge.source)
+    assert [m.text for m in matches] == ["could"] and not other_sense
+    assert "could" in hedge.feature_grams(other_sense)
 
 
 def test_a_whole_text_tokenized_at_once_gives_each_sentence_its_own_tokens_and_offsets(seed_text):
