@@ -572,13 +572,34 @@ def _match_variant(variant: tuple, tokens: Tokens, first: int) -> int:
     return best
 
 
+def _span(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
+    """The character span (from the tokens' own start) of tokens ``first`` to ``last``. When
+    the tokens' offsets are not worked out yet, the lowered text is walked token by token up
+    to ``last``: only whitespace lies between tokens, so each is the next occurrence of its
+    text; for one match that is cheaper than every offset of the sentence."""
+    if tokens._starts is None and tokens._lowered is not None:
+        lower, find = tokens.lower, tokens._lowered.find
+        end = 0
+        for k in range(first):
+            end = find(lower[k], end) + len(lower[k])
+        start = find(lower[first], end)
+        end = start + len(lower[first])
+        for k in range(first + 1, last + 1):
+            end = find(lower[k], end) + len(lower[k])
+        return start, end
+    offsets, spelled = tokens._offsets(), tokens._spelled()
+    return offsets[first], offsets[last] + len(spelled[last])
+
+
 def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
-    offsets, spelled, shift = tokens._offsets(), tokens._spelled(), tokens.offset
+    shift = tokens.offset
     if len(found) == 1:  # the common case
         (first, last, cue), = found
-        start, end = offsets[first] + shift, offsets[last] + len(spelled[last]) + shift
+        start, end = _span(tokens, first, last)
+        start, end = start + shift, end + shift
         return [CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)]
+    offsets, spelled = tokens._offsets(), tokens._spelled()
     # each match with its character span: longest first, then strongest, then first in the text
     spans = sorted(((offsets[first] + shift, offsets[last] + len(spelled[last]) + shift, first, last, cue)
                     for first, last, cue in found),

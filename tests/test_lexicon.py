@@ -1,6 +1,8 @@
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hedgeometer.errors import LexiconError
 from hedgeometer.lexicon import load_lexicons, read_lexicon_file, regular_inflections
@@ -182,3 +184,17 @@ def test_a_byte_order_mark_is_ignored(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     lexicon = load_lexicons([path])
     assert matches(lexicon, "Reading the tea leaves is hard.")[-1] == ("hedging", "tea leaves")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab May could’s -'_,.?!\"\n\t2İΣ")), max_size=60), st.integers(0, 5))
+def test_a_match_span_walked_from_the_start_is_the_tokens_offsets(text, shift):
+    """The matcher finds one match's characters without working out every offset; they are
+    the tokens' own offsets."""
+    from hedgeometer.lexicon import _span
+
+    for first in range(len(tokenize(text))):
+        for last in range(first, min(first + 3, len(tokenize(text)))):
+            tokens = tokenize(text, shift)
+            start, end = _span(tokens, first, last)
+            assert (start + shift, end + shift) == (tokens.start(first), tokens.end(last))
