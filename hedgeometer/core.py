@@ -228,7 +228,8 @@ class Chunk:
             self.ends = (np.concatenate([text.bounds + shift for text, shift in zip(texts, shifts.tolist())])
                          if texts else np.zeros(0, dtype=np.int64))
         self.flags = flags = self.table.flags[self.types]
-        self.sizes = np.diff(self.ends, prepend=0)
+        self.sizes = self.ends.copy()  # np.diff(ends, prepend=0), without its Python-level steps
+        self.sizes[1:] -= self.ends[:-1]
         self.firsts = self.ends - self.sizes
         # per sentence, over its tokens, in two reductions for the whole chunk (an empty
         # sentence, from score_sentences, has no token and none of the flags)
@@ -266,7 +267,9 @@ def match_chunk(lexicon, chunk: Chunk):
     sentence_of = np.searchsorted(chunk.ends, openers, side="right")
     local = (openers - chunk.firsts[sentence_of]).tolist()
     # the openers of one sentence lie together: where the sentence changes, a new group starts
-    edges = np.flatnonzero(np.diff(sentence_of, prepend=-1, append=len(chunk.sizes))).tolist()
+    change = np.ones(len(sentence_of) + 1, dtype=bool)
+    np.not_equal(sentence_of[1:], sentence_of[:-1], out=change[1:-1])
+    edges = np.flatnonzero(change).tolist()
     rows = sentence_of[edges[:-1]].tolist()
     # prefix cues are tried only in sentences with a word that opens with a stem
     stems = ((chunk.any_flags & PREFIX) != 0).tolist()

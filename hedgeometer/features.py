@@ -140,7 +140,9 @@ def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
     first[:1] = True
     np.not_equal(keys[1:], keys[:-1], out=first[1:])
     starts = np.flatnonzero(first)
-    counts = np.diff(starts, append=len(keys))
+    counts = np.empty_like(starts)  # np.diff(starts, append=len(keys)), without its Python-level steps
+    counts[:-1] = starts[1:] - starts[:-1]
+    counts[-1:] = len(keys) - starts[-1:]
     rows, columns = np.divmod(keys[starts], width)
     return rows, columns, 1.0 + np.log(counts)
 
