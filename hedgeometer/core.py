@@ -75,8 +75,8 @@ class TypeTable:
         n = len(lower)
         ids = self.ids
         found = np.fromiter(map(ids.get, lower, repeat(-1)), dtype=np.int64, count=n)
-        if n and found.min() < 0:
-            missing = np.flatnonzero(found < 0).tolist()
+        if n and np.minimum.reduce(found) < 0:
+            missing = (found < 0).nonzero()[0].tolist()
             self._add(list(dict.fromkeys(lower[i] for i in missing)))
             found[missing] = [ids[lower[i]] for i in missing]
         return found
@@ -234,13 +234,13 @@ class Chunk:
         # per sentence, over its tokens, in two reductions for the whole chunk (an empty
         # sentence, from score_sentences, has no token and none of the flags)
         n = len(self.sizes)
-        if n and len(flags) and self.sizes.all():
+        if n and len(flags) and np.minimum.reduce(self.sizes) > 0:
             self.any_flags = np.bitwise_or.reduceat(flags, self.firsts)
             self.words = np.add.reduceat(flags & WORD, self.firsts)
         else:
             self.any_flags = np.zeros(n, dtype=np.int64)
             self.words = np.zeros(n, dtype=np.int64)
-            kept = np.flatnonzero(self.sizes)
+            kept = self.sizes.nonzero()[0]
             if len(kept):
                 self.any_flags[kept] = np.bitwise_or.reduceat(flags, self.firsts[kept])
                 self.words[kept] = np.add.reduceat(flags & WORD, self.firsts[kept])
@@ -258,18 +258,19 @@ def match_chunk(lexicon, chunk: Chunk):
     other_senses: list[frozenset] = [frozenset()] * n
     if not len(chunk.types):
         return match_lists, other_senses
-    prefixes = np.repeat(np.asarray(chunk.prefixes, dtype=bool), chunk.sizes)
-    openers = np.flatnonzero(lexicon.openers_of(chunk.table.cue[chunk.types], (chunk.flags & SINGLE_CUE) != 0,
-                                                np.repeat(chunk.ends, chunk.sizes),
-                                                prefixes & ((chunk.flags & PREFIX) != 0)))
+    # (array methods, not np.* functions: numpy's Python-level wrappers cost more than the work here)
+    prefixes = np.asarray(chunk.prefixes, dtype=bool).repeat(chunk.sizes)
+    openers = lexicon.openers_of(chunk.table.cue[chunk.types], (chunk.flags & SINGLE_CUE) != 0,
+                                 chunk.ends.repeat(chunk.sizes), prefixes & ((chunk.flags & PREFIX) != 0)).nonzero()[0]
     if not len(openers):
         return match_lists, other_senses
-    sentence_of = np.searchsorted(chunk.ends, openers, side="right")
+    sentence_of = chunk.ends.searchsorted(openers, side="right")
     local = (openers - chunk.firsts[sentence_of]).tolist()
     # the openers of one sentence lie together: where the sentence changes, a new group starts
-    change = np.ones(len(sentence_of) + 1, dtype=bool)
+    change = np.empty(len(sentence_of) + 1, dtype=bool)
+    change[0] = change[-1] = True
     np.not_equal(sentence_of[1:], sentence_of[:-1], out=change[1:-1])
-    edges = np.flatnonzero(change).tolist()
+    edges = change.nonzero()[0].tolist()
     rows = sentence_of[edges[:-1]].tolist()
     # prefix cues are tried only in sentences with a word that opens with a stem
     stems = ((chunk.any_flags & PREFIX) != 0).tolist()
@@ -319,8 +320,8 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, cues=N
             for position in other:
                 at = firsts[row] + position
                 ids[at] = index_words.get(_DIGITS.sub("0", lower[at]) + ":other", len(index_words))
-    kept = np.flatnonzero((flags & COMMA) == 0)
-    row_of = np.repeat(np.arange(len(chunk.sizes)), chunk.sizes)
+    kept = ((flags & COMMA) == 0).nonzero()[0]
+    row_of = np.arange(len(chunk.sizes)).repeat(chunk.sizes)
     terms = count_ids(ids[kept], row_of[kept], index)
     # shape features per sentence: a token opening with a digit (and a digit in the sentence), a
     # quotation mark, a final "?", a "!"

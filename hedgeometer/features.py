@@ -130,7 +130,7 @@ def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
         # looked up in code order (each sentence in the low digits), the search walks the big
         # table of codes forward instead of jumping about it: several times faster
         codes, pair_rows = np.divmod(np.sort(codes * n_rows + pair_rows), n_rows)
-    slots = np.searchsorted(index.bigram_codes_ended, codes)
+    slots = index.bigram_codes_ended.searchsorted(codes)
     hit = index.bigram_codes_ended[slots] == codes
     found.append(pair_rows[hit] * width + index.bigram_column[slots[hit]])
     # one entry per (sentence, term) with its count: sorted, runs of equal keys
@@ -139,7 +139,7 @@ def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
     first = np.empty(len(keys), dtype=bool)
     first[:1] = True
     np.not_equal(keys[1:], keys[:-1], out=first[1:])
-    starts = np.flatnonzero(first)
+    starts = first.nonzero()[0]
     counts = np.empty_like(starts)  # np.diff(starts, append=len(keys)), without its Python-level steps
     counts[:-1] = starts[1:] - starts[:-1]
     counts[-1:] = len(keys) - starts[-1:]

@@ -417,7 +417,9 @@ class Lexicon:
         pairs = np.unique(np.array([words[a] * size + words[b] for a, b in self._by_pair], dtype=np.int64))
         triples = np.unique(np.array([(words[a] * size + words[b]) * size + words[c] for a, b, c in self._by_triple],
                                      dtype=np.int64))
-        return words, size, single, pairs, triples
+        # each ends with a code above any real one, so a search never runs off the end
+        end = np.array([np.iinfo(np.int64).max])
+        return words, size, single, np.concatenate([pairs, end]), np.concatenate([triples, end])
 
     def opener_words(self) -> tuple[dict[str, int], int]:
         """The words of the cue index's keys with their ids, and how many there are (the id
@@ -455,16 +457,18 @@ class Lexicon:
         known = ids < size
         position = np.arange(n)
         for width, codes in ((2, pairs), (3, triples)):
-            if n < width or not len(codes):
+            if n < width or len(codes) == 1:  # no key of this width (only the end marker)
                 continue
             span = n - width + 1
             fits = (position[:span] + width <= ends[:span]) & known[:span]
-            code = ids[:span].copy()
             for k in range(1, width):
                 fits &= known[k: span + k]
-                code = code * size + ids[k: span + k]
-            slots = np.minimum(np.searchsorted(codes, code), len(codes) - 1)
-            found[:span] |= fits & (codes[slots] == code)
+            at = fits.nonzero()[0]  # the words of one sentence, all in some key: only those are looked up
+            code = ids[at]
+            for k in range(1, width):
+                code = code * size + ids[at + k]
+            hit = codes[codes.searchsorted(code)] == code
+            found[at[hit]] = True
         return found
 
     def find(self, tokens: Tokens, text: str, offset: int = 0, prefixes: bool = True,

@@ -117,7 +117,7 @@ class LinearModel:
             first = np.empty(len(rows), dtype=bool)  # where a sentence's entries start
             first[0] = True
             np.not_equal(rows[1:], rows[:-1], out=first[1:])
-            starts = np.flatnonzero(first)
+            starts = first.nonzero()[0]
             sums = np.add.reduceat(weighted, starts, axis=0)
             scores[rows[starts]] += sums[:, :-1] / np.sqrt(sums[:, -1:])
         return scores
@@ -180,7 +180,7 @@ class LinearModel:
         rows, columns, tf = terms
         if not len(rows) or count <= 0:
             return found
-        keep = np.flatnonzero(wanted.any(axis=1)[rows])
+        keep = np.logical_or.reduce(wanted, axis=1)[rows].nonzero()[0]
         if not len(keep):
             return found
         rows, columns, tf = rows[keep], columns[keep], tf[keep]
@@ -188,7 +188,7 @@ class LinearModel:
         weights = table[:, -1] * tf  # idf * tf
         norms = np.sqrt(np.bincount(rows, weights=weights * weights))
         # each (term, wanted dimension) of a sentence: the term's contribution to that decision
-        entry, dimension = np.nonzero(wanted[rows])
+        entry, dimension = wanted[rows].nonzero()
         values = table[entry, dimension] * (tf[entry] / norms[rows[entry]])
         toward = values * self._toward[dimension]  # > 0: raises the probability
         positive = toward > 0
@@ -202,8 +202,8 @@ class LinearModel:
         starts = np.concatenate(([True], group[1:] != group[:-1]))
         position = np.arange(len(group))
         kept = position - np.maximum.accumulate(np.where(starts, position, 0)) < count  # rank in its group
-        top, starts = order[kept], np.flatnonzero(starts[kept])
-        pairs = list(zip(self._term_array[columns[entry[top]]].tolist(), np.round(values[top], 4).tolist()))
+        top, starts = order[kept], starts[kept].nonzero()[0]
+        pairs = list(zip(self._term_array[columns[entry[top]]].tolist(), values[top].round(4).tolist()))
         bounds = starts.tolist() + [len(pairs)]
         for start, end, row, k in zip(bounds, bounds[1:], rows[entry[top[starts]]].tolist(), dimension[top[starts]].tolist()):
             if found[row] is None:

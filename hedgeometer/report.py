@@ -147,7 +147,8 @@ def summarise_voices(sentences: Sequence[SentenceScore], labelled=None) -> dict:
     quoted = np.fromiter((s.voice == "quoted" for s in sentences), dtype=bool, count=len(sentences))
     n_quoted = int(quoted.sum())
     members = {"reporter": len(sentences) - n_quoted, "quoted": n_quoted}
-    by_voice = {"quoted": labelled[quoted].sum(axis=0).tolist(), "reporter": labelled[~quoted].sum(axis=0).tolist()}
+    by_voice = {"quoted": np.add.reduce(labelled[quoted], axis=0).tolist(),
+                "reporter": np.add.reduce(labelled[~quoted], axis=0).tolist()}
     cues = {voice: dict.fromkeys(DIMENSIONS, 0) for voice in members}
     for sentence in sentences:
         for cue in sentence.cues:
@@ -198,12 +199,12 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
         labelled = _label_matrix(sentences)
         model_only = np.array([[d in s.model_only for d in DIMENSIONS] for s in sentences], dtype=bool).reshape(total, -1)
     words = sum(word_counts)
-    labelled_counts = labelled.sum(axis=0).tolist()
-    model_only_counts = model_only.sum(axis=0).tolist()
+    labelled_counts = np.add.reduce(labelled, axis=0).tolist()
+    model_only_counts = np.add.reduce(model_only, axis=0).tolist()
     if total:
         # a running sum down each column (cumsum adds in order, as a loop would; sum() pairs up)
-        score_sums = np.cumsum(scores, axis=0)[-1].tolist()
-        score_maxima = np.maximum(scores.max(axis=0), 0.0).tolist()
+        score_sums = np.add.accumulate(scores, axis=0)[-1].tolist()
+        score_maxima = np.maximum(np.maximum.reduce(scores, axis=0), 0.0).tolist()
     else:
         score_sums = score_maxima = [0.0] * len(DIMENSIONS)
     cue_counts: Counter = Counter()
@@ -253,10 +254,10 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
 def _most_loaded(sentences, scores: np.ndarray, labelled: np.ndarray) -> tuple[int, ...]:
     """The indices of the :data:`MOST_LOADED` labelled sentences with the highest load (the sum
     of their scores, see :attr:`SentenceScore.load`), the first in the text among equals."""
-    rows = np.flatnonzero(labelled.any(axis=1))
+    rows = np.logical_or.reduce(labelled, axis=1).nonzero()[0]
     if not len(rows):
         return ()
-    loads = np.cumsum(scores[rows], axis=1)[:, -1]  # summed left to right, as sum() does
+    loads = np.add.accumulate(scores[rows], axis=1)[:, -1]  # summed left to right, as sum() does
     indices = np.array([sentences[row].index for row in rows.tolist()])
     order = np.lexsort((indices, -loads))[:MOST_LOADED]
     return tuple(indices[order].tolist())

@@ -55,7 +55,7 @@ def cue_table(match_lists: Sequence[Sequence[CueMatch]]) -> CueTable:
     """:class:`CueTable` of ``match_lists``: one pass over the matches, the rest in numpy."""
     n = len(match_lists)
     matches = list(chain.from_iterable(match_lists))
-    rows = np.repeat(np.arange(n), list(map(len, match_lists)))
+    rows = np.arange(n).repeat(list(map(len, match_lists)))
     columns = np.fromiter(map(DIMENSION_INDEX.__getitem__, map(_DIMENSION_OF, matches)), dtype=np.intp, count=len(matches))
     weights = np.fromiter(map(_WEIGHT_OF, matches), dtype=np.float64, count=len(matches))
     counts = np.bincount(rows * len(DIMENSIONS) + columns, minlength=n * len(DIMENSIONS)).reshape(n, len(DIMENSIONS))
@@ -67,7 +67,8 @@ def rule_matrix(match_lists: Sequence[Sequence[CueMatch]], cues: CueTable | None
     (``cues``: their :func:`cue_table`, when known)."""
     if cues is None:
         cues = cue_table(match_lists)
-    remaining = np.ones((len(match_lists), len(DIMENSIONS)))
+    remaining = np.empty((len(match_lists), len(DIMENSIONS)))
+    remaining.fill(1.0)
     # one product per sentence and dimension, in match order (as a running product would)
     np.multiply.at(remaining, (cues.rows, cues.columns), 1.0 - cues.weights)
     return round6(1.0 - remaining)
@@ -83,7 +84,7 @@ def round6(matrix: np.ndarray) -> np.ndarray:
     rounded = np.rint(scaled) / 1e6  # what np.round(matrix, 6) does, without its dispatch
     fraction = scaled - np.floor(scaled)
     near_half = np.abs(fraction - 0.5) < 1e-6
-    if near_half.any():
+    if np.logical_or.reduce(near_half, axis=None):
         rounded[near_half] = [round(v, 6) for v in matrix[near_half].tolist()]
     return rounded
 
@@ -235,7 +236,7 @@ def score_rows(sentences, match_lists, rules: np.ndarray, model: np.ndarray | No
     # labels as a bit mask per sentence (the matching tuple of dimension names is _LABEL_SETS[mask])
     masks = (labelled @ _BITS).tolist()
     evidences = [{} for _ in masks]
-    labelled_rows = np.flatnonzero(masks).tolist()
+    labelled_rows = [row for row, mask in enumerate(masks) if mask]
     if labelled_rows:
         ngrams = explain(labelled) if explain is not None else None
         model_masks = (model_only @ _BITS).tolist()

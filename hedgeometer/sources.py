@@ -142,6 +142,7 @@ def _name_runs(tokens: Tokens) -> list[tuple[int, int]]:
     text, lower, is_word = tokens.text, tokens.lower, tokens.is_word
     n_tokens = len(lower)
     after = 0  # the token after the last run: runs never overlap
+    lines = "\n" in tokens.source  # most sentences are one line: no break to look for between names
     # only capitalised tokens can open a run: found at C speed, most tokens are not
     for k in compress(count(), map(str.isupper, map(_FIRST_CHARACTER, text))):
         if k >= after and is_word[k] and not _not_a_name(text[k], lower[k]):
@@ -149,7 +150,7 @@ def _name_runs(tokens: Tokens) -> list[tuple[int, int]]:
             j = k + 1
             while j < n_tokens:
                 if is_word[j] and text[j][0].isupper():
-                    if _line_break_before(tokens, j):
+                    if lines and _line_break_before(tokens, j):
                         break  # a title line and the next line are two things
                     last = j
                 elif lower[j] in _NAME_GLUE or text[j] in {"’s", "'s"}:
