@@ -129,7 +129,9 @@ def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
     if n_words * n_words * n_rows < 1 << 62:
         # looked up in code order (each sentence in the low digits), the search walks the big
         # table of codes forward instead of jumping about it: several times faster
-        codes, pair_rows = np.divmod(np.sort(codes * n_rows + pair_rows), n_rows)
+        packed = codes * n_rows + pair_rows
+        packed.sort()
+        codes, pair_rows = np.divmod(packed, n_rows)
     slots = index.bigram_codes_ended.searchsorted(codes)
     hit = index.bigram_codes_ended[slots] == codes
     found.append(pair_rows[hit] * width + index.bigram_column[slots[hit]])

@@ -129,7 +129,8 @@ class LinearModel:
     def probabilities_from(self, decision: np.ndarray) -> np.ndarray:
         """Calibrated probabilities from decision values."""
         a, b = self.calibration_[:, 0], self.calibration_[:, 1]
-        return 1.0 / (1.0 + np.exp(np.clip(decision * a + b, -700, 700)))
+        # np.clip(..., -700, 700) without its Python-level wrapper (equal: the bounds are not zero)
+        return 1.0 / (1.0 + np.exp(np.minimum(np.maximum(decision * a + b, -700.0), 700.0)))
 
     # --- evidence ---------------------------------------------------------------------------
 
