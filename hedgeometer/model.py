@@ -174,28 +174,25 @@ class LinearModel:
         contributions are to the decision value, as :meth:`contributions` gives them, rounded
         to 4 places. Only n-grams that raise the probability count (a positive contribution, as
         the calibration's ``a`` is negative in any model that ranks the right way round), so a
-        wanted dimension with none is left out. Only the wanted sentences are worked on, in one
-        vectorized pass (``rows_of_terms``: the :meth:`term_rows` of ``terms``, when known).
+        wanted dimension with none is left out. One vectorized pass (``rows_of_terms``: the
+        :meth:`term_rows` of ``terms``, when known).
         """
         found: list[dict | None] = [None] * len(wanted)
         rows, columns, tf = terms
         if not len(rows) or count <= 0:
             return found
-        keep = np.logical_or.reduce(wanted, axis=1)[rows].nonzero()[0]
-        if not len(keep):
-            return found
-        rows, columns, tf = rows[keep], columns[keep], tf[keep]
-        table = self._term_table[columns] if rows_of_terms is None else rows_of_terms[keep]
+        # every term's contribution to each decision, in a few whole-array steps (few steps
+        # matter more than little arithmetic here); a sentence's norm is its own terms' alone
+        table = self._term_table[columns] if rows_of_terms is None else rows_of_terms
         weights = table[:, -1] * tf  # idf * tf
         norms = np.sqrt(np.bincount(rows, weights=weights * weights))
-        # each (term, wanted dimension) of a sentence: the term's contribution to that decision
-        entry, dimension = wanted[rows].nonzero()
-        values = table[entry, dimension] * (tf[entry] / norms[rows[entry]])
-        toward = values * self._toward[dimension]  # > 0: raises the probability
-        positive = toward > 0
-        entry, dimension, values, toward = entry[positive], dimension[positive], values[positive], toward[positive]
+        values = table[:, :-1] * (tf / norms[rows])[:, None]
+        toward = values * self._toward  # > 0: raises the probability
+        # each (term, wanted dimension) of a sentence whose contribution raises the probability
+        entry, dimension = (wanted[rows] & (toward > 0)).nonzero()
         if not len(entry):
             return found
+        values, toward = values[entry, dimension], toward[entry, dimension]
         # by sentence and dimension, then contribution, largest first; keep the first ``count``
         group = rows[entry] * len(DIMENSIONS) + dimension
         order = np.lexsort((-toward, group))
