@@ -14,7 +14,9 @@ from .rules.lexicon import Lexicon, load_lexicons
 from .text.markdown import blank_non_prose
 from .reports.readability import readability
 from .reports.article import ArticleReport, build_report
-from .scoring.scores import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
+from .rounding import round6
+from .rules.rule_scores import rule_matrix
+from .scoring.scores import SentenceScore, check_evidence, resolve_thresholds, score_rows
 from .text.segment import Sentence, looks_like_headline, split_sentences
 from .scoring.core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
                    word_counts)

@@ -3,7 +3,8 @@ from hypothesis import given, strategies as st
 
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.rules.lexicon import CueMatch
-from hedgeometer.scoring.scores import combine, resolve_thresholds, rule_scores
+from hedgeometer.rules.rule_scores import rule_scores
+from hedgeometer.scoring.scores import combine, resolve_thresholds
 
 
 def cue(dimension, weight):

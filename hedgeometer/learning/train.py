@@ -40,7 +40,7 @@ from ..model.features import dense_matrix, ngrams
 from ..rules.lexicon import Lexicon, load_lexicons
 from ..model.linear import LinearModel
 from .realdata import REAL_TERMS, UNCERTAIN, load_real
-from ..scoring.scores import rule_matrix
+from ..rules.rule_scores import rule_matrix
 from ..text.tokens import tokenize
 
 C_GRID = (3.0, 10.0)

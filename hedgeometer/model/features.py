@@ -23,7 +23,7 @@ import numpy as np
 
 from ..dimensions import DIMENSION_INDEX, DIMENSIONS
 from ..rules.lexicon import CueMatch
-from ..scoring.scores import rule_matrix
+from ..rules.rule_scores import rule_matrix
 from ..text.tokens import Tokens
 
 _DIGITS = re.compile(r"\d+")
@@ -129,7 +129,7 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
                  rules: np.ndarray | None = None) -> np.ndarray:
     """The dense block for many sentences, shape (n_sentences, len(DENSE_FEATURES)).
 
-    ``rules`` is :func:`hedgeometer.scoring.scores.rule_matrix` of ``match_lists`` when already known.
+    ``rules`` is :func:`hedgeometer.rules.rule_scores.rule_matrix` of ``match_lists`` when already known.
     """
     n = len(token_lists)
     if not n:

@@ -1,10 +1,8 @@
 """Per-sentence scores: turn cue matches (and model probabilities) into 0..1 scores and labels.
 
 Rule score
-    ``1 - prod(1 - w)`` over the weights ``w`` of the cues matched for a dimension (a noisy-OR):
-    0 with no cue, equal to ``w`` with one cue, approaching but never reaching 1 as cues pile up,
-    and unchanged by the order of the cues. A cue of weight >= 0.5 alone passes the default
-    threshold; weaker cues need company.
+    The noisy-OR of the weights of the cues matched for a dimension: the rules' own score, from
+    :mod:`hedgeometer.rules.rule_scores`.
 
 Combined score
     With a model, ``mix * rule + (1 - mix) * model`` with ``mix`` stored per dimension in the
@@ -25,45 +23,13 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
-from ..dimensions import DEFAULT_THRESHOLD, DIMENSION_INDEX, DIMENSIONS
+from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS
 from ..errors import ParameterError
+from ..rounding import round6
 from ..rules.lexicon import CueMatch
 
 # Which labels count: "any" keeps every label, "cue" only those with a cue of their dimension.
 EVIDENCE_MODES = ("any", "cue")
-
-
-def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
-    """Rule scores of many sentences, shape (n_sentences, n_dimensions), rounded to 6 places."""
-    remaining = np.ones((len(match_lists), len(DIMENSIONS)))
-    for row, matches in enumerate(match_lists):
-        for match in matches:
-            remaining[row, DIMENSION_INDEX[match.dimension]] *= 1.0 - match.weight
-    return round6(1.0 - remaining)
-
-
-def round6(matrix: np.ndarray) -> np.ndarray:
-    """Round to 6 decimal places exactly as Python's ``round`` does.
-
-    ``np.round`` scales by 1e6 first, so a value whose scaled form lies within an ulp of a
-    half (0.0580015) can round the other way; away from halves both give the same float. So
-    round with numpy and redo the few values near a half with Python."""
-    rounded = np.round(matrix, 6)
-    scaled = matrix * 1e6
-    near_half = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    if near_half.any():
-        rounded[near_half] = [round(v, 6) for v in matrix[near_half].tolist()]
-    return rounded
-
-
-def rule_scores(matches: Sequence[CueMatch]) -> dict[str, float]:
-    """Noisy-OR of matched cue weights, per dimension.
-
-    >>> from hedgeometer.rules.lexicon import CueMatch
-    >>> rule_scores([CueMatch("hedging", 0, 3, "may", "may", "modal", 0.5)])["hedging"]
-    0.5
-    """
-    return dict(zip(DIMENSIONS, rule_matrix([matches])[0].tolist()))
 
 
 def combine_matrix(rules: np.ndarray, model: np.ndarray | None, mix: Mapping[str, float]) -> np.ndarray:
