@@ -24,9 +24,8 @@ import numpy as np
 from ..dimensions import DIMENSION_INDEX, DIMENSIONS
 from ..rules.lexicon import CueMatch
 from ..rules.rule_scores import rule_matrix
-from ..text.tokens import Tokens
+from ..text.tokens import DIGITS, Tokens
 
-_DIGITS = re.compile(r"\d+")
 _QUOTE = re.compile('["“”«»]')
 _FIRST_CHARACTER = itemgetter(0)
 
@@ -138,7 +137,7 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
         rules = rule_matrix(match_lists)
     n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
     sources = [t.source for t in token_lists]
-    digit = [bool(_DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
+    digit = [bool(DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
              for s, t in zip(sources, token_lists)]
     quote = [_QUOTE.search(s) is not None for s in sources]
     question = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]

@@ -15,12 +15,11 @@ import textwrap
 
 import click
 
-from ..dimensions import DIMENSIONS
+from ..dimensions import DIMENSIONS, LETTERS
 from .common import (MODEL_ONLY, cue_segments, evidence_head, evidence_items, ngram_items, plural, provenance_line,
                      readability_line)
 
 COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attribution": "yellow", "booster": "green"}
-SHORT = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -35,7 +34,7 @@ def mark_cues(sentence, color: bool = False) -> str:
     for piece, cues in cue_segments(sentence, merge=True):
         piece = re.sub(r"\s+", " ", piece)
         if cues:
-            dims = "".join(SHORT[d] for d in DIMENSIONS if any(c.dimension == d for c in cues))
+            dims = "".join(LETTERS[d] for d in DIMENSIONS if any(c.dimension == d for c in cues))
             quoted = "q" if all(c.voice == "quoted" for c in cues) else ""
             out.append(style(f"[[{piece}]]{dims}{quoted}", COLORS[cues[0].dimension], color, bold=True))
         else:

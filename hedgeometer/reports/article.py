@@ -19,6 +19,8 @@ from ..rules.sources import summarise_sources
 SCHEMA_VERSION = "1"
 TOP_CUES = 10
 MOST_LOADED = 3
+# A score this close below its threshold is a near miss: the report lists it, the HTML view marks it.
+NEAR_MISS_MARGIN = 0.1
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ class ArticleReport:
         """Sentences with at least one label."""
         return tuple(s for s in self.sentences if s.labels)
 
-    def near_misses(self, margin: float = 0.1) -> list[tuple[SentenceScore, str, float]]:
+    def near_misses(self, margin: float = NEAR_MISS_MARGIN) -> list[tuple[SentenceScore, str, float]]:
         """(sentence, dimension, score) for scores within ``margin`` below the threshold."""
         found = []
         for sentence in self.sentences:

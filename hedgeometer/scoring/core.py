@@ -23,7 +23,7 @@ import numpy as np
 from ..model.features import count_ids, dense_block
 from ..text.segment import Sentence
 from ..rules.sources import REPORTING_VERBS, SourceMention, find_sources
-from ..text.tokens import _DIGITS, Tokens, tokenize_text
+from ..text.tokens import DIGITS, Tokens, tokenize_text
 
 # what a type is, as bits of TypeTable.flags
 WORD, COMMA, QUOTE, EXCLAMATION, QUESTION, OPENS_DIGIT, HAS_DIGIT, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(10))
@@ -107,7 +107,7 @@ class TypeTable:
                 bits |= QUESTION
             if first.isdigit():
                 bits |= OPENS_DIGIT
-            digits = _DIGITS.search(token) is not None
+            digits = DIGITS.search(token) is not None
             if digits:
                 bits |= HAS_DIGIT
             if token in REPORTING_VERBS:
@@ -120,7 +120,7 @@ class TypeTable:
             flags.append(bits)
             cues.append(cue)
             if words is not None:
-                word_ids.append(words(_DIGITS.sub("0", token) if digits else token, self.word_size))
+                word_ids.append(words(DIGITS.sub("0", token) if digits else token, self.word_size))
         self.flags[start:size] = flags
         self.cue[start:size] = cues
         if words is not None:
@@ -293,7 +293,7 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, n_word
             for position in other:
                 at = firsts[row] + position
                 index_words = index.words
-                ids[at] = index_words.get(_DIGITS.sub("0", lower[at]) + ":other", len(index_words))
+                ids[at] = index_words.get(DIGITS.sub("0", lower[at]) + ":other", len(index_words))
     kept = (flags & COMMA) == 0
     row_of = np.repeat(np.arange(len(chunk.sizes)), chunk.sizes)
     terms = count_ids(ids[kept], row_of[kept], index)

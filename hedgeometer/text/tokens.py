@@ -18,7 +18,8 @@ from typing import Iterator, NamedTuple
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+", re.UNICODE)
 # The same tokens for text without "_" (nearly all text), where [^\W_] is just \w: faster.
 _TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
-_DIGITS = re.compile(r"\d+")
+# A run of digits: features fold each to "0", so "2024" and "1999" are one n-gram.
+DIGITS = re.compile(r"\d+")
 _FIRST_CHARACTER = itemgetter(0)
 # Each token with the whitespace before it (only whitespace lies between tokens).
 _SPACED = {pattern: re.compile(rf"\s*(?:{pattern.pattern})", re.UNICODE) for pattern in (_TOKEN, _TOKEN_NO_UNDERSCORE)}
@@ -164,10 +165,10 @@ class Tokens:
         """The feature tokens with the tokens at ``other_sense`` (positions a context guard
         ruled out, as :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them) marked ``:other``."""
         lower = self.lower
-        if _DIGITS.search(self.source):
+        if DIGITS.search(self.source):
             # digit runs lie inside word tokens and no token holds a space, so fold them in
             # the space-joined tokens and split again: the token boundaries stay put
-            lower = _DIGITS.sub("0", " ".join(lower)).split(" ")
+            lower = DIGITS.sub("0", " ".join(lower)).split(" ")
         if other_sense:
             lower = [t + ":other" if k in other_sense else t for k, t in enumerate(lower)]
         return list(filter(",".__ne__, lower)) if "," in lower else lower
