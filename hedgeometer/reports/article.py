@@ -51,7 +51,7 @@ class DimensionSummary:
 @dataclass(frozen=True)
 class TopCue:
     dimension: str
-    cue: str  # the matched text, lowercased
+    cue: str  # the matched text's words, lowercased (cue_words)
     count: int
 
     def to_dict(self) -> dict:
@@ -169,9 +169,14 @@ _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
 
 @lru_cache(maxsize=1 << 16)
-def _cue_words(text: str) -> str:
-    """A cue as counted in the top cues: its words, lowercased, one space apart, so that the same
-    phrase across a line break or with Markdown marks in it ("may** be") counts as one."""
+def cue_words(text: str) -> str:
+    """A cue's canonical words, as every count of cues (the report's top cues, ``compare``) keys
+    them: its words, lowercased, one space apart, so that the same phrase across a line break or
+    with Markdown marks in it counts as one.
+
+    >>> cue_words("On the **brink**\\nof")
+    'on the brink of'
+    """
     return " ".join(_WORD.findall(_LINK_TARGET.sub(" ", text.lower().replace("’", "'"))))
 
 
@@ -197,7 +202,7 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
             if score > score_maxima[dimension]:
                 score_maxima[dimension] = score
         for cue in sentence.cues:
-            key = (cue.dimension, _cue_words(cue.text))
+            key = (cue.dimension, cue_words(cue.text))
             cue_counts[key] += 1
             if cue.weight > strength.get(key, 0.0):
                 strength[key] = cue.weight

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..dimensions import DIMENSIONS
-from .article import ArticleReport
+from .article import ArticleReport, cue_words
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,9 @@ class Comparison:
 
     @staticmethod
     def top_cues(report: ArticleReport, dimension: str, count: int = 3) -> list[tuple[str, int]]:
-        counter = Counter(c.text.lower() for s in report.sentences for c in s.cues if c.dimension == dimension)
+        """The ``count`` most frequent cues of ``dimension`` in ``report``, counted by their words
+        as the report's top cues are (:func:`hedgeometer.reports.article.cue_words`)."""
+        counter = Counter(cue_words(c.text) for s in report.sentences for c in s.cues if c.dimension == dimension)
         return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:count]
 
     def _repr_html_(self) -> str:
