@@ -58,7 +58,7 @@ def _segments_by_definition(sentence, merge=False):
 def test_cue_segments_follow_their_definition_on_random_cues():
     import random
 
-    from hedgeometer.rules.lexicon import CueMatch
+    from hedgeometer.rules.cues import CueMatch
     from hedgeometer.scoring.scores import SentenceScore
 
     rng = random.Random(7)

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from hedgeometer.dimensions import DIMENSIONS
-from hedgeometer.rules.lexicon import CueMatch
+from hedgeometer.rules.cues import CueMatch
 from hedgeometer.rules.rule_scores import rule_scores
 from hedgeometer.scoring.scores import combine, resolve_thresholds
 

@@ -22,7 +22,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ..dimensions import DIMENSION_INDEX, DIMENSIONS
-from ..rules.lexicon import CueMatch
+from ..rules.cues import CueMatch
 from ..rules.rule_scores import rule_matrix
 from ..text.tokens import DIGITS, Tokens
 

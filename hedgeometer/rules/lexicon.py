@@ -25,185 +25,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, count, product, repeat
 from pathlib import Path
-from typing import Iterable, NamedTuple, Sequence
+from typing import Iterable, Sequence
 
 from .context import GUARDS
+from .cues import Cue, CueMatch
+from .liwc import read_liwc_file
+from .patterns import PatternCompiler
 from ..dimensions import DIMENSIONS
 from ..errors import LexiconError
 from ..text.tokens import Tokens
 
 FORMAT_VERSION = "1"
 COLUMNS = ("pattern", "category", "weight", "notes", "guards")
-MAX_GAP = 4
-MAX_VARIANTS = 512  # expansions of one pattern's optional groups and alternatives
 _MAX_TRIPLE_KEYS = 5000  # beyond this many word triples a cue is indexed by its first pair instead
-_WORD = re.compile(r"^[^\W_]+(?:[-'][^\W_]+)*$")
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One lexicon row, validated."""
-
-    dimension: str
-    pattern: str
-    category: str
-    weight: float
-    notes: str = ""
-    guards: tuple[str, ...] = ()
-    source: str = ""  # "file:line" the row came from
-
-    @property
-    def id(self) -> str:
-        """Stable rule id, e.g. ``dramatic:on-the-brink|verge-of``."""
-        return f"{self.dimension}:{'-'.join(self.pattern.split())}"
-
-
-class CueMatch(NamedTuple):
-    """A cue found in a text; ``start``/``end`` are character offsets into the analysed text.
-
-    An immutable tuple rather than a dataclass: matches are made by the thousand per article."""
-
-    dimension: str
-    start: int
-    end: int
-    text: str
-    pattern: str
-    category: str
-    weight: float
-    voice: str = "reporter"  # "quoted" inside a direct quotation (set by the analyzer)
-
-    def to_dict(self) -> dict:
-        return {
-            "dimension": self.dimension,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "pattern": self.pattern,
-            "category": self.category,
-            "weight": self.weight,
-            "voice": self.voice,
-        }
-
-
-# --- pattern compilation ------------------------------------------------------------------
-# A compiled slot is one of:
-#   ("word", frozenset_of_lowercase_forms, exact_form_or_None)
-#   ("prefix", prefix)
-#   ("gap", min, max)
-
-
-def regular_inflections(word: str) -> set[str]:
-    """Plausible regular forms of a verb or noun; over-generation is harmless (unseen forms
-    never match). ``suggest`` -> suggests, suggested, suggesting."""
-    forms = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
-    if word.endswith("e"):
-        forms |= {word[:-1] + "ing", word[:-1] + "ed"}
-    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
-        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
-    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
-        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    if word.endswith("ie"):
-        forms.add(word[:-2] + "ying")
-    return forms
-
-
-def _split_top_level(pattern: str) -> list[str]:
-    """Split a pattern into slots, keeping ``( ... )?`` groups whole."""
-    pieces, depth, current = [], 0, []
-    for char in pattern:
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        if char == " " and depth == 0:
-            if current:
-                pieces.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    if current:
-        pieces.append("".join(current))
-    return pieces
-
-
-class _PatternCompiler:
-    def __init__(self, irregular: dict[str, set[str]]):
-        self.irregular = irregular
-
-    def word_slot(self, piece: str):
-        """Compile one slot (a word, alternatives, wildcard, gap) or raise ValueError."""
-        gap = re.fullmatch(r"_(?:\{(\d),(\d)\})?", piece)
-        if gap:
-            low, high = (int(gap.group(1)), int(gap.group(2))) if gap.group(1) else (1, 1)
-            if low > high or high > MAX_GAP:
-                raise ValueError(f"gap {piece!r} must be _{{m,n}} with m <= n <= {MAX_GAP}")
-            return ("gap", low, high)
-        if piece.startswith("="):
-            word = piece[1:]
-            if not _WORD.match(word):
-                raise ValueError(f"exact-case token {piece!r} must be a single word")
-            return ("word", frozenset({word.lower()}), word)
-        if piece.endswith("*"):
-            stem = piece[:-1]
-            if len(stem) < 3 or not _WORD.match(stem) or stem != stem.lower():
-                raise ValueError(f"wildcard {piece!r} needs at least 3 lowercase letters before '*'")
-            return ("prefix", stem)
-        forms: set[str] = set()
-        for alternative in piece.split("|"):
-            inflect = alternative.endswith("~")
-            word = alternative[:-1] if inflect else alternative
-            if not word or not _WORD.match(word):
-                raise ValueError(
-                    f"{alternative!r} is not a word (letters, digits, inner - or '; no punctuation or regex)"
-                )
-            if word != word.lower():
-                raise ValueError(f"{word!r} must be lowercase (use =Word for an exact-case token)")
-            forms.add(word)
-            if inflect:
-                forms |= regular_inflections(word) | self.irregular.get(word, set())
-        return ("word", frozenset(forms), None)
-
-    def group_choices(self, inner: str) -> list[list]:
-        """The slot sequences a group offers: ``a b c`` is one sequence; when an alternative holds
-        a space, ``|`` separates whole phrases (``no one|nobody``), else it stays a one-word choice."""
-        phrases = inner.split("|") if " " in inner else [inner]
-        choices = []
-        for phrase in phrases:
-            if not phrase or phrase != phrase.strip() or "  " in phrase:
-                raise ValueError(f"empty or badly spaced alternative in group ({inner})")
-            choices.append([self.word_slot(p) for p in phrase.split(" ")])
-        return choices
-
-    def compile(self, pattern: str) -> list[tuple]:
-        """Expand ``pattern`` into its variants (lists of slots)."""
-        pattern = pattern.replace("’", "'")
-        if pattern != pattern.strip() or "  " in pattern or "\t" in pattern:
-            raise ValueError("pattern has stray spaces")
-        variants: list[list] = [[]]
-        for piece in _split_top_level(pattern):
-            if piece.startswith("("):
-                optional = piece.endswith(")?")
-                if not (optional or piece.endswith(")")) or piece.count("(") != 1 or piece.count(")") != 1:
-                    raise ValueError(f"group {piece!r} must look like (a b|c) or (a b|c)? with no nesting")
-                choices = self.group_choices(piece[1 : -2 if optional else -1])
-                variants = [v + extra for v in variants for extra in ([[]] if optional else []) + choices]
-            elif "(" in piece or ")" in piece:
-                raise ValueError(f"unbalanced parenthesis in {piece!r}")
-            else:
-                slot = self.word_slot(piece)
-                variants = [v + [slot] for v in variants]
-            if len(variants) > MAX_VARIANTS:
-                raise ValueError(f"too many variants (more than {MAX_VARIANTS}) from groups")
-        compiled = []
-        for variant in variants:
-            if not variant:
-                raise ValueError("pattern is empty")
-            if variant[0][0] == "gap" or variant[-1][0] == "gap":
-                raise ValueError("a pattern cannot start or end with a gap")
-            if variant[0][0] == "prefix" and len(variant) > 1:
-                raise ValueError("a wildcard can open only a one-word pattern")
-            compiled.append(tuple(variant))
-        return compiled
 
 
 # --- files --------------------------------------------------------------------------------
@@ -263,7 +97,7 @@ def read_lexicon_file(path: Path | str, dimension: str | None = None) -> tuple[l
     version = _header_value(lines, "format")
     if version is not None and version != FORMAT_VERSION:
         problems.append(f"{path}:1: format {version} is not supported (expected {FORMAT_VERSION})")
-    compiler = _PatternCompiler({})
+    compiler = PatternCompiler({})
     cues: list[Cue] = []
     seen: dict[str, int] = {}
     for lineno, line in enumerate(lines, 1):
@@ -320,7 +154,7 @@ class Lexicon:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self):
-        compiler = _PatternCompiler(self.irregular)
+        compiler = PatternCompiler(self.irregular)
         # Cues are indexed by their first word, or, when their next slots are words too, by
         # the pair or triple of words, so a common first word ("is", "in") only brings up the
         # cues that can continue with the words that actually follow it.
@@ -553,7 +387,7 @@ def _match_variant(variant: tuple, tokens: Tokens, first: int) -> int:
         return first
     best = -1
     is_word = tokens.is_word
-    # Depth-first over gap lengths; gaps are bounded (<= MAX_GAP) so this stays small.
+    # Depth-first over gap lengths; gaps are bounded (<= patterns.MAX_GAP) so this stays small.
     stack = [(1, first + 1)]
     while stack:
         slot_index, position = stack.pop()
@@ -640,8 +474,6 @@ def load_lexicons(paths: Iterable[Path | str] = (), *, include_shipped: bool = T
     merged: dict[tuple[str, str], Cue] = {}
     for path in files:
         if path.suffix.lower() == ".dic":
-            from .liwc import read_liwc_file
-
             cues, file_problems = read_liwc_file(path, liwc_map)
         else:
             cues, file_problems = read_lexicon_file(path)

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Mapping
 
 from ..dimensions import DIMENSIONS
-from .lexicon import Cue, _PatternCompiler
+from .cues import Cue
+from .patterns import PatternCompiler
 
 LIWC_WEIGHT = 0.5  # one dictionary word is enough to flag a sentence at the default threshold
 
@@ -60,7 +61,7 @@ def read_liwc_file(path: Path | str, liwc_map: Mapping[str, str] | None) -> tupl
     unknown = set(liwc_map) - set(categories.values())
     if unknown:
         problems.append(f"{path}:{markers[0] + 1}: --liwc-map names categories not in the file: {', '.join(sorted(unknown))}")
-    compiler = _PatternCompiler({})
+    compiler = PatternCompiler({})
     cues: dict[tuple[str, str], Cue] = {}
     for i in range(markers[1] + 1, len(lines)):
         line = lines[i].strip()

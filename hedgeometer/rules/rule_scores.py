@@ -14,7 +14,7 @@ import numpy as np
 
 from ..dimensions import DIMENSION_INDEX, DIMENSIONS
 from ..rounding import round6
-from .lexicon import CueMatch
+from .cues import CueMatch
 
 
 def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
@@ -29,7 +29,7 @@ def rule_matrix(match_lists: Sequence[Sequence[CueMatch]]) -> np.ndarray:
 def rule_scores(matches: Sequence[CueMatch]) -> dict[str, float]:
     """Noisy-OR of matched cue weights, per dimension.
 
-    >>> from hedgeometer.rules.lexicon import CueMatch
+    >>> from hedgeometer.rules.cues import CueMatch
     >>> rule_scores([CueMatch("hedging", 0, 3, "may", "may", "modal", 0.5)])["hedging"]
     0.5
     """

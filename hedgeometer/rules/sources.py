@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Sequence
 
-from .lexicon import CueMatch
+from .cues import CueMatch
 from ..text.tokens import Tokens
 
 REPORTING_VERBS = frozenset(

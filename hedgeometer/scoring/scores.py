@@ -26,7 +26,7 @@ import numpy as np
 from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS
 from ..errors import ParameterError
 from ..rounding import round6
-from ..rules.lexicon import CueMatch
+from ..rules.cues import CueMatch
 
 # Which labels count: "any" keeps every label, "cue" only those with a cue of their dimension.
 EVIDENCE_MODES = ("any", "cue")
