@@ -89,7 +89,7 @@ def main() -> None:
         print(f"(skipped: {ptc} not found)\n")
 
     print("## Cross-validated on the real training corpora (folds by document)\n")
-    print(cv_table(analyzer.classifier.training) + "\n")
+    print(cv_table(analyzer.loaded_model.training) + "\n")
 
     test = [e for e in load_corpus([HERE]) if e.split == "test"]
     print(f"## In-house test split, guidelines v1.1 ({len(test)} sentences)\n")

@@ -12,7 +12,7 @@ from .dimensions import DIMENSIONS
 from .errors import InputError, ModelFileError, ParameterError
 from .rules.lexicon import Lexicon, load_lexicons
 from .text.markdown import blank_non_prose
-from .reports.readability import readability
+from .reports.readability import readability_figures
 from .reports.article import ArticleReport, build_report
 from .rounding import round6
 from .rules.rule_scores import rule_matrix
@@ -36,7 +36,7 @@ class Analyzer:
         Score at which a sentence is labelled, for all dimensions or per dimension (default: the
         model's tuned thresholds, or 0.5 for rules only).
     model : "default", path, or None
-        The classifier: the shipped one, a model file, or None for rules only.
+        The model: the shipped one, a model file, or None for rules only.
     include_shipped_lexicons : bool
         False to use only ``lexicons`` (for example a LIWC dictionary on its own).
     liwc_map : mapping, optional
@@ -56,6 +56,13 @@ class Analyzer:
         blank (see :mod:`hedgeometer.text.boilerplate`); ``"keep"`` scores them as text.
 
     Lexicons and model load on first use, so constructing an Analyzer is cheap.
+
+    As in scikit-learn, each parameter is kept unchanged under its own name (``model``,
+    ``lexicons``, ``readability``, ...), so ``Analyzer(**params)`` rebuilds an analyzer. What
+    the analyzer makes of them has a name of its own that cannot be mistaken for a parameter:
+    ``loaded_model`` (the :class:`~hedgeometer.model.linear.LinearModel` that ``model`` names,
+    or None) and ``loaded_lexicon`` (the :class:`~hedgeometer.rules.lexicon.Lexicon` built from
+    the shipped files and ``lexicons``), loaded on first use.
 
     Examples
     --------
@@ -86,8 +93,8 @@ class Analyzer:
         if boilerplate not in BOILERPLATE_MODES:
             raise ParameterError("boilerplate", boilerplate, " or ".join(map(repr, BOILERPLATE_MODES)), BOILERPLATE_MODES)
         self.boilerplate = boilerplate
-        self._lexicon: Lexicon | None = None
-        self._model = None
+        self._loaded_lexicon: Lexicon | None = None
+        self._loaded_model = None
         self._model_loaded = False
         self._thresholds: dict[str, float] | None = None
         self._provenance: dict | None = None
@@ -96,25 +103,29 @@ class Analyzer:
     # --- lazily loaded parts ----------------------------------------------------------------
 
     @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = load_lexicons(self.lexicons, include_shipped=self.include_shipped_lexicons, liwc_map=self.liwc_map)
-        return self._lexicon
+    def loaded_lexicon(self) -> Lexicon:
+        """The lexicon loaded from the shipped files and ``lexicons`` (a
+        :class:`hedgeometer.rules.lexicon.Lexicon`)."""
+        if self._loaded_lexicon is None:
+            self._loaded_lexicon = load_lexicons(self.lexicons, include_shipped=self.include_shipped_lexicons,
+                                                 liwc_map=self.liwc_map)
+        return self._loaded_lexicon
 
     @property
-    def classifier(self):
-        """The loaded model (a :class:`hedgeometer.model.linear.LinearModel`), or None for rules only."""
+    def loaded_model(self):
+        """The model loaded from ``model`` (a :class:`hedgeometer.model.linear.LinearModel`), or None
+        for rules only."""
         if not self._model_loaded:
             from .model.linear import load_model
 
-            self._model = None if self.model is None else load_model(self.model)
+            self._loaded_model = None if self.model is None else load_model(self.model)
             self._model_loaded = True
-        return self._model
+        return self._loaded_model
 
     @property
     def resolved_thresholds(self) -> dict[str, float]:
         if self._thresholds is None:
-            model = self.classifier
+            model = self.loaded_model
             self._thresholds = resolve_thresholds(self.thresholds, model.thresholds_ if model else None)
         return self._thresholds
 
@@ -126,13 +137,13 @@ class Analyzer:
         the model or the rules would use, ``threshold_overrides`` the dimensions set otherwise),
         the evidence mode and the segmentation settings."""
         if self._provenance is None:
-            model = self.classifier
+            model = self.loaded_model
             defaults = resolve_thresholds(None, model.thresholds_ if model else None)
             used = self.resolved_thresholds
             self._provenance = {
                 "hedgeometer": __version__,
-                "lexicon_fingerprint": self.lexicon.fingerprint,
-                "lexicon_cues": sum(self.lexicon.counts().values()),
+                "lexicon_fingerprint": self.loaded_lexicon.fingerprint,
+                "lexicon_cues": sum(self.loaded_lexicon.counts().values()),
                 "model": model.describe() if model is not None else None,
                 "evidence": self.evidence,
                 "thresholds": dict(used),
@@ -153,8 +164,8 @@ class Analyzer:
         """What each token type is to the lexicon and the model, kept across calls (see
         :class:`hedgeometer.scoring.core.TypeTable`)."""
         if self._types is None:
-            model = self.classifier
-            self._types = TypeTable(self.lexicon, model._terms if model is not None else None)
+            model = self.loaded_model
+            self._types = TypeTable(self.loaded_lexicon, model._terms if model is not None else None)
         return self._types
 
     # --- scoring ----------------------------------------------------------------------------
@@ -167,7 +178,7 @@ class Analyzer:
 
         Returns the sentence scores, their word counts and the source mentions found."""
         chunk.close()
-        match_lists, other_senses = match_chunk(self.lexicon, chunk)
+        match_lists, other_senses = match_chunk(self.loaded_lexicon, chunk)
         sentences = chunk.sentences
         voices = []
         for k, (sentence, voice_map) in enumerate(zip(sentences, chunk.voice_maps)):
@@ -179,7 +190,7 @@ class Analyzer:
             voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
         rules = rule_matrix(match_lists)
         counts = word_counts(chunk)
-        model = self.classifier
+        model = self.loaded_model
         probabilities = explain = None
         if model is not None:
             terms, dense = features_chunk(model, chunk, match_lists, other_senses, rules, counts)
@@ -238,7 +249,7 @@ class Analyzer:
         """Score the sentences of ``articles`` in one batch and build their reports."""
         table = self._type_table()
         chunk = Chunk(table)
-        lexicon = self.lexicon
+        lexicon = self.loaded_lexicon
         for article in articles:
             if article.given is not None:
                 chunk.add(TextTokens(table, article.given.text, [article.given]), None, [False], True)
@@ -260,7 +271,7 @@ class Analyzer:
             if article.from_text:
                 head, body, counts, found = body[0], body[1:], counts[1:], found[1:]
             prose = article.prose
-            figures = readability([prose[s.start:s.end] for s in body]) if self.readability else {}
+            figures = readability_figures([prose[s.start:s.end] for s in body]) if self.readability else {}
             reports.append(build_report(article.text, body, counts, self.resolved_thresholds, figures, self.provenance(),
                                         id=article.id, headline=head, sources=[m for ms in found for m in ms]))
         return reports

@@ -482,7 +482,7 @@ def evaluate(corpus_path, texts_path, split, fmt, bootstrap, **analyzer_kwargs):
     else:
         from .render.common import EVIDENCE_STAMPS
 
-        stamp = f"Combined: {EVIDENCE_STAMPS[analyzer.evidence]}.\n" if analyzer.classifier is not None else ""
+        stamp = f"Combined: {EVIDENCE_STAMPS[analyzer.evidence]}.\n" if analyzer.loaded_model is not None else ""
         click.echo(format_evaluation(result) + stamp, nl=False)
 
 
@@ -627,7 +627,7 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
                             max_chars=max_chars, globs=tuple(g.strip() for g in globs.split(",") if g.strip()))
     # article rows count the model's labels alone but list no n-grams, so they need the evidence kinds only
     analyzer = build_analyzer(readability=readability, evidence_ngrams=5 if sentences else 0, **analyzer_kwargs)
-    _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
+    _ = (analyzer.loaded_lexicon, analyzer.loaded_model, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
     settings = {"lexicons": analyzer.lexicons, "thresholds": analyzer.thresholds, "model": analyzer.model,
                 "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
                 "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams,
@@ -733,13 +733,13 @@ def lexicon_explain(sentence, **analyzer_kwargs):
     click.echo("scores: " + ", ".join(f"{d} {scored.scores[d]:.2f}" for d in DIMENSIONS))
     model_only = scored.model_only
     click.echo("labels: " + (", ".join(d + (f" ({MODEL_ONLY})" if d in model_only else "") for d in scored.labels) or "none"))
-    model = analyzer.classifier
+    model = analyzer.loaded_model
     if model is not None and scored.labels:
         # the whole decision of each label: its strongest n-grams, then everything else the model added
         from .text.tokens import Tokens
 
         tokens = Tokens(sentence)
-        matches = analyzer.lexicon.match_tokens(tokens, sentence, 0)
+        matches = analyzer.loaded_lexicon.match_tokens(tokens, sentence, 0)
         for dimension in scored.labels:
             entry = scored.evidence[dimension]
             parts = model.contributions(tokens, matches, dimension)

@@ -80,7 +80,7 @@ def corpus_sentences(limit=400):
 
 def matched(analyzer, text):
     tokens = Tokens(text)
-    return tokens, analyzer.lexicon.match_tokens(tokens, text, 0)
+    return tokens, analyzer.loaded_lexicon.match_tokens(tokens, text, 0)
 
 
 # --- exact contributions --------------------------------------------------------------------
@@ -96,7 +96,7 @@ def assert_exact(model, analyzer, texts):
 
 
 def test_contributions_add_up_to_the_shipped_models_decision(analyzer):
-    assert_exact(analyzer.classifier, analyzer, corpus_sentences())
+    assert_exact(analyzer.loaded_model, analyzer, corpus_sentences())
 
 
 def test_contributions_add_up_for_a_model_with_every_weight_set():
@@ -118,7 +118,7 @@ def test_contributions_add_up_for_a_model_with_every_weight_set():
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("abcdefgh may could brink talks 0123 ,.?!\"'’-İ")), max_size=120))
 def test_contributions_add_up_on_any_text(analyzer, text):
-    assert_exact(analyzer.classifier, analyzer, [text])
+    assert_exact(analyzer.loaded_model, analyzer, [text])
 
 
 def test_tiny_model_contributions_are_the_hand_worked_numbers():
@@ -130,7 +130,7 @@ def test_tiny_model_contributions_are_the_hand_worked_numbers():
 
 def test_top_ngrams_are_the_largest_positive_contributions(analyzer):
     """top_ngrams agrees with contributions, for every label of every sentence."""
-    model = analyzer.classifier
+    model = analyzer.loaded_model
     texts = corpus_sentences(150)
     scored = analyzer.score_sentences(texts)
     checked = 0
@@ -147,7 +147,7 @@ def test_top_ngrams_are_the_largest_positive_contributions(analyzer):
 
 
 def test_top_ngrams_work_only_on_wanted_sentences(analyzer):
-    model = analyzer.classifier
+    model = analyzer.loaded_model
     token_lists = [matched(analyzer, t)[0] for t in corpus_sentences(30)]
     terms = model.term_counts(token_lists)
     wanted = np.zeros((len(token_lists), len(DIMENSIONS)), dtype=bool)

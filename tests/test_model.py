@@ -125,7 +125,7 @@ def test_shipped_model_is_used_by_default(seed_text):
 
 def test_score_sentences_is_one_vectorized_model_pass(monkeypatch):
     analyzer = Analyzer()
-    model = analyzer.classifier
+    model = analyzer.loaded_model
     calls = []
     original = type(model).probabilities_from
 

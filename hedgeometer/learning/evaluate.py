@@ -83,7 +83,7 @@ def system_predictions(analyzer, texts: Sequence[str]) -> dict[str, np.ndarray]:
     thresholds = analyzer.resolved_thresholds
     rules = np.array([[s.rule_scores[d] >= DEFAULT_THRESHOLD for d in DIMENSIONS] for s in scored], dtype=bool)
     predictions = {"rules": rules.reshape(len(scored), len(DIMENSIONS))}
-    if analyzer.classifier is not None:
+    if analyzer.loaded_model is not None:
         predictions["model"] = np.array([[s.model_scores[d] >= thresholds[d] for d in DIMENSIONS] for s in scored],
                                         dtype=bool).reshape(len(scored), len(DIMENSIONS))
         predictions["combined"] = np.array([[d in s.labels for d in DIMENSIONS] for s in scored],

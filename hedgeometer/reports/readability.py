@@ -185,7 +185,7 @@ class _Syllables:
         return sum(known[word] for word in lowercase_words(text)) if text else 0
 
 
-def readability(sentences: Sequence[str]) -> dict:
+def readability_figures(sentences: Sequence[str]) -> dict:
     """Return each measure in :data:`MEASURES` (rounded to 1 decimal) and whether it was sampled.
 
     Empty input gives ``None`` for every measure.

@@ -215,7 +215,7 @@ def run_dask(analyzer, records: Iterable[Record], sentences: bool, scheduler: st
         from distributed import Client
     except ImportError:
         raise InputError("--engine dask needs Dask: pip install 'hedgeometer[dask]'") from None
-    _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # load before shipping: workers never read files
+    _ = (analyzer.loaded_lexicon, analyzer.loaded_model, analyzer.resolved_thresholds)  # load before shipping: workers never read files
     try:
         client = Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as error:
