@@ -3,6 +3,7 @@ probabilities -> sentence scores -> article report. It is the library's front do
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
@@ -195,9 +196,8 @@ class Analyzer:
         if model is not None:
             terms, dense = features_chunk(model, chunk, match_lists, other_senses, rules, counts)
             probabilities = round6(model.probabilities_from(model.decision_from(dense, terms)))
-            if self.evidence_ngrams > 0:
-                def explain(labelled):
-                    return model.top_ngrams(terms, labelled, self.evidence_ngrams)
+            if self.evidence_ngrams > 0:  # explain(labelled): the n-grams behind each label
+                explain = partial(model.top_ngrams, terms, count=self.evidence_ngrams)
         scored = score_rows(sentences, match_lists, rules, probabilities, model.mix_ if model else None,
                             self.resolved_thresholds, voices, self.evidence, explain)
         return scored, counts, sources_chunk(chunk, match_lists)

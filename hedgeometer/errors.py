@@ -27,10 +27,6 @@ class MissingDependencyError(HedgeometerError, ModuleNotFoundError):
     """A package hedgeometer needs for this step is not installed (the message says which)."""
 
 
-class NotFittedError(HedgeometerError):
-    """A model was used before ``fit``."""
-
-
 class ParameterError(HedgeometerError, ValueError):
     """A parameter was given a value it does not take: ``parameter``, ``value``, ``expected`` (in
     words) and ``choices`` (the values it takes, when they can be listed) say which, so a caller

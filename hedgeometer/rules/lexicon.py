@@ -492,8 +492,3 @@ def load_lexicons(paths: Iterable[Path | str] = (), *, include_shipped: bool = T
     if problems:
         raise LexiconError(problems)
     return Lexicon(tuple(merged.values()), irregular, tuple(str(f) for f in files))
-
-
-def load_lexicon_dir(directory: Path | str) -> Lexicon:
-    """Load every ``*.tsv`` lexicon in ``directory`` (and its ``inflections.tsv``) alone."""
-    return load_lexicons(lexicon_dir=directory)

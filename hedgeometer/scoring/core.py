@@ -13,7 +13,6 @@ sentence on its own (``benchmarks/identical.py`` hashes them over the corpus).
 from __future__ import annotations
 
 import gc
-import re
 from contextlib import contextmanager
 from itertools import chain, repeat
 from typing import Sequence

@@ -38,7 +38,6 @@ class Sentence(NamedTuple):
 # word. nltk compiles these with the third-party ``regex`` engine, whose \s leaves out the
 # separators \x1c-\x1f that the standard engine counts as space, so \s and \S are spelled out.
 _SPACE, _NON_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
-SENT_END_CHARS = ".?!"
 NON_WORD_CHARS = r"(?:[)\";}\]\*:@\'\({\[“”‘’!?])"  # characters that cannot appear within words
 WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘’]"  # characters that cannot start a word
 MULTI_CHAR_PUNCT = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"  # dashes and ellipses

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-VOICES = ("reporter", "quoted")
 _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _MARKS = re.compile(r"[\"“„«”»'‘’]|\n(?=[ \t]*\n)")
