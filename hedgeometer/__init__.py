@@ -1,7 +1,12 @@
 """hedgeometer: measure hedging, speculation, drama, vague attribution and boosters in news.
 
 >>> from hedgeometer import Analyzer
->>> report = Analyzer().analyze(open("seeds/damascus-talks.txt").read())  # doctest: +SKIP
+>>> from hedgeometer.resources import seed_text
+>>> report = Analyzer().analyze(seed_text())
+>>> report.headline.text
+'Russia and Syria Strengthen Military Ties Amid Strategic Ambiguity'
+>>> f"{len(report.flagged)} of {len(report.sentences)} sentences flagged"
+'17 of 18 sentences flagged'
 
 The public names load on first use (PEP 562), so ``import hedgeometer`` and the command
 line's ``--help`` and ``--version`` import nothing heavy.
