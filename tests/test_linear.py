@@ -1,40 +1,18 @@
-"""The classifier: reproducible training, pickle-free files that refuse tampering, numpy
-probabilities equal to scikit-learn's, one vectorized pass."""
+"""The classifier at run time (hedgeometer.model.linear): pickle-free files that refuse
+tampering, numpy probabilities equal to scikit-learn's, one vectorized pass."""
 
 import json
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
 from click.testing import CliRunner
 
 from hedgeometer import Analyzer
 from hedgeometer.cli import main
 from hedgeometer.errors import ModelFileError
-from hedgeometer.model.linear import default_model_path, load_model, save_model
+from hedgeometer.model.linear import default_model_path, load_model
 
-from conftest import FIXTURES
-
-SMALL_CORPUS = FIXTURES / "corpus-small.jsonl"
-
-
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory):
-    from hedgeometer.rules.lexicon import load_lexicons
-    from hedgeometer.learning.train import train_model
-
-    model, record = train_model([SMALL_CORPUS], lexicon=load_lexicons(), seed=0, name="small")
-    path = tmp_path_factory.mktemp("model") / "small.json"
-    save_model(model, path)
-    return model, record, path
-
-
-def test_train_twice_gives_identical_bytes(tmp_path, trained):
-    _, _, first = trained
-    second = tmp_path / "again.json"
-    result = CliRunner().invoke(main, ["train", "--corpus", str(SMALL_CORPUS), "-o", str(second), "--name", "small"])
-    assert result.exit_code == 0, result.output
-    assert second.read_bytes() == first.read_bytes()
+from conftest import SMALL_CORPUS
 
 
 def test_model_file_is_plain_json_with_its_training_record(trained):
@@ -138,69 +116,3 @@ def test_score_sentences_is_one_vectorized_model_pass(monkeypatch):
     scored = analyzer.score_sentences(sentences)
     assert calls == [10_000]
     assert len(scored) == 10_000 and all("hedging" in s.labels for s in scored[:50])
-
-
-def test_evaluate_corpus_and_conll_xml():
-    runner = CliRunner()
-    result = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    assert set(data["systems"]) == {"majority", "keywords", "rules", "model", "combined"}
-    assert 0 <= data["systems"]["combined"]["macro_f1"] <= 1
-    xml = runner.invoke(main, ["evaluate", "--corpus", str(FIXTURES / "conll-sample.xml"), "--format", "json"])
-    assert xml.exit_code == 0, xml.output
-    scores = json.loads(xml.output)
-    assert scores["kind"] == "binary" and scores["sentences"] == 6
-    assert scores["systems"]["rules"]["uncertain"]["support"] == 3
-    text = runner.invoke(main, ["evaluate", "--corpus", str(FIXTURES / "conll-sample.xml")])
-    assert "uncertain" in text.output and "combined" in text.output
-
-
-def test_evaluate_reports_a_bootstrap_interval_around_macro_f1():
-    runner = CliRunner()
-    result = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json"])
-    data = json.loads(result.output)
-    assert data["bootstrap"]["unit"] == "article group"
-    for name, system in data["systems"].items():
-        if name == "majority":  # never labels a rare class: F1 0 in every resample
-            assert system["macro_f1"] == 0 and system["macro_f1_ci95"] == [0, 0]
-            continue
-        low, high = system["macro_f1_ci95"]
-        assert 0 <= low <= system["macro_f1"] <= high <= 1 and low < high
-    text = runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all"]).output
-    assert "95% CI" in text and "bootstrap resamples of article groups" in text
-    plain = json.loads(runner.invoke(main, ["evaluate", "--corpus", str(SMALL_CORPUS), "--split", "all", "--format", "json",
-                                             "--bootstrap", "0"]).output)
-    assert "bootstrap" not in plain and "macro_f1_ci95" not in plain["systems"]["rules"]
-
-
-def test_bootstrap_interval_resamples_whole_groups():
-    from hedgeometer.learning.evaluate import bootstrap_interval
-
-    gold = np.array([[True], [True], [False], [False]] * 10)
-    perfect = bootstrap_interval(gold, gold.copy(), np.arange(40), 200)
-    assert perfect == [1.0, 1.0]
-    # half the groups all right, half all wrong: the interval is wide around 0.5 when groups are
-    # the unit, and narrower when the same 40 sentences are (wrongly) treated as independent
-    predicted = gold.copy()
-    predicted[20:] = ~predicted[20:]
-    by_group = bootstrap_interval(gold, predicted, np.repeat([0, 1], 20), 500)
-    by_sentence = bootstrap_interval(gold, predicted, np.arange(40), 500)
-    assert by_group[0] < by_sentence[0] <= 0.5 <= by_sentence[1] < by_group[1]
-
-
-@given(st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=60))
-@settings(max_examples=200, deadline=None)
-def test_the_one_f1_agrees_with_scikit_learn(pairs):
-    """evaluate.f1_score is the F1 of training, evaluate and the bootstrap; it must be
-    scikit-learn's, 0 included when nothing is there to find or found."""
-    from sklearn.metrics import precision_recall_fscore_support
-
-    from hedgeometer.learning.evaluate import confusion, f1_score, prf
-
-    gold = np.array([g for g, _ in pairs], dtype=bool)
-    predicted = np.array([p for _, p in pairs], dtype=bool)
-    precision, recall, f1, _ = precision_recall_fscore_support(gold, predicted, average="binary", zero_division=0)
-    assert f1_score(*confusion(gold, predicted)) == pytest.approx(f1, abs=1e-12)
-    assert prf(gold, predicted) == {"precision": round(precision, 4), "recall": round(recall, 4),
-                                    "f1": round(f1, 4), "support": int(gold.sum())}

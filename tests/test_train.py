@@ -1,5 +1,6 @@
-"""train says how it goes: sentences encoded and settings cross-validated, with counts, and on a
-terminal as one status line rewritten in place."""
+"""Training (hedgeometer.learning.train): the same corpus gives the same bytes, and train says how
+it goes: sentences encoded and settings cross-validated, with counts, and on a terminal as one
+status line rewritten in place."""
 
 import io
 
@@ -10,9 +11,7 @@ from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.rules.lexicon import load_lexicons
 from hedgeometer.learning.train import C_GRID, train_model
 
-from conftest import FIXTURES
-
-SMALL_CORPUS = FIXTURES / "corpus-small.jsonl"
+from conftest import SMALL_CORPUS
 
 
 def test_train_reports_encoding_and_every_setting_with_counts():
@@ -74,3 +73,11 @@ def test_the_train_command_shows_its_progress(tmp_path):
     assert result.exit_code == 0, result.output
     assert "[0:0" in result.output and "encoding 80 corpus and 0 real-corpus sentences (0/80)" in result.output
     assert "booster: cross-validating C=10.0, real weight=1.0, news weight=1.0 (9/10)" in result.output
+
+
+def test_train_twice_gives_identical_bytes(tmp_path, trained):
+    _, _, first = trained
+    second = tmp_path / "again.json"
+    result = CliRunner().invoke(main, ["train", "--corpus", str(SMALL_CORPUS), "-o", str(second), "--name", "small"])
+    assert result.exit_code == 0, result.output
+    assert second.read_bytes() == first.read_bytes()
