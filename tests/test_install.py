@@ -54,6 +54,22 @@ def dist(tmp_path_factory) -> dict[str, Path]:
     return {"sdist": sdist, "wheel": wheel}
 
 
+@pytest.fixture(scope="module")
+def python(tmp_path_factory) -> Path:
+    """A throwaway virtual environment on this interpreter, lent this environment's packages (the
+    dependencies) by a .pth line. The .pth files of those site-packages are not run, so an
+    editable install of hedgeometer there (which would supply any module an install lacks) stays
+    out; and it shows the user site, where the project's .venv hides it (pip refuses --user there).
+    """
+    venv = tmp_path_factory.mktemp("venv")
+    _run([sys._base_executable, "-m", "venv", "--clear", "--without-pip", "--system-site-packages", venv])
+    python = venv / "bin" / "python"
+    site_packages = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]).stdout.strip())
+    lent = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    (site_packages / "lent-packages.pth").write_text("\n".join(sorted(lent)) + "\n")
+    return python
+
+
 @pytest.fixture
 def workdir(tmp_path) -> Path:
     """A folder outside the repository holding the seed article, where the command runs."""
@@ -77,11 +93,14 @@ def _assert_installed_report(stdout: str, analyzer) -> None:
     assert data == json.loads(json.dumps(expected))
 
 
-def _where_from(python, cwd: Path, **env: str) -> list[str]:
-    """Where the interpreter imports hedgeometer from, and where it finds each shipped folder."""
-    code = ("import hedgeometer.resources as r; print(r.__file__); "
-            "[print(r.resource_dir(n)) for n in ('lexicons', 'models', 'seeds')]")
-    return _run([python, "-c", code], cwd=cwd, **env).stdout.split()
+def _assert_all_from(install: Path, python, cwd: Path, **env: str) -> None:
+    """Every hedgeometer module the command line loads, and each shipped folder, comes from ``install``."""
+    code = ("import sys, hedgeometer.cli, hedgeometer.analyzer, hedgeometer.resources as r; "
+            "[print(m.__file__) for n, m in sorted(sys.modules.items()) if n.split('.')[0] == 'hedgeometer']; "
+            "[print(r.resource_dir(n)) for n in r.SHIPPED]")
+    paths = _run([python, "-c", code], cwd=cwd, **env).stdout.split()
+    assert len(paths) > 20 and paths[-3:] == [str(install / "hedgeometer" / n) for n in ("lexicons", "models", "seeds")]
+    assert [p for p in paths if not p.startswith(str(install / "hedgeometer"))] == []
 
 
 def test_the_sdist_carries_the_data_folders_once(dist):
@@ -96,7 +115,7 @@ def test_the_wheel_carries_every_package_and_the_data_inside_the_package(dist):
     with zipfile.ZipFile(dist["wheel"]) as wheel:
         names = set(wheel.namelist())
     packages = sorted(p.parent.relative_to(ROOT).as_posix() for p in (ROOT / "hedgeometer").rglob("__init__.py"))
-    missing = [p for p in packages if f"{p}/__init__.py" not in names]
+    missing = [p.replace("/", ".") for p in packages if f"{p}/__init__.py" not in names]
     assert not missing, f"add {missing} to 'packages' in setup.cfg"
     for folder, files in DATA.items():
         assert {f"hedgeometer/{folder}/{f}" for f in files} <= names, folder
@@ -105,40 +124,29 @@ def test_the_wheel_carries_every_package_and_the_data_inside_the_package(dist):
     assert {name.split("/")[0] for name in names} == {"hedgeometer", f"{dist['wheel'].name.split('-py')[0]}.dist-info"}
 
 
-def test_a_target_install_scores_the_seed_from_another_folder(dist, tmp_path, workdir, analyzer):
+def test_a_target_install_scores_the_seed_from_another_folder(dist, python, tmp_path, workdir, analyzer):
     target = tmp_path / "target"
-    _pip_install(sys.executable, dist["wheel"], "--target", str(target))
-    module, *folders = _where_from(sys.executable, workdir, PYTHONPATH=str(target))
-    assert module == str(target / "hedgeometer" / "resources.py")
-    assert folders == [str(target / "hedgeometer" / n) for n in ("lexicons", "models", "seeds")]
-    report = _run([sys.executable, *REPORT], cwd=workdir, PYTHONPATH=str(target))
+    _pip_install(python, dist["wheel"], "--target", str(target))
+    _assert_all_from(target, python, workdir, PYTHONPATH=str(target))
+    report = _run([python, *REPORT], cwd=workdir, PYTHONPATH=str(target))
     _assert_installed_report(report.stdout, analyzer)
 
 
-def test_a_user_install_scores_the_seed_from_another_folder(dist, tmp_path, workdir, analyzer):
-    # pip refuses --user in a virtual environment that hides the user site (as the project's
-    # .venv does), so a throwaway one that shows it, built on the same interpreter; a .pth line
-    # lends it this environment's packages (the dependencies; .pth files there are not run, so an
-    # editable hedgeometer is not among them).
-    venv = tmp_path / "venv"
-    _run([sys._base_executable, "-m", "venv", "--without-pip", "--system-site-packages", venv])
-    python = venv / "bin" / "python"
-    site_packages = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]).stdout.strip())
-    lent = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
-    (site_packages / "lent-packages.pth").write_text("\n".join(sorted(lent)) + "\n")
+def test_a_user_install_scores_the_seed_from_another_folder(dist, python, tmp_path, workdir, analyzer):
     userbase = tmp_path / "userbase"
     _pip_install(python, dist["wheel"], "--user", PYTHONUSERBASE=str(userbase))
-    module, *folders = _where_from(python, workdir, PYTHONUSERBASE=str(userbase))
-    assert module.startswith(str(userbase)) and all(f.startswith(str(userbase)) for f in folders), (module, folders)
+    user_site = Path(_run([python, "-m", "site", "--user-site"], PYTHONUSERBASE=str(userbase)).stdout.strip())
+    assert user_site.is_relative_to(userbase)
+    _assert_all_from(user_site, python, workdir, PYTHONUSERBASE=str(userbase))
     report = _run([python, *REPORT], cwd=workdir, PYTHONUSERBASE=str(userbase))
     _assert_installed_report(report.stdout, analyzer)
 
 
-def test_a_broken_install_says_what_is_missing(dist, tmp_path, workdir):
+def test_a_broken_install_says_what_is_missing(dist, python, tmp_path, workdir):
     target = tmp_path / "target"
-    _pip_install(sys.executable, dist["wheel"], "--target", str(target))
+    _pip_install(python, dist["wheel"], "--target", str(target))
     shutil.rmtree(target / "hedgeometer" / "lexicons")
-    result = subprocess.run([sys.executable, *REPORT], cwd=workdir, env=_env(PYTHONPATH=str(target)),
+    result = subprocess.run([python, *REPORT], cwd=workdir, env=_env(PYTHONPATH=str(target)),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert result.stderr.startswith("Error: the lexicons/ folder that ships with hedgeometer is missing")

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Mapping
 
-from .dimensions import DIMENSIONS
+from ..dimensions import DIMENSIONS
 from .lexicon import Cue, _PatternCompiler
 
 LIWC_WEIGHT = 0.5  # one dictionary word is enough to flag a sentence at the default threshold

@@ -8,7 +8,7 @@ package import pulls in scipy and scikit-learn, over a second); ``tests/test_seg
 every span against nltk's tokenizer with the same parameters on tens of thousands of texts.
 Blank lines and Markdown block markers also end a sentence, which keeps a headline with no full
 stop apart from the paragraph under it; so does a line that stands apart from the prose around it
-(a photo caption, an embedded post: see :mod:`hedgeometer.boilerplate`), which never runs into
+(a photo caption, an embedded post: see :mod:`hedgeometer.text.boilerplate`), which never runs into
 the next sentence.
 """
 
@@ -294,7 +294,7 @@ def split_sentences(text: str, prose: str | None = None) -> list[Sentence]:
 
     Sentences come in order, never overlap, have no leading or trailing whitespace, and every
     non-whitespace character of ``prose`` lies in exactly one of them. ``prose`` is ``text``
-    with what is not prose blanked (Markdown, see :mod:`hedgeometer.markdown`), of the same
+    with what is not prose blanked (Markdown, see :mod:`hedgeometer.text.markdown`), of the same
     length: sentences are found in it, and their ``text`` is still ``text[start:end]``.
 
     >>> [s.text for s in split_sentences("Gen. Smith arrived in the U.S. on Monday. Talks began.")]

@@ -23,7 +23,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .errors import MissingDependencyError
+from ..errors import MissingDependencyError
 
 MEASURES = {
     "flesch_reading_ease": "Flesch reading ease (higher is easier; 60-70 is plain English)",

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Sequence
 
 from .lexicon import CueMatch
-from .tokens import Tokens
+from ..text.tokens import Tokens
 
 REPORTING_VERBS = frozenset(
     """say says said saying tell tells told report reports reported reporting stated

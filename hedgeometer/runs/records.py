@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError
-from .inputs import (BYTE_ORDER_MARK, HTML_SUFFIXES, MARKDOWN_SUFFIXES, decode, html_to_text, resolve_format,
+from ..errors import InputError
+from ..text.inputs import (BYTE_ORDER_MARK, HTML_SUFFIXES, MARKDOWN_SUFFIXES, decode, html_to_text, resolve_format,
                      without_byte_order_mark)
 
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.csv")
@@ -42,7 +42,7 @@ class Record:
     fields: dict = field(default_factory=dict)  # other input fields, carried to the output
     error: str | None = None
     headline: str | None = None
-    markdown: bool = False  # a .md file: its syntax is not scored (see hedgeometer.markdown)
+    markdown: bool = False  # a .md file: its syntax is not scored (see hedgeometer.text.markdown)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 The project's own corpus labels all five dimensions; public corpora label one question each:
 CoNLL-2010 and WikiWeasel "is this sentence uncertain", the Szeged Uncertainty Corpus which
 uncertainty cues a sentence has (by type), the Propaganda Techniques Corpus which propaganda
-techniques a news line uses. Each record becomes an :class:`~hedgeometer.corpus.Example` whose
+techniques a news line uses. Each record becomes an :class:`~hedgeometer.learning.corpus.Example` whose
 ``known`` names the dimensions its corpus answers; the others are unknown and never taught as
 negatives. The mapping follows ``corpus/GUIDELINES.md``:
 
@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Iterable
 
 from .corpus import Example
-from .dimensions import DIMENSIONS
-from .errors import InputError
+from ..dimensions import DIMENSIONS
+from ..errors import InputError
 
 HEDGING_TYPES = ("speculation_modal_probable", "speculation_modal_possible")
 SPECULATION_TYPES = ("speculation_hypo_doxastic", "speculation_hypo_investigation")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import InputError
+from ..errors import InputError
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

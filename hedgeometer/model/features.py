@@ -21,10 +21,10 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from .dimensions import DIMENSION_INDEX, DIMENSIONS
-from .lexicon import CueMatch
-from .scoring import rule_matrix
-from .tokens import Tokens
+from ..dimensions import DIMENSION_INDEX, DIMENSIONS
+from ..rules.lexicon import CueMatch
+from ..scoring.scores import rule_matrix
+from ..text.tokens import Tokens
 
 _DIGITS = re.compile(r"\d+")
 _QUOTE = re.compile('["“”«»]')
@@ -84,7 +84,7 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: S
     frequency ``1 + log(count)``. The same terms as :func:`ngrams` finds, looked up for all
     sentences at once. The tf-idf arithmetic is done on these arrays by the model.
     ``other_senses`` gives per sentence the token positions a context guard ruled out (as
-    :meth:`hedgeometer.lexicon.Lexicon.find` returns them), when they are not marked on the tokens.
+    :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them), when they are not marked on the tokens.
     """
     if other_senses is None:
         gram_lists = [t.grams for t in token_lists]
@@ -129,7 +129,7 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
                  rules: np.ndarray | None = None) -> np.ndarray:
     """The dense block for many sentences, shape (n_sentences, len(DENSE_FEATURES)).
 
-    ``rules`` is :func:`hedgeometer.scoring.rule_matrix` of ``match_lists`` when already known.
+    ``rules`` is :func:`hedgeometer.scoring.scores.rule_matrix` of ``match_lists`` when already known.
     """
     n = len(token_lists)
     if not n:

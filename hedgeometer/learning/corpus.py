@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .dimensions import DIMENSIONS
-from .errors import InputError
+from ..dimensions import DIMENSIONS
+from ..errors import InputError
 
 SPLITS = ("train", "dev", "test")
 UNCERTAIN_DIMENSIONS = ("hedging", "speculation", "attribution")

@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
 from .context import GUARDS
-from .dimensions import DIMENSIONS
-from .errors import LexiconError
-from .tokens import Tokens
+from ..dimensions import DIMENSIONS
+from ..errors import LexiconError
+from ..text.tokens import Tokens
 
 FORMAT_VERSION = "1"
 COLUMNS = ("pattern", "category", "weight", "notes", "guards")
@@ -391,7 +391,7 @@ class Lexicon:
         (shifted by ``offset``). Returns matches in text order, longest per dimension.
 
         Also marks on ``tokens`` the words a context guard ruled out (see :meth:`find`), so that
-        their :attr:`~hedgeometer.tokens.Tokens.grams` spell them ``word:other``."""
+        their :attr:`~hedgeometer.text.tokens.Tokens.grams` spell them ``word:other``."""
         matches, other_sense = self.find(tokens, text, offset)
         if other_sense:
             tokens.mark_other_sense(other_sense)
@@ -604,7 +604,7 @@ def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
 
 
 def shipped_lexicon_dir() -> Path:
-    from .resources import resource_dir
+    from ..resources import resource_dir
 
     return resource_dir("lexicons")
 

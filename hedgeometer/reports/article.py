@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from .dimensions import DIMENSIONS
-from .scoring import SentenceScore
-from .sources import summarise_sources
+from ..dimensions import DIMENSIONS
+from ..scoring.scores import SentenceScore
+from ..rules.sources import summarise_sources
 
 SCHEMA_VERSION = "1"
 TOP_CUES = 10
@@ -99,7 +99,7 @@ class ArticleReport:
     def _repr_html_(self) -> str:
         """Jupyter shows a report as the HTML report's highlighted view, inline (the renderer is
         imported on first use, so the report stays plain data)."""
-        from .render.html import inline_html
+        from ..render.html import inline_html
 
         return inline_html(self)
 

@@ -162,7 +162,7 @@ class Tokens:
 
     def feature_grams(self, other_sense=()) -> list[str]:
         """The feature tokens with the tokens at ``other_sense`` (positions a context guard
-        ruled out, as :meth:`hedgeometer.lexicon.Lexicon.find` returns them) marked ``:other``."""
+        ruled out, as :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them) marked ``:other``."""
         lower = self.lower
         if _DIGITS.search(self.source):
             # digit runs lie inside word tokens and no token holds a space, so fold them in

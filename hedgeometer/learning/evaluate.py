@@ -24,7 +24,7 @@ from typing import Sequence
 import numpy as np
 
 from .corpus import UNCERTAIN_DIMENSIONS, Example
-from .dimensions import DEFAULT_THRESHOLD, DIMENSIONS
+from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS
 
 BOOTSTRAP_SEED = 0
 # The keyword baseline: single words, matched case-insensitively as whole words.

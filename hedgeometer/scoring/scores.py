@@ -25,9 +25,9 @@ from typing import Callable, Mapping, NamedTuple, Sequence
 
 import numpy as np
 
-from .dimensions import DEFAULT_THRESHOLD, DIMENSION_INDEX, DIMENSIONS
-from .errors import ParameterError
-from .lexicon import CueMatch
+from ..dimensions import DEFAULT_THRESHOLD, DIMENSION_INDEX, DIMENSIONS
+from ..errors import ParameterError
+from ..rules.lexicon import CueMatch
 
 # Which labels count: "any" keeps every label, "cue" only those with a cue of their dimension.
 EVIDENCE_MODES = ("any", "cue")
@@ -59,7 +59,7 @@ def round6(matrix: np.ndarray) -> np.ndarray:
 def rule_scores(matches: Sequence[CueMatch]) -> dict[str, float]:
     """Noisy-OR of matched cue weights, per dimension.
 
-    >>> from hedgeometer.lexicon import CueMatch
+    >>> from hedgeometer.rules.lexicon import CueMatch
     >>> rule_scores([CueMatch("hedging", 0, 3, "may", "may", "modal", 0.5)])["hedging"]
     0.5
     """
@@ -172,12 +172,12 @@ def check_evidence(evidence: str) -> str:
 def score_rows(sentences, match_lists, rules: np.ndarray, model: np.ndarray | None, mix, thresholds,
                voices: Sequence[str] | None = None, evidence: str = "any",
                explain: Callable[[np.ndarray], list] | None = None) -> list[SentenceScore]:
-    """Build :class:`SentenceScore` objects for ``sentences`` (:class:`hedgeometer.segment.Sentence`:
+    """Build :class:`SentenceScore` objects for ``sentences`` (:class:`hedgeometer.text.segment.Sentence`:
     index, start, end, text), their cue matches, and their rule and (rounded) model score matrices.
 
     ``evidence="cue"`` drops the labels without a cue of their dimension. ``explain`` (with a
     model) takes the final label matrix and returns per sentence None or ``{dimension:
-    n-grams}``, as :meth:`hedgeometer.model.LinearModel.top_ngrams` does; it is called once, and
+    n-grams}``, as :meth:`hedgeometer.model.linear.LinearModel.top_ngrams` does; it is called once, and
     only when some sentence is labelled."""
     check_evidence(evidence)
     combined = combine_matrix(rules, model, mix or {})

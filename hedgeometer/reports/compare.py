@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .dimensions import DIMENSIONS
-from .report import ArticleReport
+from ..dimensions import DIMENSIONS
+from .article import ArticleReport
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ class Comparison:
     def _repr_html_(self) -> str:
         """Jupyter shows a comparison as ``compare --format html`` does: the figures side by
         side, then each article highlighted."""
-        from .render.compare import inline_compare_html
+        from ..render.compare import inline_compare_html
 
         return inline_compare_html(self)
 

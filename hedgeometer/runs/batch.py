@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .dimensions import DIMENSIONS
-from .errors import InputError
+from ..dimensions import DIMENSIONS
+from ..errors import InputError
 from .records import Record, path_name, working_folders
 
 ROW_FORMATS = ("csv", "jsonl")
@@ -165,7 +165,7 @@ def _init_worker(settings: dict) -> None:
     global _WORKER_ANALYZER
     import signal
 
-    from .analyzer import Analyzer
+    from ..analyzer import Analyzer
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group: the parent handles it
 

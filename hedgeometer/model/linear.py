@@ -18,10 +18,10 @@ from typing import Sequence
 
 import numpy as np
 
-from .dimensions import DIMENSION_INDEX, DIMENSIONS
-from .errors import ModelFileError
+from ..dimensions import DIMENSION_INDEX, DIMENSIONS
+from ..errors import ModelFileError
 from .features import DENSE_FEATURES, TermIndex, dense_matrix, term_counts
-from .resources import resource_dir
+from ..resources import resource_dir
 
 MODEL_FORMAT = "hedgeometer-model"
 MODEL_FORMAT_VERSION = 1
@@ -58,7 +58,7 @@ def _text_has_checksum(raw: bytes, checksum) -> bool:
 
 
 class LinearModel:
-    """Per-dimension calibrated linear classifiers over :mod:`hedgeometer.features`."""
+    """Per-dimension calibrated linear classifiers over :mod:`hedgeometer.model.features`."""
 
     def __init__(self, vocabulary: Sequence[str], idf, coef, intercept, calibration, mix, thresholds,
                  name: str = "model", training: dict | None = None):
@@ -83,10 +83,10 @@ class LinearModel:
 
     def term_counts(self, token_lists, other_senses=None):
         """The in-vocabulary n-grams of ``token_lists`` as ``(rows, columns, tf)`` arrays (see
-        :func:`hedgeometer.features.term_counts`), to share between :meth:`predict_proba` and
+        :func:`hedgeometer.model.features.term_counts`), to share between :meth:`predict_proba` and
         :meth:`top_ngrams`. The words a context guard ruled out are other n-grams: give their
-        positions per sentence as ``other_senses`` (from :meth:`hedgeometer.lexicon.Lexicon.find`),
-        or match with :meth:`~hedgeometer.lexicon.Lexicon.match_tokens`, which marks them."""
+        positions per sentence as ``other_senses`` (from :meth:`hedgeometer.rules.lexicon.Lexicon.find`),
+        or match with :meth:`~hedgeometer.rules.lexicon.Lexicon.match_tokens`, which marks them."""
         return term_counts(token_lists, self._terms, other_senses)
 
     def decision_function(self, token_lists, match_lists, rules=None, terms=None) -> np.ndarray:
@@ -134,7 +134,7 @@ class LinearModel:
         ``decision_function([tokens], [matches])[0, k]`` (to rounding in the last bits), ``k``
         being the dimension's column.
 
-        ``tokens`` must be the :class:`~hedgeometer.tokens.Tokens` the lexicon matched
+        ``tokens`` must be the :class:`~hedgeometer.text.tokens.Tokens` the lexicon matched
         ``matches`` in, and ``rules`` (optional) their rule scores, shape (n_dimensions,).
         """
         k = DIMENSION_INDEX[dimension]

@@ -6,7 +6,7 @@ and which model n-gram word it is, does it open with a digit...) as numpy column
 tokens become one array of type ids, and the stages read those columns for the whole chunk at
 once. Per sentence, Python does only what needs it: the cue matcher at the tokens where a cue
 can open, the source finder on sentences with a reporting verb, and one
-:class:`~hedgeometer.scoring.SentenceScore` each. The results are exactly those of scoring each
+:class:`~hedgeometer.scoring.scores.SentenceScore` each. The results are exactly those of scoring each
 sentence on its own (``benchmarks/identical.py`` hashes them over the corpus).
 """
 
@@ -20,10 +20,10 @@ from typing import Sequence
 
 import numpy as np
 
-from .features import count_ids, dense_block
-from .segment import Sentence
-from .sources import REPORTING_VERBS, SourceMention, find_sources
-from .tokens import _DIGITS, Tokens, tokenize_text
+from ..model.features import count_ids, dense_block
+from ..text.segment import Sentence
+from ..rules.sources import REPORTING_VERBS, SourceMention, find_sources
+from ..text.tokens import _DIGITS, Tokens, tokenize_text
 
 # what a type is, as bits of TypeTable.flags
 WORD, COMMA, QUOTE, EXCLAMATION, QUESTION, OPENS_DIGIT, HAS_DIGIT, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(10))
@@ -52,7 +52,7 @@ def collector_paused():
 class TypeTable:
     """Per token type, what the stages need, computed once and kept: ``flags`` (the bits
     above), ``cue`` (the type's word id in the lexicon's cue index, see
-    :meth:`~hedgeometer.lexicon.Lexicon.openers`) and ``word`` (its word id in the model's
+    :meth:`~hedgeometer.rules.lexicon.Lexicon.openers`) and ``word`` (its word id in the model's
     n-gram index after digit runs are folded to 0)."""
 
     def __init__(self, lexicon, index=None):
@@ -280,7 +280,7 @@ def word_counts(chunk: Chunk) -> list[int]:
 
 def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, n_words):
     """The model's inputs for every sentence of ``chunk``: its n-gram counts (``(rows, columns,
-    tf)``, as :meth:`hedgeometer.model.LinearModel.term_counts`) and its dense block, counted
+    tf)``, as :meth:`hedgeometer.model.linear.LinearModel.term_counts`) and its dense block, counted
     over all the chunk's tokens at once."""
     index = model._terms
     flags = chunk.flags

@@ -2,12 +2,12 @@
 here only).
 
 For each dimension: tf-idf n-grams, scaled per dimension by their naive-Bayes log-count ratio
-(NBSVM, Wang & Manning 2012), plus lexicon and shape features (:mod:`hedgeometer.features`), into
+(NBSVM, Wang & Manning 2012), plus lexicon and shape features (:mod:`hedgeometer.model.features`), into
 a class-balanced logistic regression with sigmoid (Platt) calibration. The scaling is folded into
 the stored n-gram coefficients, so scoring stays one linear model.
 
 The training sentences are the project corpus's train and dev splits (all five dimensions
-labelled) and, when given, real corpora (:mod:`hedgeometer.realdata`), each of which labels only
+labelled) and, when given, real corpora (:mod:`hedgeometer.learning.realdata`), each of which labels only
 some dimensions: a dimension is learned from the sentences that label it. ``C``, the weight of a
 real sentence against an in-house one, the rule/model ``mix`` and the label threshold are chosen
 per dimension by cross-validation with folds by document (an in-house article group, a real
@@ -31,17 +31,17 @@ import sklearn
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from . import __version__
+from ..version import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
-from .dimensions import DIMENSIONS
-from .errors import InputError
+from ..dimensions import DIMENSIONS
+from ..errors import InputError
 from .evaluate import STATISTICS, bootstrap_interval, confusion, f1_score, prf
-from .features import dense_matrix, ngrams
-from .lexicon import Lexicon, load_lexicons
-from .model import LinearModel
+from ..model.features import dense_matrix, ngrams
+from ..rules.lexicon import Lexicon, load_lexicons
+from ..model.linear import LinearModel
 from .realdata import REAL_TERMS, UNCERTAIN, load_real
-from .scoring import rule_matrix
-from .tokens import tokenize
+from ..scoring.scores import rule_matrix
+from ..text.tokens import tokenize
 
 C_GRID = (3.0, 10.0)
 REAL_WEIGHT_GRID = (0.3, 1.0)  # weight of a sentence of another corpus's scheme, against an in-house one
@@ -92,7 +92,7 @@ def _identity(tokens):
 
 
 def make_vectorizer() -> TfidfVectorizer:
-    """The n-gram block of :mod:`hedgeometer.features`, as scikit-learn computes it in training."""
+    """The n-gram block of :mod:`hedgeometer.model.features`, as scikit-learn computes it in training."""
     return TfidfVectorizer(analyzer=_identity, lowercase=False, min_df=MIN_DF, sublinear_tf=True, norm="l2")
 
 

@@ -13,7 +13,7 @@ import re
 from itertools import islice
 from typing import Callable
 
-from .tokens import Tokens
+from ..text.tokens import Tokens
 
 Guard = Callable[[Tokens, int, int], bool]
 
