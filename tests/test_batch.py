@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from hedgeometer import Analyzer, to_frame
-from hedgeometer.runs.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, STAMP_COLUMNS, article_row, read_earlier_rows, run_batch
+from hedgeometer.runs.batch import run_batch
+from hedgeometer.runs.rows import ARTICLE_COLUMNS, SENTENCE_COLUMNS, STAMP_COLUMNS, article_row
+from hedgeometer.runs.writer import read_earlier_rows
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.errors import InputError
 from hedgeometer.runs.records import RecordOptions, iter_records, path_name
 
-SETTINGS = {"model": "default", "readability": False}
 TEXTS = [
     "Officials may delay the vote, analysts say.",
     "The council met on Tuesday and approved the budget.",
@@ -40,7 +41,7 @@ def build_corpus(tmp_path):
                     bad[identifier] = "missing text field"
                 elif kind == 2:
                     handle.write(json.dumps({"id": identifier, "text": "x" * 5000}) + "\n")
-                    bad[identifier] = "over --max-chars"
+                    bad[identifier] = "over max_chars=4000"
                 elif kind == 3:
                     handle.write('{"id": "broken", "text": \n')
                     bad[f"{path}:{number + 1}"] = "invalid JSON"
@@ -59,8 +60,7 @@ def test_two_thousand_articles_nothing_lost(tmp_path):
     analyzer = Analyzer(readability=False)
     options = RecordOptions(max_chars=4000)
     records = list(iter_records([str(corpus)], options))
-    summary = run_batch(iter_records([str(corpus)], options), output, analyzer=analyzer, settings=SETTINGS,
-                        fmt="jsonl", jobs=1)
+    summary = run_batch(iter_records([str(corpus)], options), output, analyzer=analyzer, fmt="jsonl", jobs=1)
     rows = [json.loads(line) for line in output.read_text().splitlines()]
     assert len(records) == 2010 and len(rows) == 2010 == summary.records
     assert summary.failed == 10
@@ -72,7 +72,7 @@ def test_two_thousand_articles_nothing_lost(tmp_path):
     one_by_one = Analyzer(readability=False)
     for record, row in zip(records, rows):
         if record.error is None:
-            expected = article_row(one_by_one.analyze(record.text, id=record.id), record)
+            expected = article_row(one_by_one.analyze(record.text, id=record.id), record.id, record.source, record.fields)
             assert row == json.loads(json.dumps(expected)), record.id
             assert row["outlet"] == record.fields["outlet"]
 
@@ -83,8 +83,7 @@ def test_parallel_rows_equal_serial_rows(tmp_path):
     outputs = {}
     for jobs in (1, 2):
         out = tmp_path / f"rows-{jobs}.csv"
-        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
-                  fmt="csv", jobs=jobs)
+        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), fmt="csv", jobs=jobs)
         outputs[jobs] = out.read_bytes()
     assert outputs[1] == outputs[2]
     rows = list(csv.DictReader(outputs[1].decode().splitlines()))
@@ -95,8 +94,7 @@ def test_sentence_rows(tmp_path):
     corpus = tmp_path / "one.jsonl"
     corpus.write_text(json.dumps({"id": "x", "text": "Talks Collapse\n\nThe talks may fail. It rained.", "desk": "world"}) + "\n")
     out = tmp_path / "sentences.jsonl"
-    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
-              fmt="jsonl", sentences=True)
+    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), fmt="jsonl", sentences=True)
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["text"] for r in rows] == ["Talks Collapse", "The talks may fail.", "It rained."]
     assert rows[0]["is_headline"] is True and rows[1]["labels"].startswith("hedging")
@@ -145,10 +143,10 @@ def test_sentence_rows_of_the_last_article_are_cut_and_scored_again(tmp_path, fm
 def test_resume_refuses_jsonl_rows_of_the_other_kind(tmp_path):
     out = tmp_path / "rows.jsonl"
     out.write_text(_row("a"))
-    with pytest.raises(InputError, match="not a hedgeometer output of batch --sentences"):
+    with pytest.raises(InputError, match="not a hedgeometer output of batch sentences=True"):
         read_earlier_rows(out, "jsonl", SENTENCE_COLUMNS)
     out.write_text(_row("a", SENTENCE_COLUMNS))
-    with pytest.raises(InputError, match="not a hedgeometer output of batch without --sentences"):
+    with pytest.raises(InputError, match="not a hedgeometer output of batch without sentences=True"):
         read_earlier_rows(out, "jsonl", ARTICLE_COLUMNS)
     assert out.read_text() == _row("a", SENTENCE_COLUMNS)
 
@@ -157,11 +155,11 @@ ARTICLE_HEADER = ",".join(ARTICLE_COLUMNS) + ",other_fields\r\n"
 
 
 @pytest.mark.parametrize("name, content, columns, message", [
-    ("other.csv", "name,age\nbob,3\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without --sentences"),
-    ("other.csv", "id,name\r\n1,bob\r\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without --sentences"),
+    ("other.csv", "name,age\nbob,3\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without sentences=True"),
+    ("other.csv", "id,name\r\n1,bob\r\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without sentences=True"),
     ("other.csv", "name,age", ARTICLE_COLUMNS, "not a hedgeometer output"),
     ("articles.csv", ARTICLE_HEADER + "a1,x,ok\r\n", SENTENCE_COLUMNS,
-     "not a hedgeometer output of batch --sentences"),
+     "not a hedgeometer output of batch sentences=True"),
     ("other.jsonl", '{"name": "bob"}\n{"name": "al"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
     ("other.jsonl", '{"name": "bob"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
 ])
@@ -170,7 +168,7 @@ def test_earlier_rows_never_cut_a_file_the_tool_did_not_write(tmp_path, name, co
     out.write_bytes(content.encode())
     with pytest.raises(InputError, match=message) as raised:
         read_earlier_rows(out, "csv" if name.endswith(".csv") else "jsonl", columns).ids
-    assert str(raised.value).startswith(str(out)) and "another -o" in str(raised.value)
+    assert str(raised.value).startswith(str(out)) and "another output" in str(raised.value)
     assert out.read_bytes() == content.encode()
 
 
@@ -179,15 +177,14 @@ def test_earlier_rows_accept_lf_rows_and_cut_only_the_torn_one(tmp_path):
     corpus.write_text("".join(json.dumps({"id": f"n{i}", "text": TEXTS[i], "note": "two\nlines"}) + "\n"
                               for i in range(5)))
     reference = tmp_path / "reference.csv"
-    run_batch(iter_records([str(corpus)]), reference, analyzer=Analyzer(readability=False), settings=SETTINGS,
-              fmt="csv")
+    run_batch(iter_records([str(corpus)]), reference, analyzer=Analyzer(readability=False), fmt="csv")
     rows = reference.read_bytes().split(b"\r\n")  # values hold "\n", never "\r\n"
     kept = b"\n".join(rows[:4]) + b"\n"  # the header and three rows, re-saved with LF line endings
     out = tmp_path / "rows.csv"
     out.write_bytes(kept + b'n3,src,ok,,"torn\nin a quoted value')  # a torn row holding a newline
     assert read_earlier_rows(out, "csv", ARTICLE_COLUMNS).ids == {"n0", "n1", "n2"}
     assert out.read_bytes() == kept
-    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS, fmt="csv",
+    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), fmt="csv",
               resume=True)
     with reference.open(newline="") as a, out.open(newline="") as b:
         assert list(csv.reader(a)) == list(csv.reader(b))
@@ -231,8 +228,7 @@ def test_ragged_csv_rows_become_error_rows(tmp_path):
     table.write_text("id,text,outlet\n1,Prices may rise.,A\n2,Prices, they say, may rise.,B\n3,Prices fell.\n"
                      "4,It rained.,C\n5\n")
     out = tmp_path / "rows.jsonl"
-    summary = run_batch(iter_records([str(table)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
-                        fmt="jsonl")
+    summary = run_batch(iter_records([str(table)]), out, analyzer=Analyzer(readability=False), fmt="jsonl")
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert summary.records == 5 and summary.failed == 3
     assert [(r["id"], r["status"], r["error"]) for r in rows] == [
@@ -278,7 +274,7 @@ def test_missing_numbers_are_null_in_jsonl_and_empty_in_csv(tmp_path):
     rows = {}
     for fmt in ("jsonl", "csv"):
         out = tmp_path / f"rows.{fmt}"
-        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS, fmt=fmt)
+        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), fmt=fmt)
         with out.open(newline="") as handle:
             rows[fmt] = ([json.loads(line) for line in handle] if fmt == "jsonl" else list(csv.DictReader(handle)))
     (plain, empty), (plain_cells, empty_cells) = rows["jsonl"], rows["csv"]
@@ -299,7 +295,7 @@ def test_sentence_error_rows_have_null_figures(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(json.dumps({"id": "empty", "text": ""}) + "\n")
     out = tmp_path / "rows.jsonl"
-    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS, fmt="jsonl",
+    run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), fmt="jsonl",
               sentences=True)
     row = json.loads(out.read_text())
     assert row["status"] == "error" and row["error"] == "empty text"
@@ -315,8 +311,7 @@ def test_headline_scores_have_four_places_like_the_other_article_scores(tmp_path
     rows = {}
     for sentences in (False, True):
         out = tmp_path / f"rows-{sentences}.jsonl"
-        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), settings=SETTINGS,
-                  fmt="jsonl", sentences=sentences)
+        run_batch(iter_records([str(corpus)]), out, analyzer=Analyzer(readability=False), fmt="jsonl", sentences=sentences)
         rows[sentences] = [json.loads(line) for line in out.read_text().splitlines()]
     (article,), headline = rows[False], rows[True][0]
     assert headline["is_headline"] is True
@@ -328,9 +323,9 @@ def test_headline_scores_have_four_places_like_the_other_article_scores(tmp_path
 @pytest.mark.parametrize("name, content, error", [
     ("export.jsonl", json.dumps({"id": "x", "body": "Officials may delay the vote.", "url": "https://e.org/x",
                                  "headline": "A much longer headline than the body field holds, for once"}) + "\n",
-     "missing text field 'text' (fields: id, body, url, headline; pass --text-field body)"),
+     "missing text field 'text' (fields: id, body, url, headline; pass text_field='body')"),
     ("export.csv", "id,article body\n1,Prices may rise.\n",
-     "missing text field 'text' (fields: id, article body; pass --text-field 'article body')"),
+     "missing text field 'text' (fields: id, article body; pass text_field='article body')"),
     ("export.jsonl", json.dumps({"id": "x", "n": 3}) + "\n",
      "missing text field 'text' (fields: id, n; none of them holds text)"),
     ("export.jsonl", "{}\n", "missing text field 'text' (the record has no fields)"),

@@ -124,10 +124,10 @@ def test_a_line_that_is_not_utf8_fails_alone_and_the_rest_of_the_file_is_read(tm
     assert [(i, e) for i, _, e in records(table)] == [
         ("a1", None),
         (f"{table}:3", "not valid utf-8 (field 'text', character 5: a byte that is not utf-8); if the file uses "
-                       "another encoding, pass it, e.g. --encoding latin-1"),
+                       "another encoding, pass it, e.g. encoding='latin-1'"),
         ("a3", None)]
     assert [(i, e) for i, _, e in records(lines)] == [
         ("j1", None),
         (f"{lines}:2", "not valid utf-8 (byte 27 of the line: invalid start byte); if the file uses another "
-                       "encoding, pass it, e.g. --encoding latin-1"),
+                       "encoding, pass it, e.g. encoding='latin-1'"),
         ("j3", None)]
