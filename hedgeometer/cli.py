@@ -46,6 +46,8 @@ def _as_option(hint: Hint) -> str:
         return option
     if isinstance(value, int):
         return f"{option} {value:,}"
+    if isinstance(value, dict):  # a mapping, as the option spells one: CATEGORY=DIMENSION
+        return f"{option} {','.join(f'{key}={item}' for key, item in value.items())}"
     if isinstance(value, (tuple, list)):
         return f"{option} {','.join(map(str, value))}"
     return f"{option} {shlex.quote(str(value))}"

@@ -8,8 +8,7 @@ its options: ``--no-model``). The CLI turns each error into a one-line message a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable  # not typing or dataclasses: importing the package stays light
 
 
 class _Mention:
@@ -25,14 +24,27 @@ class _Mention:
 MENTION = _Mention()
 
 
-@dataclass(frozen=True)
 class Hint:
     """A setting named in a message: ``parameter`` (as the Analyzer or the function takes it) and
     ``value``, the value the message suggests or refers to (:data:`MENTION` when it names the
     parameter alone)."""
 
-    parameter: str
-    value: object = MENTION
+    __slots__ = ("parameter", "value")
+
+    def __init__(self, parameter: str, value: object = MENTION):
+        self.parameter, self.value = parameter, value
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Hint) and (self.parameter, self.value) == (other.parameter, other.value)
+
+    def __hash__(self) -> int:
+        return hash((self.parameter, repr(self.value)))
+
+    def __repr__(self) -> str:
+        return f"Hint({self.parameter!r}, {self.value!r})"
+
+    def __reduce__(self):
+        return (Hint, (self.parameter, self.value))
 
     def __str__(self) -> str:
         return self.parameter if self.value is MENTION else f"{self.parameter}={self.value!r}"
