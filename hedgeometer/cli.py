@@ -434,10 +434,10 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
     from .rules.lexicon import load_lexicons
     from .model.linear import default_model_path, save_model
     from .learning.realdata import read_heldout_articles
-    from .resources import resource_dir
+    from .resources import checkout_dir
     from .learning.train import train_model
 
-    corpus = resource_dir("corpus")
+    corpus = checkout_dir("corpus")
     paths = corpus_paths or (corpus,)
     heldout_file = corpus / "realnews" / "heldout-articles.txt"
     if real_paths and not heldout_file.exists():
@@ -494,9 +494,9 @@ def evaluate(corpus_path, texts_path, split, fmt, bootstrap, **analyzer_kwargs):
 
     from .learning.corpus import load_examples
     from .learning.evaluate import evaluate as run_evaluation, format_evaluation
-    from .resources import resource_dir
+    from .resources import checkout_dir
 
-    path = corpus_path or resource_dir("corpus")
+    path = corpus_path or checkout_dir("corpus")
     examples, kind = load_examples(path, texts_path)
     from_corpus = kind == "multilabel" and texts_path is None
     if from_corpus and split != "all":
