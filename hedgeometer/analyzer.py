@@ -10,7 +10,7 @@ from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 from .version import __version__
 from .text.boilerplate import BOILERPLATE_MODES, blank_boilerplate
 from .dimensions import DIMENSIONS
-from .errors import InputError, ModelFileError, ParameterError
+from .errors import Hint, InputError, Message, ModelFileError, ParameterError
 from .rules.lexicon import Lexicon, load_lexicons
 from .text.markdown import blank_non_prose
 from .reports.readability import readability_figures
@@ -81,7 +81,8 @@ class Analyzer:
         self.lexicons = (lexicons,) if isinstance(lexicons, (str, Path)) else tuple(lexicons)
         resolve_thresholds(thresholds)  # a typo in a dimension name fails here, not at first use
         if model not in (None, DEFAULT_MODEL) and not Path(model).exists():
-            raise ModelFileError(f"{model}: no such model file")
+            raise ModelFileError(Message(f"{model}: no such model file (", Hint("model", str(model)),
+                                         "); to score with the lexicons alone, use ", Hint("model", None)))
         self.thresholds = thresholds
         self.model = model
         self.include_shipped_lexicons = include_shipped_lexicons
@@ -233,8 +234,9 @@ class Analyzer:
         if self.boilerplate == "skip":  # page furniture is read as blank (plain text: sentences never hold it)
             prose = blank_boilerplate(prose)
             if text.strip() and not prose.strip():
-                raise InputError(f"{id or 'the article'}: no prose to score (every line is page furniture, such as "
-                                 f"SPONSORED, a credit or a byline; to score such lines, use --boilerplate keep)")
+                raise InputError(Message(f"{id or 'the article'}: no prose to score (every line is page furniture, "
+                                         f"such as SPONSORED, a credit or a byline; to score such lines, use ",
+                                         Hint("boilerplate", "keep"), ")"))
         sentences = split_sentences(text, prose)
         tokens = TextTokens(self._type_table(), prose, sentences)
         given = None

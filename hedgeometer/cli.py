@@ -15,22 +15,53 @@ import click
 from .version import __version__
 from .text.boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
-from .errors import HedgeometerError
+from .errors import HedgeometerError, Hint, MENTION, phrase
 from .runs.records import DEFAULT_GLOBS
 from .render import RENDERERS
 from .render.common import plural
 from .scoring.scores import EVIDENCE_MODES
 
 
+# The option that sets each library parameter an error may name (its Hint), so that the command
+# line's messages say what to type. "parameter=value" keys are values with an option of their own.
+_OPTIONS = {
+    "model": "--model", "model=None": "--no-model", "thresholds": "--threshold", "evidence": "--evidence",
+    "boilerplate": "--boilerplate", "liwc_map": "--liwc-map", "encoding": "--encoding", "text_field": "--text-field",
+    "max_chars": "--max-chars", "globs": "--glob", "resume": "--resume", "output": "-o", "fmt": "--format",
+    "sentences": "--sentences", "engine": "--engine", "scheduler": "--scheduler",
+}
+
+
+def _as_option(hint: Hint) -> str:
+    """A hint as typed on the command line: ``--no-model``, ``--text-field 'article body'``,
+    ``--max-chars 4,000``, ``--glob *.txt,*.md``; a parameter with no option as the library says it."""
+    import shlex
+
+    if str(hint) in _OPTIONS:
+        return _OPTIONS[str(hint)]
+    option, value = _OPTIONS.get(hint.parameter), hint.value
+    if option is None:
+        return str(hint)
+    if value is MENTION or value is True:
+        return option
+    if isinstance(value, int):
+        return f"{option} {value:,}"
+    if isinstance(value, dict):  # a mapping, as the option spells one: CATEGORY=DIMENSION
+        return f"{option} {','.join(f'{key}={item}' for key, item in value.items())}"
+    if isinstance(value, (tuple, list)):
+        return f"{option} {','.join(map(str, value))}"
+    return f"{option} {shlex.quote(str(value))}"
+
+
 def _fail_cleanly(function):
-    """Turn library errors into Click errors: one 'Error:' line, exit 1, no traceback."""
+    """Turn library errors into Click errors: one 'Error:' line, naming options, exit 1, no traceback."""
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
         except HedgeometerError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(error.phrase(_as_option)) from None
         except MemoryError:
             raise click.ClickException("out of memory: split the input or use 'hedgeometer batch'") from None
 
@@ -614,7 +645,9 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
     import itertools
     import sys
 
-    from .runs.batch import default_jobs, row_format, run_batch
+    from .runs.batch import run_batch
+    from .runs.engines import default_jobs, loaded
+    from .runs.writer import row_format
     from .runs.records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
 
     if engine == "dask" and not scheduler:
@@ -626,21 +659,18 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
     options = RecordOptions(text_field=text_field, id_field=id_field, headline_field=headline_field, encoding=encoding,
                             max_chars=max_chars, globs=tuple(g.strip() for g in globs.split(",") if g.strip()))
     # article rows count the model's labels alone but list no n-grams, so they need the evidence kinds only
-    analyzer = build_analyzer(readability=readability, evidence_ngrams=5 if sentences else 0, **analyzer_kwargs)
-    _ = (analyzer.loaded_lexicon, analyzer.loaded_model, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
-    settings = {"lexicons": analyzer.lexicons, "thresholds": analyzer.thresholds, "model": analyzer.model,
-                "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
-                "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams,
-                "boilerplate": analyzer.boilerplate}
+    # bad lexicon or model: fail before any row
+    analyzer = loaded(build_analyzer(readability=readability, evidence_ngrams=5 if sentences else 0, **analyzer_kwargs))
     records = iter_records(inputs, options)
     first = next(records, None)
     if first is None:  # an empty folder, a header-only CSV: a run that scores nothing is not a success
-        raise click.ClickException(f"nothing to score: {describe_no_records(inputs, options)}; no output was written")
+        raise click.ClickException(f"nothing to score: {phrase(describe_no_records(inputs, options), _as_option)}; "
+                                   f"no output was written")
     show_progress = not quiet and sys.stderr.isatty()
     progress = _Progress(count_records(inputs, options) if show_progress else None) if show_progress else None
-    summary = run_batch(itertools.chain([first], records), output, analyzer=analyzer, settings=settings, fmt=fmt,
+    summary = run_batch(itertools.chain([first], records), output, analyzer=analyzer, fmt=fmt,
                         sentences=sentences, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
-                        resume=resume, on_progress=progress)
+                        resume=resume, on_progress=progress, name_hint=_as_option)
     if summary.interrupted:
         _interrupted(click.get_current_context(), output, summary)
     if not quiet:

@@ -20,6 +20,15 @@ Residents can read the full budget on the council's website.
 The finance committee held three public hearings before the vote.
 """
 
+# Short articles of every kind of sentence, for corpus runs.
+TEXTS = [
+    "Officials may delay the vote, analysts say.",
+    "The council met on Tuesday and approved the budget.",
+    "The region stands on the brink of war. The talks will undoubtedly fail.",
+    "Shares rose 3 per cent. The firm is expected to announce layoffs.",
+    "“We might withdraw,” the minister said. Sources close to him disagreed.",
+]
+
 
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from current output.")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hedgeometer.runs.batch import ARTICLE_COLUMNS
+from hedgeometer.runs.rows import ARTICLE_COLUMNS
 from hedgeometer.cli import main
 
 from test_batch import TEXTS

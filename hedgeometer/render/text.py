@@ -13,8 +13,6 @@ import re
 import shutil
 import textwrap
 
-import click
-
 from ..dimensions import DIMENSIONS, LETTERS
 from .common import (MODEL_ONLY, cue_segments, evidence_head, evidence_items, ngram_items, plural, provenance_line,
                      readability_line)
@@ -23,8 +21,16 @@ COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attri
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def style(text, color, enabled, **kw):
-    return click.style(text, fg=color, **kw) if enabled else text
+# ANSI SGR codes: the 8 basic foreground colours, bold, and reset-all after each styled piece
+_FOREGROUND = {name: 30 + number for number, name in
+               enumerate(("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"))}
+
+
+def style(text: str, color: str | None, enabled: bool, bold: bool = False) -> str:
+    """``text`` in ``color`` (and bold) for a terminal when ``enabled``, else unchanged."""
+    if not enabled:
+        return text
+    return (f"\x1b[{_FOREGROUND[color]}m" if color else "") + ("\x1b[1m" if bold else "") + f"{text}\x1b[0m"
 
 
 def mark_cues(sentence, color: bool = False) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..dimensions import DIMENSIONS
+from ..errors import Hint, Message
 from .cues import Cue
 from .patterns import PatternCompiler
 
@@ -38,7 +39,8 @@ def read_liwc_file(path: Path | str, liwc_map: Mapping[str, str] | None) -> tupl
     """Return the cues of a ``.dic`` file for the mapped categories, and every problem found."""
     path = Path(path)
     if not liwc_map:
-        return [], [f"{path}: a LIWC .dic file needs --liwc-map CATEGORY=DIMENSION,... to say what it measures"]
+        return [], [Message(f"{path}: a LIWC .dic file needs ", Hint("liwc_map", {"CATEGORY": "DIMENSION"}),
+                            " to say what it measures")]
     try:
         lines = path.read_text("utf-8-sig").splitlines()
     except FileNotFoundError:
@@ -60,7 +62,8 @@ def read_liwc_file(path: Path | str, liwc_map: Mapping[str, str] | None) -> tupl
         categories[parts[0]] = parts[1].lower()
     unknown = set(liwc_map) - set(categories.values())
     if unknown:
-        problems.append(f"{path}:{markers[0] + 1}: --liwc-map names categories not in the file: {', '.join(sorted(unknown))}")
+        problems.append(Message(f"{path}:{markers[0] + 1}: ", Hint("liwc_map"),
+                                f" names categories not in the file: {', '.join(sorted(unknown))}"))
     compiler = PatternCompiler({})
     cues: dict[tuple[str, str], Cue] = {}
     for i in range(markers[1] + 1, len(lines)):

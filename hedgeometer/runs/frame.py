@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .batch import article_row, sentence_rows
-from .records import Record
+from .rows import article_row, sentence_rows
 
 
 def to_frame(reports: Iterable, sentences: bool = False):
@@ -26,6 +25,6 @@ def to_frame(reports: Iterable, sentences: bool = False):
         if isinstance(item, dict):
             rows.append(item)
             continue
-        record = Record(item.id if item.id is not None else str(number), item.text, item.id or "")
-        rows.extend(sentence_rows(item, record) if sentences else [article_row(item, record)])
+        identifier, source = (item.id if item.id is not None else str(number)), item.id or ""
+        rows.extend(sentence_rows(item, identifier, source) if sentences else [article_row(item, identifier, source)])
     return pd.DataFrame(rows)

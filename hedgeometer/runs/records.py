@@ -15,13 +15,12 @@ import io
 import json
 import os
 import re
-import shlex
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import InputError
+from ..errors import Hint, InputError, Message
 from ..text.inputs import (BYTE_ORDER_MARK, HTML_SUFFIXES, MARKDOWN_SUFFIXES, decode, html_to_text, resolve_format,
                      without_byte_order_mark)
 
@@ -61,12 +60,12 @@ def _checked(record: Record, options: RecordOptions) -> Record:
             record.error = "empty text"
             record.text = None
         elif len(record.text) > options.max_chars:
-            record.error = f"text is {len(record.text):,} characters, over --max-chars {options.max_chars:,}"
+            record.error = Message(f"text is {len(record.text):,} characters, over ", Hint("max_chars", options.max_chars))
             record.text = None
     return record
 
 
-def _missing_text_field(data: dict, options: RecordOptions) -> str:
+def _missing_text_field(data: dict, options: RecordOptions) -> str | Message:
     """The error of a record without the text field: the fields it has, and the likely fix (the
     field with the longest text, other than the id and headline fields)."""
     message = f"missing text field {options.text_field!r}"
@@ -78,7 +77,7 @@ def _missing_text_field(data: dict, options: RecordOptions) -> str:
     if not texts:
         return f"{message} (fields: {names}; none of them holds text)"
     likely = max(texts, key=lambda k: len(data[k]))
-    return f"{message} (fields: {names}; pass --text-field {shlex.quote(str(likely))})"
+    return Message(f"{message} (fields: {names}; pass ", Hint("text_field", str(likely)), ")")
 
 
 def json_kind(value) -> str:
@@ -148,9 +147,9 @@ def _from_mapping(data: dict, fallback_id: str, source: str, options: RecordOpti
     return _checked(Record(identifier, text, source, fields, None, headline if isinstance(headline, str) else None), options)
 
 
-def _not_decodable(options: RecordOptions, detail: str) -> str:
-    return (f"not valid {options.encoding} ({detail}); if the file uses another encoding, pass it, "
-            f"e.g. --encoding latin-1")
+def _not_decodable(options: RecordOptions, detail: str) -> Message:
+    return Message(f"not valid {options.encoding} ({detail}); if the file uses another encoding, pass it, e.g. ",
+                   Hint("encoding", "latin-1"))
 
 
 def _jsonl_records(lines: Iterable, name: str, options: RecordOptions) -> Iterator[Record]:
@@ -375,8 +374,8 @@ def _file_records(path: Path, options: RecordOptions, folders: list[str]) -> Ite
         if suffix in HTML_SUFFIXES and text.strip():
             text = html_to_text(text, name)
     except Exception as error:  # InputError from decode/html_to_text: one bad file, not a bad run
-        message = str(error)
-        yield Record(name, None, name, {}, message.split(": ", 1)[1] if message.startswith(name) else message)
+        message = error.message if isinstance(error, InputError) else str(error)
+        yield Record(name, None, name, {}, message.removeprefix(f"{name}: "))
         return
     yield _checked(Record(name, text, name, markdown=suffix in MARKDOWN_SUFFIXES), options)
 
@@ -415,7 +414,7 @@ def _stdin_records(options: RecordOptions) -> Iterator[Record]:
             yield Record("<stdin>", None, "<stdin>", {}, f"not valid {options.encoding} ({error.reason})")
             return
         except InputError as error:  # no article text in the page, or no HTML extractor
-            yield Record("<stdin>", None, "<stdin>", {}, str(error).removeprefix("<stdin>: "))
+            yield Record("<stdin>", None, "<stdin>", {}, error.message.removeprefix("<stdin>: "))
             return
         yield _checked(Record("<stdin>", text, "<stdin>"), options)
 
@@ -459,22 +458,22 @@ def iter_records(inputs: Iterable[str], options: RecordOptions | None = None) ->
         yield record
 
 
-def describe_no_records(inputs: Iterable[str], options: RecordOptions | None = None) -> str:
+def describe_no_records(inputs: Iterable[str], options: RecordOptions | None = None) -> Message:
     """Why ``inputs`` yielded no record, input by input: a folder with no file matching the
     globs, a CSV file with only its header, an empty record file."""
     options = options or RecordOptions()
-    reasons = []
+    reasons: list[tuple] = []
     for item in inputs:
         path = Path(item)
         if item == "-":
-            reasons.append("standard input is empty")
+            reasons.append(("standard input is empty",))
         elif path.is_dir():
-            reasons.append(f"the folder {item} has no file matching --glob {','.join(options.globs)}")
+            reasons.append((f"the folder {item} has no file matching ", Hint("globs", tuple(options.globs))))
         elif path.suffix.lower() == ".csv" and path.stat().st_size:
-            reasons.append(f"{item} has a header but no rows")
+            reasons.append((f"{item} has a header but no rows",))
         else:
-            reasons.append(f"{item} holds no records")
-    return "; ".join(reasons)
+            reasons.append((f"{item} holds no records",))
+    return Message(*[piece for number, reason in enumerate(reasons) for piece in (("; ",) if number else ()) + reason])
 
 
 def count_records(inputs: Iterable[str], options: RecordOptions | None = None) -> int | None:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import InputError
+from ..errors import Hint, InputError, Message
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -39,10 +39,10 @@ def decode(data: bytes, source: str, encoding: str = "utf-8") -> str:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise InputError(
+        raise InputError(Message(
             f"{source}: not valid {encoding} text (byte {error.start}: {error.reason}); "
-            f"if it uses another encoding, pass it, e.g. --encoding latin-1"
-        ) from None
+            f"if it uses another encoding, pass it, e.g. ", Hint("encoding", "latin-1")
+        )) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
     return without_byte_order_mark(text)
