@@ -28,7 +28,7 @@ _OPTIONS = {
     "model": "--model", "model=None": "--no-model", "thresholds": "--threshold", "evidence": "--evidence",
     "boilerplate": "--boilerplate", "liwc_map": "--liwc-map", "encoding": "--encoding", "text_field": "--text-field",
     "max_chars": "--max-chars", "globs": "--glob", "resume": "--resume", "output": "-o", "fmt": "--format",
-    "sentences": "--sentences", "engine": "--engine", "scheduler": "--scheduler",
+    "sentences": "--sentences", "engine": "--engine", "scheduler": "--scheduler", "texts": "--texts",
 }
 
 

@@ -127,3 +127,14 @@ def test_a_resume_of_another_file_names_resume_and_output(tmp_path):
     assert {hint.parameter for hint in raised.value.hints} == {"resume", "output"}
     assert str(raised.value).endswith("so resume=True cannot continue it; write to another output, or drop "
                                       "resume=True to replace the file")
+
+
+def test_stand_off_annotations_without_their_texts_name_texts():
+    from hedgeometer.learning.corpus import load_standoff
+
+    gold = Path(__file__).resolve().parent.parent / "corpus" / "realnews" / "gold.jsonl"
+    with pytest.raises(InputError) as raised:
+        load_standoff(gold, None)
+    assert raised.value.hint == Hint("texts") and str(raised.value).endswith("give the file they annotate (texts)")
+    result = cli("evaluate", "--corpus", gold)
+    assert result.exit_code == 1 and result.output.endswith("give the file they annotate (--texts)\n")

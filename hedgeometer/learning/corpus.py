@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..dimensions import DIMENSIONS
-from ..errors import InputError
+from ..errors import Hint, InputError, Message
 
 SPLITS = ("train", "dev", "test")
 UNCERTAIN_DIMENSIONS = ("hedging", "speculation", "attribution")
@@ -163,7 +163,8 @@ def load_standoff(path: Path | str, texts: Path | str | None) -> list[Example]:
     with the records of ``texts`` (a JSONL file or folder). A text that differs from the one
     annotated is refused."""
     if texts is None:
-        raise InputError(f"{path}: stand-off annotations hold no text; give the file they annotate (--texts)")
+        raise InputError(Message(f"{path}: stand-off annotations hold no text; give the file they annotate (",
+                                 Hint("texts"), ")"))
     by_id = {str(r.get("id")): r for file in corpus_files([texts]) for _, r in _read_jsonl(file)}
     examples = []
     for lineno, record in _read_jsonl(Path(path)):
