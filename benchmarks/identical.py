@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hedgeometer import Analyzer  # noqa: E402
-from hedgeometer.corpus import load_corpus  # noqa: E402
+from hedgeometer.learning.corpus import load_corpus  # noqa: E402
 
 
 def corpus_groups() -> dict[str, list[str]]:

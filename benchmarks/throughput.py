@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hedgeometer import Analyzer  # noqa: E402
-from hedgeometer.corpus import load_corpus  # noqa: E402
-from hedgeometer.segment import split_sentences  # noqa: E402
+from hedgeometer.learning.corpus import load_corpus  # noqa: E402
+from hedgeometer.text.segment import split_sentences  # noqa: E402
 
 NEUTRAL = (
     "The city council approved a budget of 4.2 million dollars on Tuesday by a vote of seven to two. "

@@ -1,19 +1,24 @@
 """hedgeometer: measure hedging, speculation, drama, vague attribution and boosters in news.
 
 >>> from hedgeometer import Analyzer
->>> report = Analyzer().analyze(open("seeds/damascus-talks.txt").read())  # doctest: +SKIP
+>>> from hedgeometer.resources import seed_text
+>>> report = Analyzer().analyze(seed_text())
+>>> report.headline.text
+'Russia and Syria Strengthen Military Ties Amid Strategic Ambiguity'
+>>> f"{len(report.flagged)} of {len(report.sentences)} sentences flagged"
+'17 of 18 sentences flagged'
 
 The public names load on first use (PEP 562), so ``import hedgeometer`` and the command
 line's ``--help`` and ``--version`` import nothing heavy.
 """
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402
 
 from .dimensions import DIMENSIONS  # noqa: E402
 from .errors import HedgeometerError, InputError, LexiconError, ModelFileError, ParameterError  # noqa: E402
 
 # name -> module that defines it, imported when the name is first used
-_LAZY = {"Analyzer": ".analyzer", "ArticleReport": ".report", "SentenceScore": ".scoring"}
+_LAZY = {"Analyzer": ".analyzer", "ArticleReport": ".reports.article", "SentenceScore": ".scoring.scores"}
 
 
 def __getattr__(name):
@@ -31,8 +36,8 @@ def __dir__():
 
 
 def to_frame(reports, sentences=False):
-    """A pandas DataFrame of reports (see :func:`hedgeometer.frame.to_frame`)."""
-    from .frame import to_frame as build
+    """A pandas DataFrame of reports (see :func:`hedgeometer.runs.frame.to_frame`)."""
+    from .runs.frame import to_frame as build
 
     return build(reports, sentences=sentences)
 

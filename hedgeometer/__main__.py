@@ -1,3 +1,4 @@
 from .cli import main
 
-main(prog_name="hedgeometer")
+if __name__ == "__main__":  # importing it (doctest collection) must not run the CLI
+    main(prog_name="hedgeometer")

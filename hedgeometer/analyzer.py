@@ -3,23 +3,25 @@ probabilities -> sentence scores -> article report. It is the library's front do
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from . import __version__
-from .boilerplate import BOILERPLATE_MODES, blank_boilerplate
+from .version import __version__
+from .text.boilerplate import BOILERPLATE_MODES, blank_boilerplate
 from .dimensions import DIMENSIONS
-from .errors import InputError, ModelFileError, ParameterError
-from .lexicon import Lexicon, load_lexicons
-from .markdown import blank_non_prose
-from .readability import readability
-from .report import ArticleReport, build_report
-from .scoring import (ScoredRows, SentenceScore, check_evidence, cue_table, resolve_thresholds, round6, rule_matrix,
-                      score_rows)
-from .segment import Sentence, looks_like_headline, split_sentences
-from .core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
+from .errors import Hint, InputError, Message, ModelFileError, ParameterError
+from .rules.lexicon import Lexicon, load_lexicons
+from .text.markdown import blank_non_prose
+from .reports.readability import readability_figures
+from .reports.article import ArticleReport, build_report
+from .rounding import round6
+from .rules.rule_scores import cue_table, rule_matrix
+from .scoring.scores import ScoredRows, SentenceScore, check_evidence, resolve_thresholds, score_rows
+from .text.segment import Sentence, looks_like_headline, split_sentences
+from .scoring.core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
                    word_counts)
-from .voice import VoiceMap
+from .text.voice import VoiceMap
 
 DEFAULT_MODEL = "default"
 
@@ -35,7 +37,7 @@ class Analyzer:
         Score at which a sentence is labelled, for all dimensions or per dimension (default: the
         model's tuned thresholds, or 0.5 for rules only).
     model : "default", path, or None
-        The classifier: the shipped one, a model file, or None for rules only.
+        The model: the shipped one, a model file, or None for rules only.
     include_shipped_lexicons : bool
         False to use only ``lexicons`` (for example a LIWC dictionary on its own).
     liwc_map : mapping, optional
@@ -52,9 +54,16 @@ class Analyzer:
     boilerplate : "skip" or "keep"
         ``"skip"`` (default): lines of page furniture (``SPONSORED``, ``Advertisement``, ``Read
         more: ...``, photo credits, bylines, an embedded post's footer) are not scored, as if
-        blank (see :mod:`hedgeometer.boilerplate`); ``"keep"`` scores them as text.
+        blank (see :mod:`hedgeometer.text.boilerplate`); ``"keep"`` scores them as text.
 
     Lexicons and model load on first use, so constructing an Analyzer is cheap.
+
+    As in scikit-learn, each parameter is kept unchanged under its own name (``model``,
+    ``lexicons``, ``readability``, ...), so ``Analyzer(**params)`` rebuilds an analyzer. What
+    the analyzer makes of them has a name of its own that cannot be mistaken for a parameter:
+    ``loaded_model`` (the :class:`~hedgeometer.model.linear.LinearModel` that ``model`` names,
+    or None) and ``loaded_lexicon`` (the :class:`~hedgeometer.rules.lexicon.Lexicon` built from
+    the shipped files and ``lexicons``), loaded on first use.
 
     Examples
     --------
@@ -72,7 +81,8 @@ class Analyzer:
         self.lexicons = (lexicons,) if isinstance(lexicons, (str, Path)) else tuple(lexicons)
         resolve_thresholds(thresholds)  # a typo in a dimension name fails here, not at first use
         if model not in (None, DEFAULT_MODEL) and not Path(model).exists():
-            raise ModelFileError(f"{model}: no such model file")
+            raise ModelFileError(Message(f"{model}: no such model file (", Hint("model", str(model)),
+                                         "); to score with the lexicons alone, use ", Hint("model", None)))
         self.thresholds = thresholds
         self.model = model
         self.include_shipped_lexicons = include_shipped_lexicons
@@ -85,8 +95,8 @@ class Analyzer:
         if boilerplate not in BOILERPLATE_MODES:
             raise ParameterError("boilerplate", boilerplate, " or ".join(map(repr, BOILERPLATE_MODES)), BOILERPLATE_MODES)
         self.boilerplate = boilerplate
-        self._lexicon: Lexicon | None = None
-        self._model = None
+        self._loaded_lexicon: Lexicon | None = None
+        self._loaded_model = None
         self._model_loaded = False
         self._thresholds: dict[str, float] | None = None
         self._provenance: dict | None = None
@@ -95,25 +105,29 @@ class Analyzer:
     # --- lazily loaded parts ----------------------------------------------------------------
 
     @property
-    def lexicon(self) -> Lexicon:
-        if self._lexicon is None:
-            self._lexicon = load_lexicons(self.lexicons, include_shipped=self.include_shipped_lexicons, liwc_map=self.liwc_map)
-        return self._lexicon
+    def loaded_lexicon(self) -> Lexicon:
+        """The lexicon loaded from the shipped files and ``lexicons`` (a
+        :class:`hedgeometer.rules.lexicon.Lexicon`)."""
+        if self._loaded_lexicon is None:
+            self._loaded_lexicon = load_lexicons(self.lexicons, include_shipped=self.include_shipped_lexicons,
+                                                 liwc_map=self.liwc_map)
+        return self._loaded_lexicon
 
     @property
-    def classifier(self):
-        """The loaded model (a :class:`hedgeometer.model.LinearModel`), or None for rules only."""
+    def loaded_model(self):
+        """The model loaded from ``model`` (a :class:`hedgeometer.model.linear.LinearModel`), or None
+        for rules only."""
         if not self._model_loaded:
-            from .model import load_model
+            from .model.linear import load_model
 
-            self._model = None if self.model is None else load_model(self.model)
+            self._loaded_model = None if self.model is None else load_model(self.model)
             self._model_loaded = True
-        return self._model
+        return self._loaded_model
 
     @property
     def resolved_thresholds(self) -> dict[str, float]:
         if self._thresholds is None:
-            model = self.classifier
+            model = self.loaded_model
             self._thresholds = resolve_thresholds(self.thresholds, model.thresholds_ if model else None)
         return self._thresholds
 
@@ -125,13 +139,13 @@ class Analyzer:
         the model or the rules would use, ``threshold_overrides`` the dimensions set otherwise),
         the evidence mode and the segmentation settings."""
         if self._provenance is None:
-            model = self.classifier
+            model = self.loaded_model
             defaults = resolve_thresholds(None, model.thresholds_ if model else None)
             used = self.resolved_thresholds
             self._provenance = {
                 "hedgeometer": __version__,
-                "lexicon_fingerprint": self.lexicon.fingerprint,
-                "lexicon_cues": sum(self.lexicon.counts().values()),
+                "lexicon_fingerprint": self.loaded_lexicon.fingerprint,
+                "lexicon_cues": sum(self.loaded_lexicon.counts().values()),
                 "model": model.describe() if model is not None else None,
                 "evidence": self.evidence,
                 "thresholds": dict(used),
@@ -150,10 +164,10 @@ class Analyzer:
 
     def _type_table(self) -> TypeTable:
         """What each token type is to the lexicon and the model, kept across calls (see
-        :class:`hedgeometer.core.TypeTable`)."""
+        :class:`hedgeometer.scoring.core.TypeTable`)."""
         if self._types is None:
-            model = self.classifier
-            self._types = TypeTable(self.lexicon, model._terms if model is not None else None)
+            model = self.loaded_model
+            self._types = TypeTable(self.loaded_lexicon, model._terms if model is not None else None)
         return self._types
 
     # --- scoring ----------------------------------------------------------------------------
@@ -162,12 +176,12 @@ class Analyzer:
     # together, so the numpy work is done once per batch, not once per sentence.
 
     def _score(self, chunk: Chunk) -> tuple[ScoredRows, list[int], list]:
-        """Score the sentences of ``chunk`` (see :mod:`hedgeometer.core`).
+        """Score the sentences of ``chunk`` (see :mod:`hedgeometer.scoring.core`).
 
-        Returns the scored rows (:class:`~hedgeometer.scoring.ScoredRows`), the sentences' word
+        Returns the scored rows (:class:`~hedgeometer.scoring.scores.ScoredRows`), the sentences' word
         counts and the source mentions found in each."""
         chunk.close()
-        match_lists, other_senses = match_chunk(self.lexicon, chunk)
+        match_lists, other_senses = match_chunk(self.loaded_lexicon, chunk)
         sentences = chunk.sentences
         voices = []
         for k, (sentence, voice_map) in enumerate(zip(sentences, chunk.voice_maps)):
@@ -179,15 +193,14 @@ class Analyzer:
             voices.append(voice_map.sentence_voice(sentence.start, sentence.end))
         cues = cue_table(match_lists)
         rules = rule_matrix(match_lists, cues)
-        model = self.classifier
+        model = self.loaded_model
         probabilities = explain = None
         if model is not None:
             terms, dense = features_chunk(model, chunk, match_lists, other_senses, rules, cues)
-            term_rows = model.term_rows(terms)
+            term_rows = model.term_rows(terms)  # one gather from the model's table, for both uses
             probabilities = round6(model.probabilities_from(model.decision_from(dense, terms, term_rows)))
-            if self.evidence_ngrams > 0:
-                def explain(labelled):
-                    return model.top_ngrams(terms, labelled, self.evidence_ngrams, term_rows)
+            if self.evidence_ngrams > 0:  # explain(labelled): the n-grams behind each label
+                explain = partial(model.top_ngrams, terms, count=self.evidence_ngrams, rows_of_terms=term_rows)
         scored = score_rows(sentences, match_lists, rules, probabilities, model.mix_ if model else None,
                             self.resolved_thresholds, voices, self.evidence, explain, cues)
         return scored, word_counts(chunk), sources_chunk(chunk, match_lists)
@@ -223,8 +236,9 @@ class Analyzer:
         if self.boilerplate == "skip":  # page furniture is read as blank (plain text: sentences never hold it)
             prose = blank_boilerplate(prose)
             if text.strip() and not prose.strip():
-                raise InputError(f"{id or 'the article'}: no prose to score (every line is page furniture, such as "
-                                 f"SPONSORED, a credit or a byline; to score such lines, use --boilerplate keep)")
+                raise InputError(Message(f"{id or 'the article'}: no prose to score (every line is page furniture, "
+                                         f"such as SPONSORED, a credit or a byline; to score such lines, use ",
+                                         Hint("boilerplate", "keep"), ")"))
         sentences = split_sentences(text, prose)
         tokens = TextTokens(self._type_table(), prose, sentences)
         given = None
@@ -239,7 +253,7 @@ class Analyzer:
         """Score the sentences of ``articles`` in one batch and build their reports."""
         table = self._type_table()
         chunk = Chunk(table)
-        lexicon = self.lexicon
+        lexicon = self.loaded_lexicon
         for article in articles:
             if article.given is not None:
                 chunk.add(TextTokens(table, article.given.text, [article.given]), None, [False], True)
@@ -262,7 +276,7 @@ class Analyzer:
             at += count
             body = scored.sentences[rows]
             prose = article.prose
-            figures = readability([prose[s.start:s.end] for s in body]) if self.readability else {}
+            figures = readability_figures([prose[s.start:s.end] for s in body]) if self.readability else {}
             reports.append(build_report(article.text, body, word_counts[rows], self.resolved_thresholds, figures,
                                         self.provenance(), id=article.id, headline=head,
                                         sources=[m for ms in mentions[rows] for m in ms], scores=scored.scores[rows],
@@ -278,7 +292,7 @@ class Analyzer:
         (its offsets then index the headline string, not ``text``, and its index is -1).
 
         With ``markdown``, code, tables, front matter, link targets and other syntax are not
-        scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
+        scored (see :mod:`hedgeometer.text.markdown`); offsets still index ``text``.
         """
         with collector_paused():
             self._type_table().begin()

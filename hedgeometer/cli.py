@@ -12,25 +12,56 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .boilerplate import BOILERPLATE_MODES
+from .version import __version__
+from .text.boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
-from .errors import HedgeometerError
-from .records import DEFAULT_GLOBS
+from .errors import HedgeometerError, Hint, MENTION, phrase
+from .runs.records import DEFAULT_GLOBS
 from .render import RENDERERS
 from .render.common import plural
-from .scoring import EVIDENCE_MODES
+from .scoring.scores import EVIDENCE_MODES
+
+
+# The option that sets each library parameter an error may name (its Hint), so that the command
+# line's messages say what to type. "parameter=value" keys are values with an option of their own.
+_OPTIONS = {
+    "model": "--model", "model=None": "--no-model", "thresholds": "--threshold", "evidence": "--evidence",
+    "boilerplate": "--boilerplate", "liwc_map": "--liwc-map", "encoding": "--encoding", "text_field": "--text-field",
+    "max_chars": "--max-chars", "globs": "--glob", "resume": "--resume", "output": "-o", "fmt": "--format",
+    "sentences": "--sentences", "engine": "--engine", "scheduler": "--scheduler", "texts": "--texts",
+}
+
+
+def _as_option(hint: Hint) -> str:
+    """A hint as typed on the command line: ``--no-model``, ``--text-field 'article body'``,
+    ``--max-chars 4,000``, ``--glob *.txt,*.md``; a parameter with no option as the library says it."""
+    import shlex
+
+    if str(hint) in _OPTIONS:
+        return _OPTIONS[str(hint)]
+    option, value = _OPTIONS.get(hint.parameter), hint.value
+    if option is None:
+        return str(hint)
+    if value is MENTION or value is True:
+        return option
+    if isinstance(value, int):
+        return f"{option} {value:,}"
+    if isinstance(value, dict):  # a mapping, as the option spells one: CATEGORY=DIMENSION
+        return f"{option} {','.join(f'{key}={item}' for key, item in value.items())}"
+    if isinstance(value, (tuple, list)):
+        return f"{option} {','.join(map(str, value))}"
+    return f"{option} {shlex.quote(str(value))}"
 
 
 def _fail_cleanly(function):
-    """Turn library errors into Click errors: one 'Error:' line, exit 1, no traceback."""
+    """Turn library errors into Click errors: one 'Error:' line, naming options, exit 1, no traceback."""
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         try:
             return function(*args, **kwargs)
         except HedgeometerError as error:
-            raise click.ClickException(str(error)) from None
+            raise click.ClickException(error.phrase(_as_option)) from None
         except MemoryError:
             raise click.ClickException("out of memory: split the input or use 'hedgeometer batch'") from None
 
@@ -65,7 +96,7 @@ def _parse_thresholds(ctx, param, values):
 def _parse_liwc_map(ctx, param, value):
     if not value:
         return None
-    from .liwc import parse_liwc_map
+    from .rules.liwc import parse_liwc_map
 
     try:
         return parse_liwc_map(value)
@@ -134,7 +165,7 @@ def write_output(text: str, output: str | None, color: bool = False) -> None:
 
 def input_options(function):
     """How to read the input files: the same for every command that reads whole articles."""
-    from .inputs import INPUT_FORMATS
+    from .text.inputs import INPUT_FORMATS
 
     options = [
         click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input."),
@@ -209,7 +240,7 @@ def report(file, fmt, output, encoding, input_format, color, include_text, headl
       cat page.html | hedgeometer report -       # a page is recognised by its <!DOCTYPE html>
       cat notes.md | hedgeometer report - --input-format markdown
     """
-    from .inputs import read_article
+    from .text.inputs import read_article
 
     analyzer = build_analyzer(**analyzer_kwargs)
     article = read_article(file, encoding=encoding, format=input_format)
@@ -243,8 +274,8 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
       hedgeometer compare a.txt b.txt c.txt --format html -o compare.html
       hedgeometer compare outlet-a.html outlet-b.md --color | less -R
     """
-    from .compare import Comparison
-    from .inputs import read_article
+    from .reports.compare import Comparison
+    from .text.inputs import read_article
     from .render.compare import COMPARE_RENDERERS
 
     if len(files) < 2:
@@ -400,13 +431,13 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
         --real ../shared/data/real/conll2010-bio-train.jsonl \\
         --real ../shared/data/wikiweasel-dev.jsonl && git diff --exit-code models/
     """
-    from .lexicon import load_lexicons
-    from .model import default_model_path, save_model
-    from .realdata import read_heldout_articles
-    from .resources import resource_dir
-    from .train import train_model
+    from .rules.lexicon import load_lexicons
+    from .model.linear import default_model_path, save_model
+    from .learning.realdata import read_heldout_articles
+    from .resources import checkout_dir
+    from .learning.train import train_model
 
-    corpus = resource_dir("corpus")
+    corpus = checkout_dir("corpus")
     paths = corpus_paths or (corpus,)
     heldout_file = corpus / "realnews" / "heldout-articles.txt"
     if real_paths and not heldout_file.exists():
@@ -461,11 +492,11 @@ def evaluate(corpus_path, texts_path, split, fmt, bootstrap, **analyzer_kwargs):
     """
     import json
 
-    from .corpus import load_examples
-    from .evaluate import evaluate as run_evaluation, format_evaluation
-    from .resources import resource_dir
+    from .learning.corpus import load_examples
+    from .learning.evaluate import evaluate as run_evaluation, format_evaluation
+    from .resources import checkout_dir
 
-    path = corpus_path or resource_dir("corpus")
+    path = corpus_path or checkout_dir("corpus")
     examples, kind = load_examples(path, texts_path)
     from_corpus = kind == "multilabel" and texts_path is None
     if from_corpus and split != "all":
@@ -482,7 +513,7 @@ def evaluate(corpus_path, texts_path, split, fmt, bootstrap, **analyzer_kwargs):
     else:
         from .render.common import EVIDENCE_STAMPS
 
-        stamp = f"Combined: {EVIDENCE_STAMPS[analyzer.evidence]}.\n" if analyzer.classifier is not None else ""
+        stamp = f"Combined: {EVIDENCE_STAMPS[analyzer.evidence]}.\n" if analyzer.loaded_model is not None else ""
         click.echo(format_evaluation(result) + stamp, nl=False)
 
 
@@ -614,8 +645,10 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
     import itertools
     import sys
 
-    from .batch import default_jobs, row_format, run_batch
-    from .records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
+    from .runs.batch import run_batch
+    from .runs.engines import default_jobs, loaded
+    from .runs.writer import row_format
+    from .runs.records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
@@ -626,21 +659,18 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
     options = RecordOptions(text_field=text_field, id_field=id_field, headline_field=headline_field, encoding=encoding,
                             max_chars=max_chars, globs=tuple(g.strip() for g in globs.split(",") if g.strip()))
     # article rows count the model's labels alone but list no n-grams, so they need the evidence kinds only
-    analyzer = build_analyzer(readability=readability, evidence_ngrams=5 if sentences else 0, **analyzer_kwargs)
-    _ = (analyzer.lexicon, analyzer.classifier, analyzer.resolved_thresholds)  # bad lexicon or model: fail before any row
-    settings = {"lexicons": analyzer.lexicons, "thresholds": analyzer.thresholds, "model": analyzer.model,
-                "include_shipped_lexicons": analyzer.include_shipped_lexicons, "liwc_map": analyzer.liwc_map,
-                "readability": readability, "evidence": analyzer.evidence, "evidence_ngrams": analyzer.evidence_ngrams,
-                "boilerplate": analyzer.boilerplate}
+    # bad lexicon or model: fail before any row
+    analyzer = loaded(build_analyzer(readability=readability, evidence_ngrams=5 if sentences else 0, **analyzer_kwargs))
     records = iter_records(inputs, options)
     first = next(records, None)
     if first is None:  # an empty folder, a header-only CSV: a run that scores nothing is not a success
-        raise click.ClickException(f"nothing to score: {describe_no_records(inputs, options)}; no output was written")
+        raise click.ClickException(f"nothing to score: {phrase(describe_no_records(inputs, options), _as_option)}; "
+                                   f"no output was written")
     show_progress = not quiet and sys.stderr.isatty()
     progress = _Progress(count_records(inputs, options) if show_progress else None) if show_progress else None
-    summary = run_batch(itertools.chain([first], records), output, analyzer=analyzer, settings=settings, fmt=fmt,
+    summary = run_batch(itertools.chain([first], records), output, analyzer=analyzer, fmt=fmt,
                         sentences=sentences, jobs=jobs or default_jobs(), engine=engine, scheduler=scheduler,
-                        resume=resume, on_progress=progress)
+                        resume=resume, on_progress=progress, name_hint=_as_option)
     if summary.interrupted:
         _interrupted(click.get_current_context(), output, summary)
     if not quiet:
@@ -681,7 +711,7 @@ def lexicon_check(paths, liwc_map):
 
     Exits 1 when any row is malformed.
     """
-    from .lexicon import load_lexicons
+    from .rules.lexicon import load_lexicons
 
     loaded = load_lexicons(paths, liwc_map=liwc_map)
     counts = loaded.counts()
@@ -698,7 +728,7 @@ def lexicon_check(paths, liwc_map):
 @_fail_cleanly
 def lexicon_list(dimension, lexicons, liwc_map):
     """List cues as TSV: dimension, pattern, category, weight, guards, source."""
-    from .lexicon import load_lexicons
+    from .rules.lexicon import load_lexicons
 
     loaded = load_lexicons(lexicons, liwc_map=liwc_map)
     click.echo("dimension\tpattern\tcategory\tweight\tguards\tsource")
@@ -733,13 +763,13 @@ def lexicon_explain(sentence, **analyzer_kwargs):
     click.echo("scores: " + ", ".join(f"{d} {scored.scores[d]:.2f}" for d in DIMENSIONS))
     model_only = scored.model_only
     click.echo("labels: " + (", ".join(d + (f" ({MODEL_ONLY})" if d in model_only else "") for d in scored.labels) or "none"))
-    model = analyzer.classifier
+    model = analyzer.loaded_model
     if model is not None and scored.labels:
         # the whole decision of each label: its strongest n-grams, then everything else the model added
-        from .tokens import Tokens
+        from .text.tokens import Tokens
 
         tokens = Tokens(sentence)
-        matches, other_sense = analyzer.lexicon.find(tokens, sentence, 0)
+        matches, other_sense = analyzer.loaded_lexicon.find(tokens, sentence, 0)
         for dimension in scored.labels:
             entry = scored.evidence[dimension]
             parts = model.contributions(tokens, matches, dimension, other_sense=other_sense)

@@ -2,6 +2,10 @@
 
 DIMENSIONS = ("hedging", "speculation", "dramatic", "attribution", "booster")
 
+# One letter per dimension: the renderers' badges and cue marks ("[[may]]H"), so a label shows
+# without colour.
+LETTERS = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
+
 DESCRIPTIONS = {
     "hedging": "softened commitment (may, might, appears to, suggests, somewhat)",
     "speculation": "unconfirmed events, conjecture, rumour, prediction (is expected to, sparked speculation)",

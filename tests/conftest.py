@@ -5,6 +5,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "damascus-talks.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL_CORPUS = FIXTURES / "corpus-small.jsonl"  # 80 annotated sentences: trains a model in seconds
 
 # Plain factual sentences: a control text that should get no labels or nearly none.
 NEUTRAL_TEXT = """City Council Approves Budget
@@ -18,6 +19,15 @@ Last year the city spent 3.9 million dollars, according to the annual accounts.
 Residents can read the full budget on the council's website.
 The finance committee held three public hearings before the vote.
 """
+
+# Short articles of every kind of sentence, for corpus runs.
+TEXTS = [
+    "Officials may delay the vote, analysts say.",
+    "The council met on Tuesday and approved the budget.",
+    "The region stands on the brink of war. The talks will undoubtedly fail.",
+    "Shares rose 3 per cent. The firm is expected to announce layoffs.",
+    "“We might withdraw,” the minister said. Sources close to him disagreed.",
+]
 
 
 def pytest_addoption(parser):
@@ -41,6 +51,19 @@ def analyzer():
     from hedgeometer import Analyzer
 
     return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory):
+    """A model trained on the small corpus: (model, training record, its saved file)."""
+    from hedgeometer.learning.train import train_model
+    from hedgeometer.model.linear import save_model
+    from hedgeometer.rules.lexicon import load_lexicons
+
+    model, record = train_model([SMALL_CORPUS], lexicon=load_lexicons(), seed=0, name="small")
+    path = tmp_path_factory.mktemp("model") / "small.json"
+    save_model(model, path)
+    return model, record, path
 
 
 @pytest.fixture

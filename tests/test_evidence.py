@@ -18,11 +18,11 @@ from hedgeometer import Analyzer
 from hedgeometer.cli import main
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.errors import ParameterError
-from hedgeometer.features import DENSE_FEATURES, ngrams
-from hedgeometer.model import LinearModel, save_model
+from hedgeometer.model.features import DENSE_FEATURES, ngrams
+from hedgeometer.model.linear import LinearModel, save_model
 from hedgeometer.render import RENDERERS
-from hedgeometer.segment import split_sentences
-from hedgeometer.tokens import Tokens
+from hedgeometer.text.segment import split_sentences
+from hedgeometer.text.tokens import Tokens
 
 from conftest import ROOT, SEED, write_lexicon
 
@@ -81,7 +81,7 @@ def corpus_sentences(limit=400):
 def matched(analyzer, text):
     """Tokens, cue matches and ruled-out positions of one sentence."""
     tokens = Tokens(text)
-    return (tokens, *analyzer.lexicon.find(tokens, text, 0))
+    return (tokens, *analyzer.loaded_lexicon.find(tokens, text, 0))
 
 
 # --- exact contributions --------------------------------------------------------------------
@@ -97,7 +97,7 @@ def assert_exact(model, analyzer, texts):
 
 
 def test_contributions_add_up_to_the_shipped_models_decision(analyzer):
-    assert_exact(analyzer.classifier, analyzer, corpus_sentences())
+    assert_exact(analyzer.loaded_model, analyzer, corpus_sentences())
 
 
 def test_contributions_add_up_for_a_model_with_every_weight_set():
@@ -119,7 +119,7 @@ def test_contributions_add_up_for_a_model_with_every_weight_set():
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("abcdefgh may could brink talks 0123 ,.?!\"'’-İ")), max_size=120))
 def test_contributions_add_up_on_any_text(analyzer, text):
-    assert_exact(analyzer.classifier, analyzer, [text])
+    assert_exact(analyzer.loaded_model, analyzer, [text])
 
 
 def test_tiny_model_contributions_are_the_hand_worked_numbers():
@@ -131,7 +131,7 @@ def test_tiny_model_contributions_are_the_hand_worked_numbers():
 
 def test_top_ngrams_are_the_largest_positive_contributions(analyzer):
     """top_ngrams agrees with contributions, for every label of every sentence."""
-    model = analyzer.classifier
+    model = analyzer.loaded_model
     texts = corpus_sentences(150)
     scored = analyzer.score_sentences(texts)
     checked = 0
@@ -148,7 +148,7 @@ def test_top_ngrams_are_the_largest_positive_contributions(analyzer):
 
 
 def test_top_ngrams_work_only_on_wanted_sentences(analyzer):
-    model = analyzer.classifier
+    model = analyzer.loaded_model
     found = [matched(analyzer, t) for t in corpus_sentences(30)]
     token_lists = [tokens for tokens, _, _ in found]
     terms = model.term_counts(token_lists, [other for _, _, other in found])

@@ -5,8 +5,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hedgeometer.errors import LexiconError
-from hedgeometer.lexicon import load_lexicons, read_lexicon_file, regular_inflections
-from hedgeometer.tokens import tokenize
+from hedgeometer.rules.lexicon import load_lexicons, read_lexicon_file
+from hedgeometer.rules.patterns import regular_inflections
+from hedgeometer.text.tokens import tokenize
 
 from conftest import write_lexicon
 
@@ -191,7 +192,7 @@ def test_a_byte_order_mark_is_ignored(tmp_path):
 def test_a_match_span_walked_from_the_start_is_the_tokens_offsets(text, shift):
     """The matcher finds one match's characters without working out every offset; they are
     the tokens' own offsets."""
-    from hedgeometer.lexicon import _span
+    from hedgeometer.rules.lexicon import _span
 
     for first in range(len(tokenize(text))):
         for last in range(first, min(first + 3, len(tokenize(text)))):

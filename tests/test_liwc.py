@@ -4,7 +4,7 @@ from click.testing import CliRunner
 from hedgeometer import Analyzer
 from hedgeometer.cli import main
 from hedgeometer.errors import LexiconError
-from hedgeometer.liwc import parse_liwc_map, read_liwc_file
+from hedgeometer.rules.liwc import parse_liwc_map, read_liwc_file
 
 from conftest import FIXTURES
 
@@ -33,7 +33,7 @@ def test_malformed_dic_names_the_line():
 
 
 def test_dic_without_map_is_an_error():
-    with pytest.raises(LexiconError, match="needs --liwc-map"):
+    with pytest.raises(LexiconError, match="needs liwc_map="):
         Analyzer(model=None, lexicons=[FIXTURES / "mini.dic"]).analyze("Maybe.")
 
 

@@ -2,12 +2,14 @@
 an error says what is wrong in the file's own terms."""
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from hedgeometer.cli import main
-from hedgeometer.records import RecordOptions, count_records, iter_records
+from hedgeometer.runs.records import RecordOptions, count_records, iter_records, path_name
 
 
 def records(path):
@@ -124,10 +126,75 @@ def test_a_line_that_is_not_utf8_fails_alone_and_the_rest_of_the_file_is_read(tm
     assert [(i, e) for i, _, e in records(table)] == [
         ("a1", None),
         (f"{table}:3", "not valid utf-8 (field 'text', character 5: a byte that is not utf-8); if the file uses "
-                       "another encoding, pass it, e.g. --encoding latin-1"),
+                       "another encoding, pass it, e.g. encoding='latin-1'"),
         ("a3", None)]
     assert [(i, e) for i, _, e in records(lines)] == [
         ("j1", None),
         (f"{lines}:2", "not valid utf-8 (byte 27 of the line: invalid start byte); if the file uses another "
-                       "encoding, pass it, e.g. --encoding latin-1"),
+                       "encoding, pass it, e.g. encoding='latin-1'"),
         ("j3", None)]
+
+
+def test_folder_and_csv_inputs(tmp_path):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Prices may rise.")
+    (folder / "sub" / "b.md").write_text("# Title\n\nIt is clearly over.")
+    (folder / "c.bin").write_bytes(b"\x00\x01")  # not matched by the glob
+    (folder / "d.txt").write_bytes(b"caf\xe9")  # bad encoding: an error record
+    table = tmp_path / "table.csv"
+    table.write_text("id,text,outlet\n1,Prices may rise.,A\n2,,B\n")
+    records = list(iter_records([str(folder), str(table)]))
+    assert [r.id for r in records] == [str(folder / "a.txt"), str(folder / "d.txt"), str(folder / "sub" / "b.md"), "1", "2"]
+    assert "not valid utf-8" in records[1].error
+    assert records[3].fields == {"outlet": "A"} and records[4].error == "empty text"
+
+
+def test_a_leading_byte_order_mark_is_dropped_from_record_files(tmp_path):
+    table = tmp_path / "excel.csv"  # Excel's "CSV UTF-8" starts with a byte-order mark
+    table.write_bytes(b"\xef\xbb\xbfid,text,outlet\r\n1,Prices may rise.,A\r\n")
+    lines = tmp_path / "rows.jsonl"
+    lines.write_bytes(b'\xef\xbb\xbf{"id": "j1", "text": "It may rain."}\n')
+    records = list(iter_records([str(table), str(lines)]))
+    assert [(r.id, r.text, r.fields, r.error) for r in records] == [
+        ("1", "Prices may rise.", {"outlet": "A"}, None), ("j1", "It may rain.", {}, None)]
+
+
+def test_path_name_spells_a_file_one_way(tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    (work / "b").mkdir(parents=True)
+    monkeypatch.chdir(work)
+    monkeypatch.delenv("PWD", raising=False)
+    inside = str(Path("b") / "x.txt")
+    assert [path_name(p) for p in ("b/x.txt", "./b/x.txt", "b//x.txt", "b/../b/x.txt", work / "b" / "x.txt",
+                                   f"{work}/./b/x.txt")] == [inside] * 6
+    outside = str(tmp_path / "other" / "y.txt")
+    assert [path_name(p) for p in ("../other/y.txt", f"{tmp_path}/other//y.txt", f"{work}/../other/y.txt")] == [outside] * 3
+
+
+def test_path_name_takes_the_working_folder_as_the_shell_spells_it(tmp_path, monkeypatch):
+    real = tmp_path / "real"
+    (real / "b").mkdir(parents=True)
+    link = tmp_path / "link"  # like macOS's /tmp, a link to /private/tmp
+    link.symlink_to(real, target_is_directory=True)
+    monkeypatch.chdir(link)  # os.getcwd() gives the real folder, $PWD the link a shell shows
+    monkeypatch.setenv("PWD", str(link))
+    assert os.getcwd() == str(real)
+    assert path_name(link / "b" / "x.txt") == path_name(real / "b" / "x.txt") == str(Path("b") / "x.txt")
+
+
+@pytest.mark.parametrize("name, content, error", [
+    ("export.jsonl", json.dumps({"id": "x", "body": "Officials may delay the vote.", "url": "https://e.org/x",
+                                 "headline": "A much longer headline than the body field holds, for once"}) + "\n",
+     "missing text field 'text' (fields: id, body, url, headline; pass text_field='body')"),
+    ("export.csv", "id,article body\n1,Prices may rise.\n",
+     "missing text field 'text' (fields: id, article body; pass text_field='article body')"),
+    ("export.jsonl", json.dumps({"id": "x", "n": 3}) + "\n",
+     "missing text field 'text' (fields: id, n; none of them holds text)"),
+    ("export.jsonl", "{}\n", "missing text field 'text' (the record has no fields)"),
+])
+def test_a_missing_text_field_names_the_fields_and_the_fix(tmp_path, name, content, error):
+    path = tmp_path / name
+    path.write_text(content)
+    (record,) = iter_records([str(path)])
+    assert record.error == error

@@ -1,16 +1,12 @@
-import json
 import re
 
 import pytest
 
 from hedgeometer import Analyzer
-from hedgeometer.compare import Comparison
 from hedgeometer.render import RENDERERS
-from hedgeometer.render.compare import COMPARE_RENDERERS
 from hedgeometer.render.common import cue_segments
 from hedgeometer.render.markdown import escape
 
-from conftest import ROOT
 
 EVIL = 'Officials may resign. <script>document.body.setAttribute("data-pwned", "1")</script> "><img src=x onerror="document.body.setAttribute(\'data-pwned\',\'2\')"> It is *clearly* [over](javascript:alert(1)).'
 
@@ -62,8 +58,8 @@ def _segments_by_definition(sentence, merge=False):
 def test_cue_segments_follow_their_definition_on_random_cues():
     import random
 
-    from hedgeometer.lexicon import CueMatch
-    from hedgeometer.scoring import SentenceScore
+    from hedgeometer.rules.cues import CueMatch
+    from hedgeometer.scoring.scores import SentenceScore
 
     rng = random.Random(7)
     for _ in range(3000):
@@ -143,16 +139,3 @@ def test_text_report_colour_and_width(seed_report):
     # wrapped sentence text: 6-space indent (cue details use 8 and may run long)
     body = [line for line in plain.splitlines() if line.startswith("      ") and not line.startswith("        ")]
     assert body and max(len(line) for line in body) <= 60 + 25  # a long cue mark cannot be broken
-
-
-def test_compare_ranks_seed_above_calm_rewrite():
-    analyzer = Analyzer()
-    seed = analyzer.analyze((ROOT / "seeds" / "damascus-talks.txt").read_text("utf-8"), id="seed")
-    calm = analyzer.analyze((ROOT / "seeds" / "rewrites" / "damascus-talks-calm.txt").read_text("utf-8"), id="calm")
-    comparison = Comparison((calm, seed))
-    assert comparison.leader("dramatic").id == "seed"
-    assert comparison.leader("hedging").id == "seed"
-    data = json.loads(COMPARE_RENDERERS["json"](comparison))
-    assert data["most"]["dramatic"] == "seed" and data["ranking"]["hedging"][0] == "seed"
-    for name, render in COMPARE_RENDERERS.items():
-        assert "seed" in render(comparison) and "calm" in render(comparison), name

@@ -1,3 +1,6 @@
+"""Sentences and headlines (hedgeometer.text.segment): Punkt with shipped parameters, offsets that
+tile the text, and the first line scored apart when it reads as a headline."""
+
 import json
 import random
 import re
@@ -10,7 +13,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
-from hedgeometer.segment import _tokenizer, looks_like_headline, split_sentences
+from hedgeometer.text.segment import _tokenizer, looks_like_headline, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,7 +91,7 @@ def test_sentences_tile_any_text(text):
 # --- segmentation must decide exactly as nltk's Punkt does ----------------------------------
 # The reference: nltk's own PunktSentenceTokenizer with the shipped parameters and the language
 # rules hedgeometer uses (nltk's English ones, curly quotes closing a sentence and never
-# starting a word), written out here independently of hedgeometer.segment.
+# starting a word), written out here independently of hedgeometer.text.segment.
 
 
 class _NewsLanguageVars(PunktLanguageVars):
@@ -181,3 +184,29 @@ def test_segmentation_does_not_import_nltk():
             "Talks began.'); print('nltk' in sys.modules, 'scipy' in sys.modules, 'sklearn' in sys.modules)")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert found.stdout.split() == ["False", "False", "False"]
+
+
+def test_seed_headline_is_scored_apart(rules_analyzer, seed_text):
+    report = rules_analyzer.analyze(seed_text)
+    assert report.headline.text == "Russia and Syria Strengthen Military Ties Amid Strategic Ambiguity"
+    assert report.headline.index == 0
+    assert len(report.sentences) == 18 and report.sentences[0].index == 1
+    assert report.to_dict()["headline"]["text"] == report.headline.text
+
+
+def test_article_without_headline(rules_analyzer):
+    report = rules_analyzer.analyze("The council met on Tuesday. It approved the budget.")
+    assert report.headline is None and len(report.sentences) == 2
+
+
+def test_a_first_line_ending_in_a_full_stop_is_body(rules_analyzer):
+    report = rules_analyzer.analyze("The council met on Tuesday.\n\nIt approved the budget.")
+    assert report.headline is None and len(report.sentences) == 2
+
+
+def test_headline_given_by_option(rules_analyzer):
+    report = rules_analyzer.analyze("The council met on Tuesday. It approved the budget.",
+                                    headline="Council on the brink of collapse")
+    assert report.headline.index == -1
+    assert "dramatic" in report.headline.labels
+    assert len(report.sentences) == 2

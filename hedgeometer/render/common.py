@@ -129,6 +129,8 @@ def thresholds_phrase(provenance: dict) -> str:
         part = f"{dimension} {value:.2f}"
         if dimension in overridden:
             default = defaults.get(dimension)
+            # A rendered report is a document, not an error to a caller: its readers almost all made
+            # it with the CLI, and the JSON's threshold_overrides says the same to a program.
             part += f" (--threshold; default {default:.2f})" if default is not None else " (--threshold)"
         parts.append(part)
     return "thresholds " + ", ".join(parts)

@@ -23,11 +23,11 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..dimensions import DESCRIPTIONS, DIMENSIONS
+from ..dimensions import DESCRIPTIONS, DIMENSIONS, LETTERS
+from ..reports.article import NEAR_MISS_MARGIN
 from .common import (MODEL_ONLY, cue_segments, evidence_items, evidence_phrase, format_ngrams, plural,
                      provenance_line, readability_line)
 
-LETTERS = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
 # Strong hues for underlines and bars; pale tints of the same hue behind sentences keep dark
 # text readable on a projector (contrast above 7:1 for the text on every tint).
 PALETTE = {
@@ -69,7 +69,7 @@ def _why(sentence, thresholds):
             "threshold": threshold,
             "labelled": d in labels,
             "kind": entry["kind"] if entry else None,
-            "near": d not in labels and threshold - 0.1 <= score < threshold,
+            "near": d not in labels and threshold - NEAR_MISS_MARGIN <= score < threshold,
             "rule": sentence.rule_scores[d],
             "model": sentence.model_scores[d] if sentence.model_scores else None,
         })
@@ -111,7 +111,7 @@ def _sentence_view(sentence, thresholds, prefix=""):
         "scores": sentence.scores,
         "voice": sentence.voice,
         "pieces": pieces,
-        "near": [d for d in DIMENSIONS if thresholds[d] - 0.1 <= sentence.scores[d] < thresholds[d]],
+        "near": [d for d in DIMENSIONS if thresholds[d] - NEAR_MISS_MARGIN <= sentence.scores[d] < thresholds[d]],
     }
 
 

@@ -13,19 +13,24 @@ import re
 import shutil
 import textwrap
 
-import click
-
-from ..dimensions import DIMENSIONS
+from ..dimensions import DIMENSIONS, LETTERS
 from .common import (MODEL_ONLY, cue_segments, evidence_head, evidence_items, ngram_items, plural, provenance_line,
                      readability_line)
 
 COLORS = {"hedging": "cyan", "speculation": "magenta", "dramatic": "red", "attribution": "yellow", "booster": "green"}
-SHORT = {"hedging": "H", "speculation": "S", "dramatic": "D", "attribution": "A", "booster": "B"}
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def style(text, color, enabled, **kw):
-    return click.style(text, fg=color, **kw) if enabled else text
+# ANSI SGR codes: the 8 basic foreground colours, bold, and reset-all after each styled piece
+_FOREGROUND = {name: 30 + number for number, name in
+               enumerate(("black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"))}
+
+
+def style(text: str, color: str | None, enabled: bool, bold: bool = False) -> str:
+    """``text`` in ``color`` (and bold) for a terminal when ``enabled``, else unchanged."""
+    if not enabled:
+        return text
+    return (f"\x1b[{_FOREGROUND[color]}m" if color else "") + ("\x1b[1m" if bold else "") + f"{text}\x1b[0m"
 
 
 def mark_cues(sentence, color: bool = False) -> str:
@@ -35,7 +40,7 @@ def mark_cues(sentence, color: bool = False) -> str:
     for piece, cues in cue_segments(sentence, merge=True):
         piece = re.sub(r"\s+", " ", piece)
         if cues:
-            dims = "".join(SHORT[d] for d in DIMENSIONS if any(c.dimension == d for c in cues))
+            dims = "".join(LETTERS[d] for d in DIMENSIONS if any(c.dimension == d for c in cues))
             quoted = "q" if all(c.voice == "quoted" for c in cues) else ""
             out.append(style(f"[[{piece}]]{dims}{quoted}", COLORS[cues[0].dimension], color, bold=True))
         else:

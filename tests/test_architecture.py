@@ -1,0 +1,84 @@
+"""The package's layout rules (docs/architecture.md), checked on the source: data flows one way
+through the stages, so a module imports only from its own stage, earlier stages and the shared
+top-level modules (that only cli.py imports click is checked in test_errors.py)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "hedgeometer"
+
+# Stages in the order text goes through them; a module may import from its own stage or a lower rank.
+RANK = {
+    "dimensions": 0, "errors": 0, "version": 0, "rounding": 0, "resources": 0.5,  # shared; resources raises errors
+    "text": 1, "rules": 2, "model": 3, "scoring": 4, "reports": 5, "render": 6,
+    "analyzer": 7, "runs": 8, "learning": 8, "serve": 8, "cli": 9, "__main__": 10,
+    "__init__": 10,  # the public face re-exports from anywhere, lazily
+}
+
+# Deliberate exceptions, each with its reason.
+ALLOWED = {
+    # a report shows itself in Jupyter as the HTML report does: the display hook asks the renderer
+    ("reports", "render"),
+}
+
+
+def stage_of(parts: tuple[str, ...]) -> str:
+    """The stage of a module given its dotted parts below ``hedgeometer``."""
+    return parts[0]
+
+
+def imports(path: Path, root: Path = PACKAGE):
+    """(stage of ``path``, stage imported, line) for every import of a hedgeometer module in it,
+    at module level or inside a function (``root``: the package folder)."""
+    relative = path.relative_to(root).with_suffix("").parts
+    package = relative[:-1] if path.name != "__init__.py" else relative[:-1]
+    own = stage_of(relative)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[:len(package) - (node.level - 1)] if node.level > 1 else package
+                target = (*base, *(node.module.split(".") if node.module else ()))
+                if not target:  # from . import x, in the package root
+                    target = tuple(alias.name for alias in node.names[:1])
+            elif node.module and node.module.split(".")[0] == "hedgeometer":
+                target = tuple(node.module.split(".")[1:]) or tuple(alias.name for alias in node.names[:1])
+            else:
+                continue
+            yield own, stage_of(target), node.lineno
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                names = alias.name.split(".")
+                if names[0] == "hedgeometer" and len(names) > 1:
+                    yield own, names[1], node.lineno
+
+
+MODULES = sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_stage_has_a_rank():
+    stages = {stage_of(p.relative_to(PACKAGE).with_suffix("").parts) for p in MODULES}
+    assert stages <= set(RANK), f"stages without a place in the flow: {sorted(stages - set(RANK))}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_run_one_way(path):
+    backwards = [f"{path.relative_to(PACKAGE)}:{line} imports {target} (a later stage than {own})"
+                 for own, target, line in imports(path)
+                 if target != own and RANK[target] >= RANK[own] and (own, target) not in ALLOWED]
+    assert not backwards, "\n".join(backwards)
+
+
+def test_the_rule_catches_a_backward_import(tmp_path):
+    """The check can fail: a text-stage module importing the scoring stage, relatively or by
+    its full name, is reported."""
+    probe = tmp_path / "hedgeometer" / "text" / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text("from ..scoring.scores import SentenceScore\n\n\ndef later():\n"
+                     "    import hedgeometer.reports.article\n", encoding="utf-8")
+    found = [(own, target) for own, target, _ in imports(probe, tmp_path / "hedgeometer")]
+    assert found == [("text", "scoring"), ("text", "reports")]
+    assert all(RANK[target] > RANK[own] for own, target in found)

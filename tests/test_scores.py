@@ -1,0 +1,23 @@
+"""Sentence scores (hedgeometer.scoring.scores): rules and model blended, thresholds resolved."""
+
+import pytest
+
+from hedgeometer.dimensions import DIMENSIONS
+from hedgeometer.scoring.scores import combine, resolve_thresholds
+
+
+def test_combine_mixes_and_falls_back_to_rules():
+    rules = dict.fromkeys(DIMENSIONS, 0.8)
+    model = dict.fromkeys(DIMENSIONS, 0.2)
+    assert combine(rules, None, {}) == rules
+    mixed = combine(rules, model, dict.fromkeys(DIMENSIONS, 0.25))
+    assert mixed["hedging"] == pytest.approx(0.35)
+
+
+def test_resolve_thresholds():
+    assert resolve_thresholds(None) == dict.fromkeys(DIMENSIONS, 0.5)
+    assert resolve_thresholds(0.7)["booster"] == 0.7
+    partial = resolve_thresholds({"hedging": 0.3}, defaults=dict.fromkeys(DIMENSIONS, 0.45))
+    assert partial["hedging"] == 0.3 and partial["dramatic"] == 0.45
+    with pytest.raises(ValueError):
+        resolve_thresholds({"hedging": 0})
