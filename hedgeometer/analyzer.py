@@ -15,6 +15,7 @@ from .markdown import blank_non_prose
 from .readability import readability
 from .report import ArticleReport, build_report
 from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
+from . import scanner
 from .segment import Sentence, looks_like_headline, split_sentences
 from .core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
                    word_counts)
@@ -122,7 +123,8 @@ class Analyzer:
         Every setting that changes a label is here: the version, the lexicons (their
         fingerprint), the model, the ``thresholds`` in use (``threshold_defaults`` are the ones
         the model or the rules would use, ``threshold_overrides`` the dimensions set otherwise),
-        the evidence mode and the segmentation settings."""
+        the evidence mode and the segmentation settings; ``core`` says which scanner ran
+        (``"compiled"`` or ``"python"``, see :mod:`hedgeometer.scanner`), which changes no label."""
         if self._provenance is None:
             model = self.classifier
             defaults = resolve_thresholds(None, model.thresholds_ if model else None)
@@ -139,7 +141,9 @@ class Analyzer:
                 "segmentation": {"boilerplate": self.boilerplate},
             }
         # a copy a caller may change, made field by field: copy.deepcopy took 6% of analyze
-        return {key: value.copy() if isinstance(value, (dict, list)) else value for key, value in self._provenance.items()}
+        stamp = {key: value.copy() if isinstance(value, (dict, list)) else value for key, value in self._provenance.items()}
+        stamp["core"] = scanner.CORE  # which scanner runs: "compiled" or "python" (the same results)
+        return stamp
 
     def _overrides(self, dimension: str) -> bool:
         """Whether the ``thresholds`` given set this dimension's threshold."""

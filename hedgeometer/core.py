@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from itertools import chain, repeat
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -23,6 +23,7 @@ import numpy as np
 from .features import count_ids, dense_block
 from .segment import Sentence
 from .sources import REPORTING_VERBS, SourceMention, find_sources
+from . import scanner
 from .tokens import _DIGITS, Tokens, tokenize_text
 
 # what a type is, as bits of TypeTable.flags
@@ -74,7 +75,7 @@ class TypeTable:
         """The type id of every token of ``lower`` (new types are added)."""
         n = len(lower)
         ids = self.ids
-        found = np.fromiter(map(ids.get, lower, repeat(-1)), dtype=np.int64, count=n)
+        found = scanner.type_ids(ids, lower)
         if n and found.min() < 0:
             missing = np.flatnonzero(found < 0).tolist()
             self._add(list(dict.fromkeys(lower[i] for i in missing)))
