@@ -31,7 +31,10 @@ class OptionalBuildExt(build_ext):
             self._skip(error)
 
     def _skip(self, error):
-        print(WARNING.format(reason=f"{type(error).__name__}: {error}".strip()))
+        # once: after a failed compile, an editable install's copy of the missing file fails too
+        if not getattr(self, "_warned", False):
+            self._warned = True
+            print(WARNING.format(reason=f"{type(error).__name__}: {error}".strip()))
 
 
 def extensions():
@@ -43,4 +46,5 @@ def extensions():
     return cythonize(["hedgeometer/_scan.pyx"], compiler_directives={"language_level": 3}, quiet=True)
 
 
-setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt})
+# the C file Cython generates is a build product, not package data
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt}, exclude_package_data={"": ["*.c"]})
