@@ -1,8 +1,8 @@
-"""Builds the optional compiled scanner (hedgeometer/_scan.pyx); all metadata is in setup.cfg.
+"""Builds the optional compiled scanner (hedgeometer/text/_scan.pyx); all metadata is in setup.cfg.
 
 When the extension cannot be built (no C compiler, or Cython missing in a build without build
 isolation), the install goes on with a warning and hedgeometer runs its pure-Python scanner,
-which gives the same results, slower (see hedgeometer/scanner.py).
+which gives the same results, slower (see hedgeometer/text/scanner.py).
 """
 
 from setuptools import setup
@@ -43,7 +43,7 @@ def extensions():
     except ImportError as error:
         print(WARNING.format(reason=f"Cython is not installed: {error}"))
         return []
-    return cythonize(["hedgeometer/_scan.pyx"], compiler_directives={"language_level": 3}, quiet=True)
+    return cythonize(["hedgeometer/text/_scan.pyx"], compiler_directives={"language_level": 3}, quiet=True)
 
 
 # the C file Cython generates is a build product, not package data

@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hedgeometer import Analyzer  # noqa: E402
-from hedgeometer.corpus import load_corpus  # noqa: E402
+from hedgeometer.learning.corpus import load_corpus  # noqa: E402
 
 
 def corpus_groups() -> dict[str, list[str]]:
@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument("--write", type=Path, help="save the hashes here")
     args = parser.parse_args()
     found = hashes()
-    from hedgeometer.scanner import CORE
+    from hedgeometer.text.scanner import CORE
 
     print(f"scanner core: {CORE}")
     for name, value in found.items():

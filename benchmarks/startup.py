@@ -30,7 +30,7 @@ import time
 start = time.perf_counter()
 import hedgeometer.analyzer
 imported = time.perf_counter()
-from hedgeometer.model import load_model
+from hedgeometer.model.linear import load_model
 load_model("default")
 loaded = time.perf_counter()
 from hedgeometer import Analyzer

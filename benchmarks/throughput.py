@@ -21,7 +21,7 @@ methods:
 * ``analyze + readability``: with the model and readability (on a tenth of the set, scaled).
 
 The other methods run on the scanner core that imports (the compiled one when built, see
-``hedgeometer/scanner.py``). ``--cores`` adds ``analyze, model [compiled]`` and ``analyze, model
+``hedgeometer/text/scanner.py``). ``--cores`` adds ``analyze, model [compiled]`` and ``analyze, model
 [python]``, the same run with each scanner core switched on for it, interleaved with the rest,
 and prints the median ratio of their times (python / compiled: the compiled core's speed-up).
 
@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hedgeometer import Analyzer  # noqa: E402
-from hedgeometer.corpus import load_corpus  # noqa: E402
-from hedgeometer.segment import split_sentences  # noqa: E402
+from hedgeometer.learning.corpus import load_corpus  # noqa: E402
+from hedgeometer.text.segment import split_sentences  # noqa: E402
 
 NEUTRAL = (
     "The city council approved a budget of 4.2 million dollars on Tuesday by a vote of seven to two. "
@@ -85,7 +85,7 @@ def build_articles(megabytes: float, article_bytes: int = 3500) -> list[str]:
 
 def on_core(core: str, function):
     """``function`` run with the scanner ``core`` ("compiled" or "python"), the default after."""
-    from hedgeometer import scanner
+    from hedgeometer.text import scanner
 
     default = scanner.CORE
 
@@ -118,7 +118,7 @@ def methods(articles: list[str], sentences: list[str], vader: bool, cores: bool 
         "analyze + readability": (lambda: [readable.analyze(a) for a in sample] and None, share),
     }
     if cores:
-        from hedgeometer import scanner
+        from hedgeometer.text import scanner
 
         if scanner.compiled_scan is None:
             print("--cores: the compiled scanner is not built (or HEDGEOMETER_PURE_PYTHON is set); left out")
@@ -159,7 +159,7 @@ def main() -> None:
     if args.only:
         table = {name: entry for name, entry in table.items()
                  if name in args.only or name in ("tokenizer", "vader") or name.startswith("analyze, model [")}
-    from hedgeometer import scanner
+    from hedgeometer.text import scanner
 
     print(f"scanner core: {scanner.CORE} (the compiled one {'is' if scanner.compiled_scan else 'is not'} built)")
     print(f"article set: {len(articles)} articles (mean {1e6 * megabytes / len(articles):,.0f} bytes), "

@@ -20,9 +20,9 @@ from sklearn.metrics import cohen_kappa_score
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from hedgeometer.corpus import corpus_files, load_corpus  # noqa: E402
+from hedgeometer.learning.corpus import corpus_files, load_corpus  # noqa: E402
 from hedgeometer.dimensions import DIMENSIONS  # noqa: E402
-from hedgeometer.evaluate import confusion, f1_score  # noqa: E402
+from hedgeometer.learning.evaluate import confusion, f1_score  # noqa: E402
 
 
 def read_annotation(path: Path) -> dict[str, set[str]]:

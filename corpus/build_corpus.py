@@ -12,7 +12,7 @@ Each cue is the exact substring of the sentence. In a sentence with one label th
 that label; with several labels each cue names its dimension, ``dimension=cue text`` (a word
 that carries two dimensions, such as "reportedly", is written once for each). So the corpus
 depends on nothing but these files: a lexicon change never moves a cue. The split comes from a
-hash of the group id (``hedgeometer.corpus.split_for_group``), so no group is ever in two splits;
+hash of the group id (``hedgeometer.learning.corpus.split_for_group``), so no group is ever in two splits;
 a group written after the dev and test splits were frozen says ``split=train`` in its header.
 """
 
@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from hedgeometer.corpus import split_for_group  # noqa: E402
+from hedgeometer.learning.corpus import split_for_group  # noqa: E402
 from hedgeometer.dimensions import DIMENSIONS  # noqa: E402
 
 

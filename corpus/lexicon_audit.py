@@ -37,8 +37,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from hedgeometer.lexicon import load_lexicons
-from hedgeometer.tokens import Tokens
+from hedgeometer.rules.lexicon import load_lexicons
+from hedgeometer.text.tokens import Tokens
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lexicon_audit import REPO, SHARED, _overlaps, load_corpora, prf  # noqa: E402
 
 from hedgeometer import Analyzer  # noqa: E402
-from hedgeometer.lexicon import load_lexicons, read_lexicon_file  # noqa: E402
-from hedgeometer.tokens import Tokens  # noqa: E402
+from hedgeometer.rules.lexicon import load_lexicons, read_lexicon_file  # noqa: E402
+from hedgeometer.text.tokens import Tokens  # noqa: E402
 
 FOLDS = 5
 

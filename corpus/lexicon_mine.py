@@ -35,8 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from lexicon_audit import SHARED, load_corpora, _read, REPO  # noqa: E402
 
-from hedgeometer.lexicon import load_lexicons  # noqa: E402
-from hedgeometer.tokens import Tokens  # noqa: E402
+from hedgeometer.rules.lexicon import load_lexicons  # noqa: E402
+from hedgeometer.text.tokens import Tokens  # noqa: E402
 
 STOP = set("""a an the of to in on at by for with and or but is are was were be been being that this these those
 it its as from he she they we i you his her their our my your not no than then there here which who whom what

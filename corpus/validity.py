@@ -12,7 +12,7 @@ Sets, in the order the README gives them:
    (folds by document; these chose the settings, so they are a little optimistic);
 3. the in-house test split, guidelines v1.1 labels (the reference) and, once, the v1 labels.
 
-Every figure comes from ``hedgeometer.evaluate`` on the files; nothing is typed in by hand.
+Every figure comes from ``hedgeometer.learning.evaluate`` on the files; nothing is typed in by hand.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from hedgeometer import Analyzer  # noqa: E402
-from hedgeometer.corpus import load_corpus, load_standoff  # noqa: E402
+from hedgeometer.learning.corpus import load_corpus, load_standoff  # noqa: E402
 from hedgeometer.dimensions import DIMENSIONS  # noqa: E402
-from hedgeometer.evaluate import evaluate  # noqa: E402
+from hedgeometer.learning.evaluate import evaluate  # noqa: E402
 
 SHOWN = ("majority", "keywords", "rules", "combined")
 NAMES = {"majority": "majority class", "keywords": "keyword list", "rules": "lexicon rules", "combined": "hedgeometer"}

@@ -7,13 +7,13 @@ The public names load on first use (PEP 562), so ``import hedgeometer`` and the 
 line's ``--help`` and ``--version`` import nothing heavy.
 """
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: E402
 
 from .dimensions import DIMENSIONS  # noqa: E402
 from .errors import HedgeometerError, InputError, LexiconError, ModelFileError, ParameterError  # noqa: E402
 
 # name -> module that defines it, imported when the name is first used
-_LAZY = {"Analyzer": ".analyzer", "ArticleReport": ".report", "SentenceScore": ".scoring"}
+_LAZY = {"Analyzer": ".analyzer", "ArticleReport": ".reports.article", "SentenceScore": ".scoring.scores"}
 
 
 def __getattr__(name):
@@ -31,8 +31,8 @@ def __dir__():
 
 
 def to_frame(reports, sentences=False):
-    """A pandas DataFrame of reports (see :func:`hedgeometer.frame.to_frame`)."""
-    from .frame import to_frame as build
+    """A pandas DataFrame of reports (see :func:`hedgeometer.runs.frame.to_frame`)."""
+    from .runs.frame import to_frame as build
 
     return build(reports, sentences=sentences)
 

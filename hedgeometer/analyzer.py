@@ -6,20 +6,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
-from . import __version__
-from .boilerplate import BOILERPLATE_MODES, blank_boilerplate
+from .version import __version__
+from .text.boilerplate import BOILERPLATE_MODES, blank_boilerplate
 from .dimensions import DIMENSIONS
 from .errors import InputError, ModelFileError, ParameterError
-from .lexicon import Lexicon, load_lexicons
-from .markdown import blank_non_prose
-from .readability import readability
-from .report import ArticleReport, build_report
-from .scoring import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
-from . import scanner
-from .segment import Sentence, looks_like_headline, split_sentences
-from .core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
+from .rules.lexicon import Lexicon, load_lexicons
+from .text.markdown import blank_non_prose
+from .reports.readability import readability
+from .reports.article import ArticleReport, build_report
+from .scoring.scores import SentenceScore, check_evidence, resolve_thresholds, round6, rule_matrix, score_rows
+from .text import scanner
+from .text.segment import Sentence, looks_like_headline, split_sentences
+from .scoring.core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
                    word_counts)
-from .voice import VoiceMap
+from .text.voice import VoiceMap
 
 DEFAULT_MODEL = "default"
 
@@ -52,7 +52,7 @@ class Analyzer:
     boilerplate : "skip" or "keep"
         ``"skip"`` (default): lines of page furniture (``SPONSORED``, ``Advertisement``, ``Read
         more: ...``, photo credits, bylines, an embedded post's footer) are not scored, as if
-        blank (see :mod:`hedgeometer.boilerplate`); ``"keep"`` scores them as text.
+        blank (see :mod:`hedgeometer.text.boilerplate`); ``"keep"`` scores them as text.
 
     Lexicons and model load on first use, so constructing an Analyzer is cheap.
 
@@ -102,9 +102,9 @@ class Analyzer:
 
     @property
     def classifier(self):
-        """The loaded model (a :class:`hedgeometer.model.LinearModel`), or None for rules only."""
+        """The loaded model (a :class:`hedgeometer.model.linear.LinearModel`), or None for rules only."""
         if not self._model_loaded:
-            from .model import load_model
+            from .model.linear import load_model
 
             self._model = None if self.model is None else load_model(self.model)
             self._model_loaded = True
@@ -124,7 +124,7 @@ class Analyzer:
         fingerprint), the model, the ``thresholds`` in use (``threshold_defaults`` are the ones
         the model or the rules would use, ``threshold_overrides`` the dimensions set otherwise),
         the evidence mode and the segmentation settings; ``core`` says which scanner ran
-        (``"compiled"`` or ``"python"``, see :mod:`hedgeometer.scanner`), which changes no label."""
+        (``"compiled"`` or ``"python"``, see :mod:`hedgeometer.text.scanner`), which changes no label."""
         if self._provenance is None:
             model = self.classifier
             defaults = resolve_thresholds(None, model.thresholds_ if model else None)
@@ -153,7 +153,7 @@ class Analyzer:
 
     def _type_table(self) -> TypeTable:
         """What each token type is to the lexicon and the model, kept across calls (see
-        :class:`hedgeometer.core.TypeTable`)."""
+        :class:`hedgeometer.scoring.core.TypeTable`)."""
         if self._types is None:
             model = self.classifier
             self._types = TypeTable(self.lexicon, model._terms if model is not None else None)
@@ -165,7 +165,7 @@ class Analyzer:
     # together, so the numpy work is done once per batch, not once per sentence.
 
     def _score(self, chunk: Chunk):
-        """Score the sentences of ``chunk`` (see :mod:`hedgeometer.core`).
+        """Score the sentences of ``chunk`` (see :mod:`hedgeometer.scoring.core`).
 
         Returns the sentence scores, their word counts and the source mentions found."""
         chunk.close()
@@ -276,7 +276,7 @@ class Analyzer:
         (its offsets then index the headline string, not ``text``, and its index is -1).
 
         With ``markdown``, code, tables, front matter, link targets and other syntax are not
-        scored (see :mod:`hedgeometer.markdown`); offsets still index ``text``.
+        scored (see :mod:`hedgeometer.text.markdown`); offsets still index ``text``.
         """
         with collector_paused():
             self._type_table().begin()

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .boilerplate import BOILERPLATE_MODES
+from .version import __version__
+from .text.boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError
-from .records import DEFAULT_GLOBS
+from .runs.records import DEFAULT_GLOBS
 from .render import RENDERERS
 from .render.common import plural
-from .scoring import EVIDENCE_MODES
+from .scoring.scores import EVIDENCE_MODES
 
 
 def _fail_cleanly(function):
@@ -65,7 +65,7 @@ def _parse_thresholds(ctx, param, values):
 def _parse_liwc_map(ctx, param, value):
     if not value:
         return None
-    from .liwc import parse_liwc_map
+    from .rules.liwc import parse_liwc_map
 
     try:
         return parse_liwc_map(value)
@@ -134,7 +134,7 @@ def write_output(text: str, output: str | None, color: bool = False) -> None:
 
 def input_options(function):
     """How to read the input files: the same for every command that reads whole articles."""
-    from .inputs import INPUT_FORMATS
+    from .text.inputs import INPUT_FORMATS
 
     options = [
         click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the input."),
@@ -209,7 +209,7 @@ def report(file, fmt, output, encoding, input_format, color, include_text, headl
       cat page.html | hedgeometer report -       # a page is recognised by its <!DOCTYPE html>
       cat notes.md | hedgeometer report - --input-format markdown
     """
-    from .inputs import read_article
+    from .text.inputs import read_article
 
     analyzer = build_analyzer(**analyzer_kwargs)
     article = read_article(file, encoding=encoding, format=input_format)
@@ -243,8 +243,8 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
       hedgeometer compare a.txt b.txt c.txt --format html -o compare.html
       hedgeometer compare outlet-a.html outlet-b.md --color | less -R
     """
-    from .compare import Comparison
-    from .inputs import read_article
+    from .reports.compare import Comparison
+    from .text.inputs import read_article
     from .render.compare import COMPARE_RENDERERS
 
     if len(files) < 2:
@@ -400,13 +400,13 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
         --real ../shared/data/real/conll2010-bio-train.jsonl \\
         --real ../shared/data/wikiweasel-dev.jsonl && git diff --exit-code models/
     """
-    from .lexicon import load_lexicons
-    from .model import default_model_path, save_model
-    from .realdata import read_heldout_articles
-    from .resources import resource_dir
-    from .train import train_model
+    from .rules.lexicon import load_lexicons
+    from .model.linear import default_model_path, save_model
+    from .learning.realdata import read_heldout_articles
+    from .resources import checkout_dir
+    from .learning.train import train_model
 
-    corpus = resource_dir("corpus")
+    corpus = checkout_dir("corpus")
     paths = corpus_paths or (corpus,)
     heldout_file = corpus / "realnews" / "heldout-articles.txt"
     if real_paths and not heldout_file.exists():
@@ -461,11 +461,11 @@ def evaluate(corpus_path, texts_path, split, fmt, bootstrap, **analyzer_kwargs):
     """
     import json
 
-    from .corpus import load_examples
-    from .evaluate import evaluate as run_evaluation, format_evaluation
-    from .resources import resource_dir
+    from .learning.corpus import load_examples
+    from .learning.evaluate import evaluate as run_evaluation, format_evaluation
+    from .resources import checkout_dir
 
-    path = corpus_path or resource_dir("corpus")
+    path = corpus_path or checkout_dir("corpus")
     examples, kind = load_examples(path, texts_path)
     from_corpus = kind == "multilabel" and texts_path is None
     if from_corpus and split != "all":
@@ -614,8 +614,8 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
     import itertools
     import sys
 
-    from .batch import default_jobs, row_format, run_batch
-    from .records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
+    from .runs.batch import default_jobs, row_format, run_batch
+    from .runs.records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")
@@ -681,7 +681,7 @@ def lexicon_check(paths, liwc_map):
 
     Exits 1 when any row is malformed.
     """
-    from .lexicon import load_lexicons
+    from .rules.lexicon import load_lexicons
 
     loaded = load_lexicons(paths, liwc_map=liwc_map)
     counts = loaded.counts()
@@ -698,7 +698,7 @@ def lexicon_check(paths, liwc_map):
 @_fail_cleanly
 def lexicon_list(dimension, lexicons, liwc_map):
     """List cues as TSV: dimension, pattern, category, weight, guards, source."""
-    from .lexicon import load_lexicons
+    from .rules.lexicon import load_lexicons
 
     loaded = load_lexicons(lexicons, liwc_map=liwc_map)
     click.echo("dimension\tpattern\tcategory\tweight\tguards\tsource")
@@ -736,7 +736,7 @@ def lexicon_explain(sentence, **analyzer_kwargs):
     model = analyzer.classifier
     if model is not None and scored.labels:
         # the whole decision of each label: its strongest n-grams, then everything else the model added
-        from .tokens import Tokens
+        from .text.tokens import Tokens
 
         tokens = Tokens(sentence)
         matches = analyzer.lexicon.match_tokens(tokens, sentence, 0)

@@ -23,6 +23,11 @@ class ModelFileError(HedgeometerError):
     """A model file is missing, truncated, tampered with or of an unknown format."""
 
 
+class MissingResourceError(HedgeometerError, FileNotFoundError):
+    """Data that ships with hedgeometer (lexicons, model, seed articles) is not where the package
+    keeps it: the install is broken (the message says what is missing)."""
+
+
 class MissingDependencyError(HedgeometerError, ModuleNotFoundError):
     """A package hedgeometer needs for this step is not installed (the message says which)."""
 

@@ -36,10 +36,10 @@ from pathlib import PurePath
 from typing import Callable, NamedTuple
 from urllib.parse import urlsplit
 
-from . import __version__
-from .compare import Comparison
+from .version import __version__
+from .reports.compare import Comparison
 from .errors import HedgeometerError, InputError, ParameterError
-from .inputs import INPUT_FORMATS, html_to_text, resolve_format, without_byte_order_mark
+from .text.inputs import INPUT_FORMATS, html_to_text, resolve_format, without_byte_order_mark
 from .render import RENDERERS
 from .render.common import plural
 from .render.compare import COMPARE_RENDERERS, comparison_fragment
@@ -101,7 +101,7 @@ def _file_name(value) -> str | None:
 def read_submitted(item, position: int, count: int, max_chars: int) -> Submitted:
     """One entry of a request's ``texts``: ``{"text": ...}`` for a pasted text or ``{"file":
     base64, "name": ...}`` for a dropped file, with an optional ``"format"`` (one of
-    :data:`~hedgeometer.inputs.INPUT_FORMATS`). A file's format follows its suffix, a pasted
+    :data:`~hedgeometer.text.inputs.INPUT_FORMATS`). A file's format follows its suffix, a pasted
     text is plain text unless it starts like an HTML page. Raises :class:`InputError` with a
     message for the page."""
     if not isinstance(item, dict):

@@ -202,7 +202,7 @@ def test_the_collector_is_paused_only_while_scoring(analyzer):
 
 
 def test_a_full_type_table_starts_again_with_the_same_results(monkeypatch, seed_text):
-    import hedgeometer.core as core
+    import hedgeometer.scoring.core as core
 
     fresh = Analyzer()
     expected = fresh.analyze(seed_text).to_dict()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from hedgeometer import Analyzer, to_frame
-from hedgeometer.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, STAMP_COLUMNS, article_row, read_earlier_rows, run_batch
+from hedgeometer.runs.batch import ARTICLE_COLUMNS, SENTENCE_COLUMNS, STAMP_COLUMNS, article_row, read_earlier_rows, run_batch
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.errors import InputError
-from hedgeometer.records import RecordOptions, iter_records, path_name
+from hedgeometer.runs.records import RecordOptions, iter_records, path_name
 
 SETTINGS = {"model": "default", "readability": False}
 TEXTS = [

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hedgeometer.batch import ARTICLE_COLUMNS
+from hedgeometer.runs.batch import ARTICLE_COLUMNS
 from hedgeometer.cli import main
 
 from test_batch import TEXTS
@@ -290,12 +290,12 @@ def test_ctrl_c_says_how_to_resume_and_the_resume_completes_the_run(tmp_path):
 
 
 def test_an_interrupt_before_any_row_says_so(tmp_path, monkeypatch):
-    import hedgeometer.batch
+    import hedgeometer.runs.batch
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(hedgeometer.batch, "run_batch", interrupted)
+    monkeypatch.setattr(hedgeometer.runs.batch, "run_batch", interrupted)
     corpus = tmp_path / "corpus.jsonl"
     write_corpus(corpus, 3)
     result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(tmp_path / "o.csv"), "--no-model"])

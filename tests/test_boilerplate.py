@@ -7,9 +7,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings, strategies as st
 
 from hedgeometer import Analyzer
-from hedgeometer.boilerplate import blank_boilerplate, is_boilerplate, is_standalone
+from hedgeometer.text.boilerplate import blank_boilerplate, is_boilerplate, is_standalone
 from hedgeometer.cli import main
-from hedgeometer.segment import split_sentences
+from hedgeometer.text.segment import split_sentences
 
 from conftest import ROOT
 

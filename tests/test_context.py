@@ -2,8 +2,8 @@
 
 import pytest
 
-from hedgeometer.context import GUARDS
-from hedgeometer.tokens import tokenize
+from hedgeometer.rules.context import GUARDS
+from hedgeometer.text.tokens import tokenize
 
 
 def passes(guard, sentence, word):

@@ -55,7 +55,7 @@ def test_a_cue_of_a_multilabel_sentence_must_name_its_dimension(tmp_path):
 def test_a_group_written_after_the_freeze_can_only_go_to_train(tmp_path):
     """Groups added after the dev and test splits were frozen say split=train; no other option
     exists, so no new group can slip into dev or test."""
-    from hedgeometer.corpus import split_for_group
+    from hedgeometer.learning.corpus import split_for_group
     group = next(g for g in (f"frz{n:03d}" for n in range(100)) if split_for_group(g) == "test")
     source = tmp_path / "late.txt"
     source.write_text(f"#{group} wire politics split=train\nThe vote is on Tuesday. | |\n", "utf-8")

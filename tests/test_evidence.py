@@ -18,11 +18,11 @@ from hedgeometer import Analyzer
 from hedgeometer.cli import main
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.errors import ParameterError
-from hedgeometer.features import DENSE_FEATURES, ngrams
-from hedgeometer.model import LinearModel, save_model
+from hedgeometer.model.features import DENSE_FEATURES, ngrams
+from hedgeometer.model.linear import LinearModel, save_model
 from hedgeometer.render import RENDERERS
-from hedgeometer.segment import split_sentences
-from hedgeometer.tokens import Tokens
+from hedgeometer.text.segment import split_sentences
+from hedgeometer.text.tokens import Tokens
 
 from conftest import ROOT, SEED, write_lexicon
 

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from hedgeometer import Analyzer
-from hedgeometer.compare import Comparison
+from hedgeometer.reports.compare import Comparison
 
 from cdp import Browser
 from conftest import ROOT

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from hedgeometer.cli import main
-from hedgeometer.inputs import read_article, resolve_format
+from hedgeometer.text.inputs import read_article, resolve_format
 
 PAGE = """<html><head><title>Site</title></head><body><nav>Home | World | Sport</nav>
 <article><h1>Talks Teeter on the Brink</h1>

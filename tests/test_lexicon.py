@@ -3,8 +3,8 @@ import time
 import pytest
 
 from hedgeometer.errors import LexiconError
-from hedgeometer.lexicon import load_lexicons, read_lexicon_file, regular_inflections
-from hedgeometer.tokens import tokenize
+from hedgeometer.rules.lexicon import load_lexicons, read_lexicon_file, regular_inflections
+from hedgeometer.text.tokens import tokenize
 
 from conftest import write_lexicon
 

@@ -4,7 +4,7 @@ from click.testing import CliRunner
 from hedgeometer import Analyzer
 from hedgeometer.cli import main
 from hedgeometer.errors import LexiconError
-from hedgeometer.liwc import parse_liwc_map, read_liwc_file
+from hedgeometer.rules.liwc import parse_liwc_map, read_liwc_file
 
 from conftest import FIXTURES
 

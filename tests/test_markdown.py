@@ -3,7 +3,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from hedgeometer.markdown import blank_non_prose
+from hedgeometer.text.markdown import blank_non_prose
 
 ARTICLE = """---
 title: Talks may collapse

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hedgeometer import Analyzer
 from hedgeometer.cli import main
 from hedgeometer.errors import ModelFileError
-from hedgeometer.model import default_model_path, load_model, save_model
+from hedgeometer.model.linear import default_model_path, load_model, save_model
 
 from conftest import FIXTURES
 
@@ -20,8 +20,8 @@ SMALL_CORPUS = FIXTURES / "corpus-small.jsonl"
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
-    from hedgeometer.lexicon import load_lexicons
-    from hedgeometer.train import train_model
+    from hedgeometer.rules.lexicon import load_lexicons
+    from hedgeometer.learning.train import train_model
 
     model, record = train_model([SMALL_CORPUS], lexicon=load_lexicons(), seed=0, name="small")
     path = tmp_path_factory.mktemp("model") / "small.json"
@@ -47,10 +47,10 @@ def test_model_file_is_plain_json_with_its_training_record(trained):
 
 
 def test_numpy_probabilities_match_sklearn(trained):
-    from hedgeometer.corpus import load_corpus
-    from hedgeometer.features import dense_matrix
-    from hedgeometer.lexicon import load_lexicons
-    from hedgeometer.train import design_matrix, encode, fit_dimension, log_count_ratios, make_vectorizer
+    from hedgeometer.learning.corpus import load_corpus
+    from hedgeometer.model.features import dense_matrix
+    from hedgeometer.rules.lexicon import load_lexicons
+    from hedgeometer.learning.train import design_matrix, encode, fit_dimension, log_count_ratios, make_vectorizer
 
     model, record, path = trained
     examples = [e for e in load_corpus([SMALL_CORPUS]) if e.split in ("train", "dev")]
@@ -91,7 +91,7 @@ def test_damaged_model_files_are_refused(tmp_path, trained, damage):
 
 
 def test_saved_files_are_checked_from_their_bytes_and_other_layouts_from_the_payload(tmp_path, trained, monkeypatch):
-    import hedgeometer.model as model_module
+    import hedgeometer.model.linear as model_module
 
     _, _, path = trained
     model = load_model(path)
@@ -175,7 +175,7 @@ def test_evaluate_reports_a_bootstrap_interval_around_macro_f1():
 
 
 def test_bootstrap_interval_resamples_whole_groups():
-    from hedgeometer.evaluate import bootstrap_interval
+    from hedgeometer.learning.evaluate import bootstrap_interval
 
     gold = np.array([[True], [True], [False], [False]] * 10)
     perfect = bootstrap_interval(gold, gold.copy(), np.arange(40), 200)
@@ -196,7 +196,7 @@ def test_the_one_f1_agrees_with_scikit_learn(pairs):
     scikit-learn's, 0 included when nothing is there to find or found."""
     from sklearn.metrics import precision_recall_fscore_support
 
-    from hedgeometer.evaluate import confusion, f1_score, prf
+    from hedgeometer.learning.evaluate import confusion, f1_score, prf
 
     gold = np.array([g for g, _ in pairs], dtype=bool)
     predicted = np.array([p for _, p in pairs], dtype=bool)

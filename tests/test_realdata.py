@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from hedgeometer.cli import main
-from hedgeometer.corpus import load_examples
+from hedgeometer.learning.corpus import load_examples
 from hedgeometer.errors import InputError
-from hedgeometer.evaluate import keyword_predictions
-from hedgeometer.realdata import load_real, real_kind
+from hedgeometer.learning.evaluate import keyword_predictions
+from hedgeometer.learning.realdata import load_real, real_kind
 
 from conftest import FIXTURES
 

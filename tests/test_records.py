@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from hedgeometer.cli import main
-from hedgeometer.records import RecordOptions, count_records, iter_records
+from hedgeometer.runs.records import RecordOptions, count_records, iter_records
 
 
 def records(path):

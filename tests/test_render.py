@@ -4,7 +4,7 @@ import re
 import pytest
 
 from hedgeometer import Analyzer
-from hedgeometer.compare import Comparison
+from hedgeometer.reports.compare import Comparison
 from hedgeometer.render import RENDERERS
 from hedgeometer.render.compare import COMPARE_RENDERERS
 from hedgeometer.render.common import cue_segments
@@ -62,8 +62,8 @@ def _segments_by_definition(sentence, merge=False):
 def test_cue_segments_follow_their_definition_on_random_cues():
     import random
 
-    from hedgeometer.lexicon import CueMatch
-    from hedgeometer.scoring import SentenceScore
+    from hedgeometer.rules.lexicon import CueMatch
+    from hedgeometer.scoring.scores import SentenceScore
 
     rng = random.Random(7)
     for _ in range(3000):

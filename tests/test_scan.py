@@ -1,5 +1,5 @@
-"""The compiled scanner (hedgeometer/_scan.pyx) gives the results of the pure-Python one
-(hedgeometer/scan.py) on the corpus, the seed and generated text, function by function and
+"""The compiled scanner (hedgeometer/text/_scan.pyx) gives the results of the pure-Python one
+(hedgeometer/text/scan.py) on the corpus, the seed and generated text, function by function and
 through the whole analyzer.
 
 The compiled side is skipped when the extension is not built, except under
@@ -18,9 +18,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from hedgeometer import Analyzer, scan, scanner
-from hedgeometer.corpus import load_corpus
-from hedgeometer.segment import _tokenizer, split_sentences
+from hedgeometer import Analyzer
+from hedgeometer.text import scan, scanner
+from hedgeometer.learning.corpus import load_corpus
+from hedgeometer.text.segment import _tokenizer, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRED = os.environ.get("HEDGEOMETER_REQUIRE_COMPILED", "").strip() not in ("", "0")
@@ -179,7 +180,7 @@ def test_provenance_says_which_core_runs():
 
 
 def test_the_compiled_core_runs_by_default_when_built(compiled):
-    code = "from hedgeometer import scanner; print(scanner.CORE)"
+    code = "from hedgeometer.text import scanner; print(scanner.CORE)"
     env = {key: value for key, value in os.environ.items() if key != "HEDGEOMETER_PURE_PYTHON"}
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=env)
     assert found.stdout.strip() == "compiled"

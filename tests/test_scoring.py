@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from hedgeometer.dimensions import DIMENSIONS
-from hedgeometer.lexicon import CueMatch
-from hedgeometer.scoring import combine, resolve_thresholds, rule_scores
+from hedgeometer.rules.lexicon import CueMatch
+from hedgeometer.scoring.scores import combine, resolve_thresholds, rule_scores
 
 
 def cue(dimension, weight):

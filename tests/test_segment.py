@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
-from hedgeometer.segment import _tokenizer, looks_like_headline, split_sentences
+from hedgeometer.text.segment import _tokenizer, looks_like_headline, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,7 +88,7 @@ def test_sentences_tile_any_text(text):
 # --- segmentation must decide exactly as nltk's Punkt does ----------------------------------
 # The reference: nltk's own PunktSentenceTokenizer with the shipped parameters and the language
 # rules hedgeometer uses (nltk's English ones, curly quotes closing a sentence and never
-# starting a word), written out here independently of hedgeometer.segment.
+# starting a word), written out here independently of hedgeometer.text.segment.
 
 
 class _NewsLanguageVars(PunktLanguageVars):

@@ -5,8 +5,8 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from hedgeometer.features import ngrams
-from hedgeometer.tokens import Tokens, tokenize
+from hedgeometer.model.features import ngrams
+from hedgeometer.text.tokens import Tokens, tokenize
 
 PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+")
 NEWSY = st.sampled_from(["Moscow’s", "isn't", "far-reaching", "U.S.", "3.5", "1,200", "İstanbul", "ﬁnal",
@@ -42,7 +42,7 @@ def test_example():
 
 
 def test_a_cue_word_ruled_out_by_its_context_is_another_word_to_the_model():
-    from hedgeometer.lexicon import load_lexicons
+    from hedgeometer.rules.lexicon import load_lexicons
 
     lexicon = load_lexicons()
     past = tokenize("As a child she could swim across the lake.")
@@ -54,8 +54,8 @@ def test_a_cue_word_ruled_out_by_its_context_is_another_word_to_the_model():
 
 
 def test_a_whole_text_tokenized_at_once_gives_each_sentence_its_own_tokens_and_offsets(seed_text):
-    from hedgeometer.segment import split_sentences
-    from hedgeometer.tokens import Tokens, tokenize_text
+    from hedgeometer.text.segment import split_sentences
+    from hedgeometer.text.tokens import Tokens, tokenize_text
 
     texts = [seed_text, "a_b c_d. e__f g.", "x’s it’s don't. Tab\there\u2028and 2019-20. \x1f odd.", "İstanbul x. Σας."]
     for text in texts:

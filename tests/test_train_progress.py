@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from hedgeometer.cli import TrainProgress, main
 from hedgeometer.dimensions import DIMENSIONS
-from hedgeometer.lexicon import load_lexicons
-from hedgeometer.train import C_GRID, train_model
+from hedgeometer.rules.lexicon import load_lexicons
+from hedgeometer.learning.train import C_GRID, train_model
 
 from conftest import FIXTURES
 

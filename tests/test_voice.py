@@ -1,7 +1,7 @@
 from hypothesis import given, strategies as st
 
 from hedgeometer import Analyzer
-from hedgeometer.voice import VoiceMap, quote_spans
+from hedgeometer.text.voice import VoiceMap, quote_spans
 
 
 def quoted(text):

@@ -1,0 +1,180 @@
+"""Sentence features for the classifier, computed with plain Python and numpy.
+
+Two blocks, in this column order:
+
+* **n-grams**: word unigrams and bigrams (lowercased, digit runs folded to ``0``, a cue word
+  that a context guard ruled out written ``word:other``, so "could" of past ability is not the
+  hedge "could" to the model), weighted
+  tf-idf with sublinear tf and L2-normalised, exactly as scikit-learn's ``TfidfVectorizer`` does
+  when given :func:`ngrams` as its analyzer (``train.py`` relies on that; a test checks it).
+  :func:`term_counts` finds them; the model does the tf-idf arithmetic.
+* **dense**: per dimension the lexicon evidence (cue count, summed weight, strongest weight,
+  noisy-OR rule score), then a few shape features (length, digits, quotes, question, exclamation).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain, compress, repeat
+from operator import itemgetter
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from ..dimensions import DIMENSION_INDEX, DIMENSIONS
+from ..rules.lexicon import CueMatch
+from ..scoring.scores import rule_matrix
+from ..text.tokens import Tokens
+
+_DIGITS = re.compile(r"\d+")
+_QUOTE = re.compile('["“”«»]')
+_FIRST_CHARACTER = itemgetter(0)
+
+LEXICON_FEATURES = tuple(f"{d}:{kind}" for d in DIMENSIONS for kind in ("count", "weight_sum", "weight_max", "rule_score"))
+SHAPE_FEATURES = ("shape:length", "shape:digit", "shape:quote", "shape:question", "shape:exclamation")
+DENSE_FEATURES = LEXICON_FEATURES + SHAPE_FEATURES
+
+
+def ngrams(tokens: Tokens) -> list[str]:
+    """Unigrams and bigrams of a sentence's tokens (punctuation included, commas dropped)."""
+    grams = tokens.grams
+    return grams + list(map(" ".join, zip(grams, grams[1:])))
+
+
+class TermIndex:
+    """A vocabulary of unigrams and bigrams (``"a b"``) arranged for vectorized lookup.
+
+    Every word gets an integer id (``words``); a word's unigram column is ``unigram_column[id]``
+    (-1 when only bigrams use it) and a bigram is found by its code ``left_id * n_words +
+    right_id`` in the sorted ``bigram_codes``. So scoring looks each token up once in a dict,
+    and pairs them up in numpy: no bigram string or tuple is built per token.
+    """
+
+    def __init__(self, vocabulary: Mapping[str, int]):
+        # built with few Python steps per term: a model has tens of thousands of terms, and
+        # loading it is part of every command's start-up
+        terms = list(vocabulary)
+        columns = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(terms))
+        spaced = np.fromiter(map(str.__contains__, terms, repeat(" ")), dtype=bool, count=len(terms))
+        unigrams = list(compress(terms, ~spaced))
+        bigrams = list(compress(terms, spaced))
+        halves = " ".join(bigrams).split(" ") if bigrams else []
+        if len(halves) != 2 * len(bigrams):
+            raise ValueError("a vocabulary term has more than one space (terms are unigrams and bigrams)")
+        self.words: dict[str, int] = dict(zip(unigrams, range(len(unigrams))))
+        words = self.words
+        for word in dict.fromkeys(halves):  # words only bigrams use, in order of first use
+            if word not in words:
+                words[word] = len(words)
+        n_words = len(words)
+        self.unigram_column = np.full(n_words + 1, -1, dtype=np.int64)  # last slot: unknown word
+        self.unigram_column[: len(unigrams)] = columns[~spaced]
+        ids = np.fromiter(map(words.__getitem__, halves), dtype=np.int64, count=len(halves))
+        codes = ids[0::2] * n_words + ids[1::2]
+        order = np.argsort(codes, kind="stable")
+        self.bigram_codes = codes[order]
+        self.bigram_column = columns[spaced][order]
+        self.width = len(vocabulary)
+
+
+def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: Sequence | None = None):
+    """The in-vocabulary n-grams of many sentences as arrays ``(rows, columns, tf)``.
+
+    One entry per distinct (sentence, term), sorted by sentence; ``tf`` is the sublinear term
+    frequency ``1 + log(count)``. The same terms as :func:`ngrams` finds, looked up for all
+    sentences at once. The tf-idf arithmetic is done on these arrays by the model.
+    ``other_senses`` gives per sentence the token positions a context guard ruled out (as
+    :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them), when they are not marked on the tokens.
+    """
+    if other_senses is None:
+        gram_lists = [t.grams for t in token_lists]
+    else:
+        gram_lists = [t.feature_grams(other) if other else t.grams for t, other in zip(token_lists, other_senses)]
+    grams = list(chain.from_iterable(gram_lists))
+    row_of = np.repeat(np.arange(len(token_lists)), list(map(len, gram_lists)))
+    return count_terms(grams, row_of, index)
+
+
+def count_terms(grams: Sequence[str], row_of: np.ndarray, index: TermIndex):
+    """:func:`term_counts` of the feature tokens ``grams`` of many sentences laid end to end,
+    ``row_of`` giving each one's sentence (in order)."""
+    n_words = len(index.words)
+    return count_ids(np.fromiter(map(index.words.get, grams, repeat(n_words)), dtype=np.int64, count=len(grams)),
+                     row_of, index)
+
+
+def count_ids(ids: np.ndarray, row_of: np.ndarray, index: TermIndex):
+    """:func:`count_terms` of feature tokens given by their word ids in ``index`` (its number
+    of words for a word it lacks)."""
+    n_words = len(index.words)
+    unigrams = index.unigram_column[ids]
+    # bigrams: neighbouring known words of one sentence, looked up by code in the sorted codes
+    left, right = ids[:-1], ids[1:]
+    pairs = np.flatnonzero((left < n_words) & (right < n_words) & (row_of[:-1] == row_of[1:]))
+    bigrams = np.full(len(pairs), -1, dtype=np.int64)
+    if len(pairs) and len(index.bigram_codes):
+        codes = left[pairs] * n_words + right[pairs]
+        slots = np.minimum(np.searchsorted(index.bigram_codes, codes), len(index.bigram_codes) - 1)
+        hit = index.bigram_codes[slots] == codes
+        bigrams[hit] = index.bigram_column[slots[hit]]
+    found_rows = np.concatenate([row_of[unigrams >= 0], row_of[pairs][bigrams >= 0]])
+    found = np.concatenate([unigrams[unigrams >= 0], bigrams[bigrams >= 0]])
+    width = index.width
+    keys, counts = np.unique(found_rows * width + found, return_counts=True)
+    rows, columns = np.divmod(keys, width)
+    return rows, columns, 1.0 + np.log(counts)
+
+
+def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[CueMatch]],
+                 rules: np.ndarray | None = None) -> np.ndarray:
+    """The dense block for many sentences, shape (n_sentences, len(DENSE_FEATURES)).
+
+    ``rules`` is :func:`hedgeometer.scoring.scores.rule_matrix` of ``match_lists`` when already known.
+    """
+    n = len(token_lists)
+    if not n:
+        return np.zeros((0, len(DENSE_FEATURES)))
+    if rules is None:
+        rules = rule_matrix(match_lists)
+    n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
+    sources = [t.source for t in token_lists]
+    digit = [bool(_DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
+             for s, t in zip(sources, token_lists)]
+    quote = [_QUOTE.search(s) is not None for s in sources]
+    question = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
+    exclamation = ["!" in s for s in sources]
+    return dense_block(match_lists, rules, n_words, digit, quote, question, exclamation)
+
+
+def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_words, digit, quote, question,
+                exclamation) -> np.ndarray:
+    """The dense block from its parts, per sentence: cue matches, rule scores, word count, and
+    whether it has a digit (a token opening with one), a quotation mark, a final "?" and a "!"."""
+    n = len(match_lists)
+    n_dims = len(DIMENSIONS)
+    dense = np.zeros((n, len(DENSE_FEATURES)))
+    if not n:
+        return dense
+    # lexicon block: per dimension cue count, summed weight, strongest weight, rule score
+    counts = np.zeros((n, n_dims))
+    sums = np.zeros((n, n_dims))
+    strongest = np.zeros((n, n_dims))
+    found = [(row, DIMENSION_INDEX[m.dimension], m.weight) for row, matches in enumerate(match_lists) for m in matches]
+    if found:
+        rows, columns, weights = (np.array(column) for column in zip(*found))
+        np.add.at(counts, (rows, columns), 1)
+        np.add.at(sums, (rows, columns), weights)  # in match order, as a running sum would
+        np.maximum.at(strongest, (rows, columns), weights)
+    lexicon = dense[:, : 4 * n_dims]
+    lexicon[:, 0::4] = np.minimum(counts, 3) / 3
+    lexicon[:, 1::4] = np.minimum(sums, 2.0) / 2
+    lexicon[:, 2::4] = strongest
+    lexicon[:, 3::4] = rules
+    # shape block
+    shape = 4 * n_dims
+    dense[:, shape] = np.minimum(np.log1p(np.asarray(n_words, dtype=np.float64)) / 4, 1.5)
+    dense[:, shape + 1] = digit
+    dense[:, shape + 2] = quote
+    dense[:, shape + 3] = question
+    dense[:, shape + 4] = exclamation
+    return dense

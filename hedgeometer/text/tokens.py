@@ -1,0 +1,183 @@
+"""Word tokens of one sentence, shared by the lexicon matcher, context guards, source finder and
+model features.
+
+Tokenizing is the hot path of the whole analyzer, so a sentence's tokens are kept as parallel
+lists of strings (made by one C-level ``findall``) rather than one object per token; character
+offsets, which only matched cues and named sources need, are worked out on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from operator import itemgetter
+from typing import Iterator, NamedTuple
+
+from .scan import TOKEN as _TOKEN
+from . import scanner
+
+_DIGITS = re.compile(r"\d+")
+_FIRST_CHARACTER = itemgetter(0)
+
+
+def _find_tokens(text: str) -> list[str]:
+    return scanner.find_tokens(text, ((0, len(text)),))[0]
+
+
+class Token(NamedTuple):
+    """One token, for code that wants an object per token (see :meth:`Tokens.__getitem__`)."""
+
+    start: int
+    end: int
+    text: str
+    lower: str  # lowercase, curly apostrophe folded to "'"
+    is_word: bool
+
+
+class Tokens:
+    """The tokens of ``source``, offsets shifted by ``offset`` (a sentence's start in its article).
+
+    ``lower[i]`` is token ``i`` lowercased with ’ folded to ', ``is_word[i]`` says whether it
+    is a word (not punctuation), ``text[i]`` is its original spelling and ``start(i)``/``end(i)``
+    its character offsets. Indexing gives a :class:`Token`.
+
+    >>> tokens = tokenize("Moscow’s move, isn't it?")
+    >>> tokens.lower
+    ["moscow's", 'move', ',', "isn't", 'it', '?']
+    >>> tokens[0]
+    Token(start=0, end=8, text='Moscow’s', lower="moscow's", is_word=True)
+    """
+
+    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams", "_other_sense")
+
+    def __init__(self, source: str, offset: int = 0):
+        self.source = source
+        self.offset = offset
+        lowered = source.lower().replace("’", "'")
+        if len(lowered) == len(source):
+            lower = _find_tokens(lowered)
+            self._lowered = lowered  # same offsets as ``source``
+        else:
+            # Rare: lowercasing changed the length (e.g. "İ"); lowercase token by token.
+            lower = [t.lower().replace("’", "'") for t in _TOKEN.findall(source)]
+            self._lowered = None
+        self.lower: list[str] = lower
+        self.is_word: list[bool] = list(map(str.isalnum, map(_FIRST_CHARACTER, lower)))
+        self._text: list[str] | None = None
+        self._starts: list[int] | None = None
+        self._grams: list[str] | None = None
+        self._other_sense: frozenset[int] = frozenset()
+
+    @classmethod
+    def _from_parts(cls, source: str, offset: int, lower: list[str], is_word: list[bool], lowered: str) -> "Tokens":
+        """Tokens already found (see :func:`tokenize_text`): ``lowered`` is ``source`` lowercased."""
+        tokens = cls.__new__(cls)
+        tokens.source, tokens.offset, tokens.lower, tokens.is_word = source, offset, lower, is_word
+        tokens._lowered, tokens._text, tokens._starts, tokens._grams = lowered, None, None, None
+        tokens._other_sense = frozenset()
+        return tokens
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    def __getitem__(self, i: int) -> Token:
+        return Token(self.start(i), self.end(i), self.text[i], self.lower[i], self.is_word[i])
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self[i] for i in range(len(self.lower)))
+
+    @property
+    def lowered(self) -> str:
+        """The whole source lowercased, ’ folded to '."""
+        return self._lowered if self._lowered is not None else self.source.lower().replace("’", "'")
+
+    @property
+    def text(self) -> list[str]:
+        """Tokens as written (original case)."""
+        if self._text is None:
+            self._text = _find_tokens(self.source)
+        return self._text
+
+    def starts(self) -> list[int]:
+        """Start offset of every token (shifted by ``offset``)."""
+        offset = self.offset
+        return [s + offset for s in self._offsets()] if offset else list(self._offsets())
+
+    def ends(self) -> list[int]:
+        """End offset of every token (shifted by ``offset``)."""
+        offset = self.offset
+        return [s + len(t) + offset for s, t in zip(self._offsets(), self._spelled())]
+
+    def _offsets(self) -> list[int]:
+        if self._starts is None:
+            if self._lowered is not None:
+                self._starts = scanner.token_starts(self._lowered, self.lower)
+            else:
+                # Each token is the next occurrence of its text.
+                starts, position, find = [], 0, self.source.find
+                for token in self.text:
+                    position = find(token, position)
+                    starts.append(position)
+                    position += len(token)
+                self._starts = starts
+        return self._starts
+
+    def start(self, i: int) -> int:
+        return self._offsets()[i] + self.offset
+
+    def end(self, i: int) -> int:
+        return self._offsets()[i] + len(self._spelled()[i]) + self.offset
+
+    def _spelled(self) -> list[str]:
+        # tokens whose lengths are the source's (lowercase ones, unless lowercasing changed them)
+        return self.lower if self._lowered is not None else self.text
+
+    @property
+    def n_words(self) -> int:
+        return sum(self.is_word)
+
+    def mark_other_sense(self, positions) -> None:
+        """Mark tokens whose cue a context guard ruled out; :attr:`grams` spells them
+        ``word:other`` so the model does not read "could" of past ability as the hedge."""
+        self._other_sense = self._other_sense | frozenset(positions)
+        self._grams = None
+
+    @property
+    def grams(self) -> list[str]:
+        """Feature tokens: lowercase, digit runs folded to ``0``, ruled-out cue words marked, commas dropped."""
+        if self._grams is None:
+            self._grams = self.feature_grams(self._other_sense)
+        return self._grams
+
+    def feature_grams(self, other_sense=()) -> list[str]:
+        """The feature tokens with the tokens at ``other_sense`` (positions a context guard
+        ruled out, as :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them) marked ``:other``."""
+        lower = self.lower
+        if _DIGITS.search(self.source):
+            # digit runs lie inside word tokens and no token holds a space, so fold them in
+            # the space-joined tokens and split again: the token boundaries stay put
+            lower = _DIGITS.sub("0", " ".join(lower)).split(" ")
+        if other_sense:
+            lower = [t + ":other" if k in other_sense else t for k, t in enumerate(lower)]
+        return list(filter(",".__ne__, lower)) if "," in lower else lower
+
+
+def tokenize_text(text: str, spans, with_words: bool = True):
+    """The tokens of the ``(start, end)`` spans of ``text`` (in order, apart, with only
+    whitespace outside them), with the text lowercased once: ``(lower, is_word, None, bounds,
+    lowered)``, the lowercase tokens and their word flags laid end to end, each span's
+    ``(first, last)`` slice of them, and the lowercased text (offsets are worked out later, for
+    the spans that need them). The same tokens as ``Tokens(text[start:end], start)`` gives for
+    each span. None when the text needs that one-by-one way (lowercasing changes its length,
+    or a final sigma, whose form depends on its neighbours). ``with_words=False`` leaves
+    ``is_word`` None."""
+    lowered = text.lower().replace("’", "'")
+    if len(lowered) != len(text) or "Σ" in text:
+        return None
+    lower, bounds = scanner.find_tokens(lowered, spans)
+    is_word = list(map(str.isalnum, map(_FIRST_CHARACTER, lower))) if with_words else None
+    return lower, is_word, None, bounds, lowered
+
+
+def tokenize(text: str, offset: int = 0) -> Tokens:
+    """Tokenize ``text``; offsets are shifted by ``offset`` (a sentence's start in its article)."""
+    return Tokens(text, offset)
