@@ -1,7 +1,7 @@
 """Throughput of Analyzer.analyze beside a bare tokenizer pass and VADER: interleaved rounds,
 one process, median ratios.
 
-    python benchmarks/throughput.py [--mb 1] [--rounds 7] [--no-vader] [--wall]
+    python benchmarks/throughput.py [--mb 1] [--rounds 7] [--no-vader] [--wall] [--cores]
 
 Builds an article set of about ``--mb`` megabytes from the seed article, a neutral sample and
 the corpus sentences laid out as seed-sized articles. Every round runs every method once on the
@@ -19,6 +19,11 @@ methods:
 * ``analyze_many, model``: ``Analyzer.analyze_many`` over the set, with the model,
 * ``score_sentences``: ``Analyzer.score_sentences`` on every sentence, pre-split, with the model,
 * ``analyze + readability``: with the model and readability (on a tenth of the set, scaled).
+
+The other methods run on the scanner core that imports (the compiled one when built, see
+``hedgeometer/text/scanner.py``). ``--cores`` adds ``analyze, model [compiled]`` and ``analyze, model
+[python]``, the same run with each scanner core switched on for it, interleaved with the rest,
+and prints the median ratio of their times (python / compiled: the compiled core's speed-up).
 
 It prints each method's median sentences/s and, per method, the median over rounds of its time
 divided by the tokenizer's time and VADER's sentences/s divided by its own: ratios are taken
@@ -78,7 +83,22 @@ def build_articles(megabytes: float, article_bytes: int = 3500) -> list[str]:
     return articles
 
 
-def methods(articles: list[str], sentences: list[str], vader: bool) -> dict:
+def on_core(core: str, function):
+    """``function`` run with the scanner ``core`` ("compiled" or "python"), the default after."""
+    from hedgeometer.text import scanner
+
+    default = scanner.CORE
+
+    def run():
+        scanner.use(core)
+        try:
+            return function()
+        finally:
+            scanner.use(default)
+    return run
+
+
+def methods(articles: list[str], sentences: list[str], vader: bool, cores: bool = False) -> dict:
     """name -> (function running the method once, share of the set it covers)."""
     pattern = re.compile(r"\w+|[^\w\s]")
     model = Analyzer(readability=False)
@@ -97,6 +117,15 @@ def methods(articles: list[str], sentences: list[str], vader: bool) -> dict:
         "score_sentences": (lambda: model.score_sentences(sentences) and None, 1.0),
         "analyze + readability": (lambda: [readable.analyze(a) for a in sample] and None, share),
     }
+    if cores:
+        from hedgeometer.text import scanner
+
+        if scanner.compiled_scan is None:
+            print("--cores: the compiled scanner is not built (or HEDGEOMETER_PURE_PYTHON is set); left out")
+        else:
+            run_model = found["analyze, model"][0]
+            found["analyze, model [compiled]"] = (on_core("compiled", run_model), 1.0)
+            found["analyze, model [python]"] = (on_core("python", run_model), 1.0)
     if vader:
         try:
             from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
@@ -116,6 +145,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7, help="interleaved rounds (default 7)")
     parser.add_argument("--no-vader", action="store_true", help="skip the VADER comparison")
     parser.add_argument("--wall", action="store_true", help="time in wall-clock seconds, not CPU seconds")
+    parser.add_argument("--cores", action="store_true",
+                        help="also run analyze with the model on each scanner core (compiled, python), interleaved")
     parser.add_argument("--only", action="append", help="run only this method (repeatable; the tokenizer always runs)")
     args = parser.parse_args()
     clock = time.perf_counter if args.wall else time.process_time
@@ -124,9 +155,13 @@ def main() -> None:
     megabytes = sum(len(a.encode("utf-8")) for a in articles) / 1_000_000
     sentences = [s.text for a in articles for s in split_sentences(a)]
     n_sentences = len(sentences)
-    table = methods(articles, sentences, not args.no_vader)
+    table = methods(articles, sentences, not args.no_vader, args.cores)
     if args.only:
-        table = {name: entry for name, entry in table.items() if name in args.only or name in ("tokenizer", "vader")}
+        table = {name: entry for name, entry in table.items()
+                 if name in args.only or name in ("tokenizer", "vader") or name.startswith("analyze, model [")}
+    from hedgeometer.text import scanner
+
+    print(f"scanner core: {scanner.CORE} (the compiled one {'is' if scanner.compiled_scan else 'is not'} built)")
     print(f"article set: {len(articles)} articles (mean {1e6 * megabytes / len(articles):,.0f} bytes), "
           f"{megabytes:.2f} MB, {n_sentences} sentences; {args.rounds} interleaved rounds, "
           f"{'wall-clock' if args.wall else 'CPU'} time")
@@ -144,13 +179,17 @@ def main() -> None:
 
     bare = seconds["tokenizer"]
     vader = seconds.get("vader")
-    print(f"{'method':24}{'sentences/s':>12}{'MB/s':>8}{'x tokenizer time':>18}{'x VADER sentences/s':>21}   (medians)")
+    print(f"{'method':26}{'sentences/s':>12}{'MB/s':>8}{'x tokenizer time':>18}{'x VADER sentences/s':>21}   (medians)")
     for name, times in seconds.items():
         rate = n_sentences / statistics.median(times)
         mbs = megabytes / statistics.median(times)
         to_bare = statistics.median(t / b for t, b in zip(times, bare))
         to_vader = f"{statistics.median(v / t for t, v in zip(times, vader)):.2f}" if vader else "-"
-        print(f"{name:24}{rate:12,.0f}{mbs:8.2f}{to_bare:18.1f}{to_vader:>21}")
+        print(f"{name:26}{rate:12,.0f}{mbs:8.2f}{to_bare:18.1f}{to_vader:>21}")
+    if "analyze, model [compiled]" in seconds:
+        gain = statistics.median(p / c for p, c in zip(seconds["analyze, model [python]"],
+                                                       seconds["analyze, model [compiled]"]))
+        print(f"analyze, model: python core time / compiled core time = {gain:.2f} (median over rounds)")
 
 
 if __name__ == "__main__":

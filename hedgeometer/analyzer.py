@@ -18,6 +18,7 @@ from .reports.article import ArticleReport, build_report
 from .rounding import round6
 from .rules.rule_scores import cue_table, rule_matrix
 from .scoring.scores import ScoredRows, SentenceScore, check_evidence, resolve_thresholds, score_rows
+from .text import scanner
 from .text.segment import Sentence, looks_like_headline, split_sentences
 from .scoring.core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
                    word_counts)
@@ -137,7 +138,8 @@ class Analyzer:
         Every setting that changes a label is here: the version, the lexicons (their
         fingerprint), the model, the ``thresholds`` in use (``threshold_defaults`` are the ones
         the model or the rules would use, ``threshold_overrides`` the dimensions set otherwise),
-        the evidence mode and the segmentation settings."""
+        the evidence mode and the segmentation settings; ``core`` says which scanner ran
+        (``"compiled"`` or ``"python"``, see :mod:`hedgeometer.text.scanner`), which changes no label."""
         if self._provenance is None:
             model = self.loaded_model
             defaults = resolve_thresholds(None, model.thresholds_ if model else None)
@@ -154,7 +156,9 @@ class Analyzer:
                 "segmentation": {"boilerplate": self.boilerplate},
             }
         # a copy a caller may change, made field by field: copy.deepcopy took 6% of analyze
-        return {key: value.copy() if isinstance(value, (dict, list)) else value for key, value in self._provenance.items()}
+        stamp = {key: value.copy() if isinstance(value, (dict, list)) else value for key, value in self._provenance.items()}
+        stamp["core"] = scanner.CORE  # which scanner runs: "compiled" or "python" (the same results)
+        return stamp
 
     def _overrides(self, dimension: str) -> bool:
         """Whether the ``thresholds`` given set this dimension's threshold."""

@@ -21,7 +21,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..dimensions import DIMENSION_INDEX, DIMENSIONS
+from ..dimensions import DIMENSIONS
 from ..rules.cues import CueMatch
 from ..rules.rule_scores import CueTable, cue_table, rule_matrix
 from ..text.tokens import DIGITS, Tokens

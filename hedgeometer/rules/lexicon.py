@@ -33,6 +33,7 @@ from .liwc import read_liwc_file
 from .patterns import PatternCompiler
 from ..dimensions import DIMENSIONS
 from ..errors import LexiconError
+from ..text import scanner
 from ..text.tokens import Tokens
 
 FORMAT_VERSION = "1"
@@ -412,10 +413,11 @@ def _match_variant(variant: tuple, tokens: Tokens, first: int) -> int:
 
 def _span(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
     """The character span (from the tokens' own start) of tokens ``first`` to ``last``. When
-    the tokens' offsets are not worked out yet, the lowered text is walked token by token up
-    to ``last``: only whitespace lies between tokens, so each is the next occurrence of its
-    text; for one match that is cheaper than every offset of the sentence."""
-    if tokens._starts is None and tokens._lowered is not None:
+    the tokens' offsets are not worked out yet and the pure-Python scanner runs, the lowered
+    text is walked token by token up to ``last``: only whitespace lies between tokens, so each
+    is the next occurrence of its text; for one match that is cheaper than every offset of the
+    sentence (the compiled scanner finds them all faster)."""
+    if tokens._starts is None and tokens._lowered is not None and scanner.CORE == "python":
         lower, find = tokens.lower, tokens._lowered.find
         end = 0
         for k in range(first):

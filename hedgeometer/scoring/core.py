@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 from contextlib import contextmanager
-from itertools import chain, repeat
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
@@ -22,6 +22,7 @@ import numpy as np
 from ..model.features import count_ids, dense_block
 from ..text.segment import Sentence
 from ..rules.sources import REPORTING_VERBS, SourceMention, find_sources
+from ..text import scanner
 from ..text.tokens import DIGITS, Tokens, tokenize_text
 
 # what a type is, as bits of TypeTable.flags
@@ -73,7 +74,7 @@ class TypeTable:
         """The type id of every token of ``lower`` (new types are added)."""
         n = len(lower)
         ids = self.ids
-        found = np.fromiter(map(ids.get, lower, repeat(-1)), dtype=np.int64, count=n)
+        found = scanner.type_ids(ids, lower)
         if n and np.minimum.reduce(found) < 0:
             missing = (found < 0).nonzero()[0].tolist()
             self._add(list(dict.fromkeys(lower[i] for i in missing)))

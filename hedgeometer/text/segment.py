@@ -22,6 +22,8 @@ from importlib import resources
 from typing import NamedTuple
 
 from .boilerplate import standalone_spans
+from .scan import NON_SPACE, NON_WORD_CHARS, SPACE
+from . import scanner
 
 
 class Sentence(NamedTuple):
@@ -33,36 +35,21 @@ class Sentence(NamedTuple):
     text: str
 
 
-# --- Punkt's language rules: nltk's English ones plus curly quotes ---------------------------
-# A closing ” or ’ after the full stop stays with the sentence it closes and never starts a
-# word. nltk compiles these with the third-party ``regex`` engine, whose \s leaves out the
-# separators \x1c-\x1f that the standard engine counts as space, so \s and \S are spelled out.
-_SPACE, _NON_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
-NON_WORD_CHARS = r"(?:[)\";}\]\*:@\'\({\[“”‘’!?])"  # characters that cannot appear within words
+# --- Punkt's language rules: nltk's English ones plus curly quotes (the rest, for the candidate
+# scan, in hedgeometer.text.scan) ----------------------------------------------------------------------
+_SPACE, _NON_SPACE = SPACE, NON_SPACE
 WORD_START = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,“”‘’]"  # characters that cannot start a word
 MULTI_CHAR_PUNCT = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"  # dashes and ellipses
-# closing punctuation after a break that belongs to the sentence before (standard engine)
-BOUNDARY_REALIGNMENT = r"[\"\')\]}”’]+?(?:\s+|(?=--)|$)"
 
-_CANDIDATE = re.compile(  # a possible sentence end and what follows it
-    rf"[.?!](?=(?P<after_tok>{NON_WORD_CHARS}|{_SPACE}+(?P<next_tok>{_NON_SPACE}+)))")
 _MULTI = MULTI_CHAR_PUNCT.replace(r"\s", _SPACE)
 _WORD_TOKEN = re.compile(  # Punkt's word tokens: full stops stay on their word, other punctuation apart
     rf"{_MULTI}"
     rf"|(?={WORD_START}){_NON_SPACE}+?(?={_SPACE}|$|{NON_WORD_CHARS}|{_MULTI}|,(?=$|{_SPACE}|{NON_WORD_CHARS}|{_MULTI}))"
     rf"|{_NON_SPACE}")
-_REALIGNMENT = re.compile(BOUNDARY_REALIGNMENT, re.MULTILINE)
 _ELLIPSIS = re.compile(r"\.\.+$")
 _NUMERIC = re.compile(r"-?[.,]?\d[\d,.-]*\.?")  # a number's type is ##number##
 _PUNCTUATION = frozenset(";:,.!?")  # tokens that never start a sentence
 
-# A candidate break whose previous word is letters and digits (inner hyphens allowed) needs none
-# of the token machinery to decide (see _Punkt._decide). Such a word is a number to Punkt when
-# it is digits and hyphens only.
-_PLAIN_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
-_PLAIN_NUMBER = re.compile(r"\d[\d-]*")
-_WHITESPACE = frozenset(" \t\n\r\x0b\x0c")  # string.whitespace, as nltk uses
-_CLOSERS = frozenset("\"')]}”’")  # what BOUNDARY_REALIGNMENT can start with
 _JOINERS = frozenset("\u200c\u200d")  # word characters to the regex engine (Join_Control)
 
 # first-pass annotations of a token
@@ -121,7 +108,8 @@ class _Punkt:
     (before punctuation or a lowercase word) or "unknown".
 
     The common candidate, after a word of letters and digits, is decided by a few lookups
-    (:meth:`_decide`); anything else tokenizes the context as Punkt does (:meth:`_breaks`).
+    (:func:`hedgeometer.text.scan.decide_plain`); anything else tokenizes the context as Punkt does
+    (:meth:`_breaks`).
     """
 
     def __init__(self, abbreviations, sentence_starters, collocations=()):
@@ -174,79 +162,10 @@ class _Punkt:
         tokens = [token for line in context.split("\n") if line.strip() for token in _WORD_TOKEN.findall(line)]
         return any(self._is_break(tokens[k], tokens[k + 1]) for k in range(len(tokens) - 1))
 
-    def _decide(self, match, previous: str) -> bool:
-        """Is the candidate ``match`` (after the word ``previous``) a sentence break?"""
-        following = match.group("next_tok")
-        # (Punkt strips lines with str.strip, so a "token" of \x1c-\x1f separators is no token)
-        if following and not following.isspace() and _PLAIN_WORD.fullmatch(previous):
-            if match.group() != ".":
-                return True  # "!" and "?" are tokens of their own, and always break
-            lowered = previous.lower()
-            known = self._abbreviations
-            if lowered not in known and _PLAIN_NUMBER.fullmatch(previous):
-                # a number: with no orthographic statistics shipped, Punkt breaks before a
-                # capitalised word and not before a lowercase one ("in 2019. The" / "in 2019. and");
-                # it also breaks when the next chunk holds a break of its own ("him.)")
-                if "##number##" not in self._collocation_starts:
-                    if following[0].isupper():
-                        return True
-                    if following[0].islower() and not any(mark in following for mark in ".?!"):
-                        return False
-            elif len(previous) > 1 and lowered not in known and lowered.rsplit("-", 1)[-1] not in known \
-                    and lowered not in self._collocation_starts:
-                return True  # a word (one letter would be an initial), not an abbreviation
-        return self._breaks(previous + match.group() + match.group("after_tok"))
-
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """``list(span_tokenize(text))``, in one loop.
-
-        nltk chains three generators (candidate contexts, slices, boundary realignment) and
-        builds a context string per candidate; this is the same logic, step for step, without
-        them. ``tests/test_segment.py`` checks it against ``span_tokenize``.
-        """
-        # 1. candidates and the word before each (nltk's _match_potential_end_contexts)
-        candidates = []
-        previous_match, previous_start, previous_stop = None, 0, 0
-        for match in _CANDIDATE.finditer(text):
-            match_start = match.start()
-            i = match_start - 1
-            while i >= previous_stop and text[i] not in _WHITESPACE:
-                i -= 1
-            # nltk treats whitespace at the very start of the gap as no whitespace
-            word_start = i + 1 if i > previous_stop else previous_start
-            if previous_match is not None and previous_stop <= word_start:
-                candidates.append((previous_match, previous_start, previous_stop))
-            previous_match, previous_start, previous_stop = match, word_start, match_start
-        if previous_match is not None:
-            candidates.append((previous_match, previous_start, previous_stop))
-        # 2. slices at the candidates that are breaks (nltk's _slices_from_text)
-        slices = []
-        last_break = 0
-        for match, word_start, word_stop in candidates:
-            if self._decide(match, text[word_start:word_stop]):
-                slices.append((last_break, match.end()))
-                last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-        slices.append((last_break, len(text.rstrip())))
-        # 3. closing punctuation after a break joins the sentence it closes (_realign_boundaries)
-        spans = []
-        realign = 0
-        realignment = _REALIGNMENT
-        for k, (start, stop) in enumerate(slices):
-            start += realign
-            if k + 1 == len(slices):
-                if start < stop:
-                    spans.append((start, stop))
-                break
-            next_start, next_stop = slices[k + 1]
-            found = realignment.match(text[next_start:next_stop]) if text[next_start:next_start + 1] in _CLOSERS else None
-            if found:
-                spans.append((start, next_start + len(found.group(0).rstrip())))
-                realign = found.end()
-            else:
-                realign = 0
-                if start < stop:
-                    spans.append((start, stop))
-        return spans
+        """``list(span_tokenize(text))``: the candidate scan and the common decisions are
+        :func:`hedgeometer.text.scan.punkt_spans` (compiled when built), the rest :meth:`_breaks`."""
+        return scanner.punkt_spans(text, self._abbreviations, self._collocation_starts, self._breaks)
 
 
 # A blank line, or a newline next to a Markdown block marker (heading, list item, quote),

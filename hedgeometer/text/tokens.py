@@ -9,24 +9,19 @@ offsets, which only matched cues and named sources need, are worked out on first
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain
-from operator import itemgetter, sub
+from operator import itemgetter
 from typing import Iterator, NamedTuple
 
-# A word is letters/digits with inner hyphens or apostrophes ("far-reaching", "isn't",
-# "Moscow’s"); every other non-space character is a one-character punctuation token.
-_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+", re.UNICODE)
-# The same tokens for text without "_" (nearly all text), where [^\W_] is just \w: faster.
-_TOKEN_NO_UNDERSCORE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+from .scan import TOKEN as _TOKEN
+from . import scanner
+
 # A run of digits: features fold each to "0", so "2024" and "1999" are one n-gram.
 DIGITS = re.compile(r"\d+")
 _FIRST_CHARACTER = itemgetter(0)
-# Each token with the whitespace before it (only whitespace lies between tokens).
-_SPACED = {pattern: re.compile(rf"\s*(?:{pattern.pattern})", re.UNICODE) for pattern in (_TOKEN, _TOKEN_NO_UNDERSCORE)}
 
 
 def _find_tokens(text: str) -> list[str]:
-    return (_TOKEN if "_" in text else _TOKEN_NO_UNDERSCORE).findall(text)
+    return scanner.find_tokens(text, ((0, len(text)),))[0]
 
 
 class Token(NamedTuple):
@@ -114,24 +109,17 @@ class Tokens:
         return [s + len(t) + offset for s, t in zip(self._offsets(), self._spelled())]
 
     def _offsets(self) -> list[int]:
-        if self._starts is None and self._lowered is not None:
-            # Only whitespace lies between tokens: each token with the whitespace before it, and
-            # the running sum of their lengths is every token's end (all at C speed)
-            spaced = _SPACED[_TOKEN if "_" in self.source else _TOKEN_NO_UNDERSCORE].findall(self._lowered)
-            if len(spaced) == len(self.lower):
-                self._starts = list(map(sub, accumulate(map(len, spaced)), map(len, self.lower)))
         if self._starts is None:
-            # Each token is the next occurrence of its text.
             if self._lowered is not None:
-                tokens, find = self.lower, self._lowered.find
+                self._starts = scanner.token_starts(self._lowered, self.lower)
             else:
-                tokens, find = self.text, self.source.find
-            starts, position = [], 0
-            for token in tokens:
-                position = find(token, position)
-                starts.append(position)
-                position += len(token)
-            self._starts = starts
+                # Each token is the next occurrence of its text.
+                starts, position, find = [], 0, self.source.find
+                for token in self.text:
+                    position = find(token, position)
+                    starts.append(position)
+                    position += len(token)
+                self._starts = starts
         return self._starts
 
     def start(self, i: int) -> int:
@@ -186,14 +174,8 @@ def tokenize_text(text: str, spans, with_words: bool = True):
     lowered = text.lower().replace("’", "'")
     if len(lowered) != len(text) or "Σ" in text:
         return None
-    find = (_TOKEN if "_" in text else _TOKEN_NO_UNDERSCORE).findall
-    found = [find(lowered[start:end]) for start, end in spans]
-    lower = list(chain.from_iterable(found))
+    lower, bounds = scanner.find_tokens(lowered, spans)
     is_word = list(map(str.isalnum, map(_FIRST_CHARACTER, lower))) if with_words else None
-    bounds, last = [], 0
-    for tokens in found:
-        bounds.append((last, last + len(tokens)))
-        last += len(tokens)
     return lower, is_word, None, bounds, lowered
 
 
