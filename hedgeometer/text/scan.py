@@ -15,7 +15,8 @@ without leaving C.
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import accumulate, repeat
+from operator import sub
 
 import numpy as np
 
@@ -51,11 +52,7 @@ def token_starts(text: str, tokens: list[str]) -> list[int]:
     # running sum of their lengths is every token's end (all at C speed)
     spaced = _SPACED[TOKEN if "_" in text else TOKEN_NO_UNDERSCORE].findall(text)
     if len(spaced) == len(tokens):
-        starts, end = [], 0
-        for token, chunk in zip(tokens, spaced):
-            end += len(chunk)
-            starts.append(end - len(token))
-        return starts
+        return list(map(sub, accumulate(map(len, spaced)), map(len, tokens)))
     # Each token is the next occurrence of its text.
     starts, position = [], 0
     for token in tokens:

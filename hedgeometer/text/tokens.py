@@ -48,7 +48,7 @@ class Tokens:
     Token(start=0, end=8, text='Moscow’s', lower="moscow's", is_word=True)
     """
 
-    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams", "_other_sense")
+    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams")
 
     def __init__(self, source: str, offset: int = 0):
         self.source = source
@@ -66,7 +66,6 @@ class Tokens:
         self._text: list[str] | None = None
         self._starts: list[int] | None = None
         self._grams: list[str] | None = None
-        self._other_sense: frozenset[int] = frozenset()
 
     @classmethod
     def _from_parts(cls, source: str, offset: int, lower: list[str], is_word: list[bool], lowered: str) -> "Tokens":
@@ -74,7 +73,6 @@ class Tokens:
         tokens = cls.__new__(cls)
         tokens.source, tokens.offset, tokens.lower, tokens.is_word = source, offset, lower, is_word
         tokens._lowered, tokens._text, tokens._starts, tokens._grams = lowered, None, None, None
-        tokens._other_sense = frozenset()
         return tokens
 
     def __len__(self) -> int:
@@ -136,22 +134,18 @@ class Tokens:
     def n_words(self) -> int:
         return sum(self.is_word)
 
-    def mark_other_sense(self, positions) -> None:
-        """Mark tokens whose cue a context guard ruled out; :attr:`grams` spells them
-        ``word:other`` so the model does not read "could" of past ability as the hedge."""
-        self._other_sense = self._other_sense | frozenset(positions)
-        self._grams = None
-
     @property
     def grams(self) -> list[str]:
-        """Feature tokens: lowercase, digit runs folded to ``0``, ruled-out cue words marked, commas dropped."""
+        """Feature tokens: lowercase, digit runs folded to ``0``, commas dropped (with no cue
+        ruled out: :meth:`feature_grams` marks those)."""
         if self._grams is None:
-            self._grams = self.feature_grams(self._other_sense)
+            self._grams = self.feature_grams()
         return self._grams
 
     def feature_grams(self, other_sense=()) -> list[str]:
         """The feature tokens with the tokens at ``other_sense`` (positions a context guard
-        ruled out, as :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them) marked ``:other``."""
+        ruled out, as :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them) marked ``:other``,
+        so the model does not read "could" of past ability as the hedge."""
         lower = self.lower
         if DIGITS.search(self.source):
             # digit runs lie inside word tokens and no token holds a space, so fold them in
