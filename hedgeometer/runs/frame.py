@@ -13,8 +13,12 @@ def to_frame(reports: Iterable, sentences: bool = False):
     ``reports`` are :class:`ArticleReport` objects (from ``Analyzer.analyze_many``) or row
     dicts (from ``hedgeometer batch --format jsonl``, read back with ``json.loads``).
 
-    >>> from hedgeometer import Analyzer, to_frame                       # doctest: +SKIP
-    >>> frame = to_frame(Analyzer().analyze_many(["Prices may rise.", "It rained."]))  # doctest: +SKIP
+    >>> from hedgeometer import Analyzer, to_frame
+    >>> frame = to_frame(Analyzer(model=None).analyze_many(["Prices may rise.", "It rained."]))
+    >>> frame[["id", "sentences", "hedging_share"]]
+      id  sentences  hedging_share
+    0  0          1            1.0
+    1  1          1            0.0
     """
     try:
         import pandas as pd
