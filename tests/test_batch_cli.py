@@ -125,7 +125,7 @@ def test_resume_never_empties_a_file_it_did_not_write(tmp_path):
     out.write_bytes(b"name,age\nbob,3\n")
     result = CliRunner().invoke(main, ["batch", str(corpus), "-o", str(out), "--jobs", "1", "--resume"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit), result.exception
-    assert f"Error: {out}: not a hedgeometer output of batch without --sentences" in result.output
+    assert f"Error: {out}: not a hedgeometer output of article rows (without --sentences)" in result.output
     assert out.read_bytes() == b"name,age\nbob,3\n"
 
 

@@ -58,10 +58,10 @@ def test_sentence_rows_of_the_last_article_are_cut_and_scored_again(tmp_path, fm
 def test_resume_refuses_jsonl_rows_of_the_other_kind(tmp_path):
     out = tmp_path / "rows.jsonl"
     out.write_text(_row("a"))
-    with pytest.raises(InputError, match="not a hedgeometer output of batch sentences=True"):
+    with pytest.raises(InputError, match="not a hedgeometer output of sentence rows \\(sentences=True\\)"):
         read_earlier_rows(out, "jsonl", SENTENCE_COLUMNS)
     out.write_text(_row("a", SENTENCE_COLUMNS))
-    with pytest.raises(InputError, match="not a hedgeometer output of batch without sentences=True"):
+    with pytest.raises(InputError, match="not a hedgeometer output of article rows \\(without sentences=True\\)"):
         read_earlier_rows(out, "jsonl", ARTICLE_COLUMNS)
     assert out.read_text() == _row("a", SENTENCE_COLUMNS)
 
@@ -70,11 +70,11 @@ ARTICLE_HEADER = ",".join(ARTICLE_COLUMNS) + ",other_fields\r\n"
 
 
 @pytest.mark.parametrize("name, content, columns, message", [
-    ("other.csv", "name,age\nbob,3\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without sentences=True"),
-    ("other.csv", "id,name\r\n1,bob\r\n", ARTICLE_COLUMNS, "not a hedgeometer output of batch without sentences=True"),
+    ("other.csv", "name,age\nbob,3\n", ARTICLE_COLUMNS, "not a hedgeometer output of article rows \\(without sentences=True\\)"),
+    ("other.csv", "id,name\r\n1,bob\r\n", ARTICLE_COLUMNS, "not a hedgeometer output of article rows \\(without sentences=True\\)"),
     ("other.csv", "name,age", ARTICLE_COLUMNS, "not a hedgeometer output"),
     ("articles.csv", ARTICLE_HEADER + "a1,x,ok\r\n", SENTENCE_COLUMNS,
-     "not a hedgeometer output of batch sentences=True"),
+     "not a hedgeometer output of sentence rows \\(sentences=True\\)"),
     ("other.jsonl", '{"name": "bob"}\n{"name": "al"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
     ("other.jsonl", '{"name": "bob"}', ARTICLE_COLUMNS, "other.jsonl:1: not a hedgeometer output"),
 ])

@@ -265,7 +265,8 @@ def _not_ours(path: Path, lineno: int | None = None, columns: list[str] | None =
     where = f"{path}:{lineno}" if lineno else f"{path}"
     kind: tuple = ()
     if columns is not None:
-        kind = (" of batch ", SENTENCES) if list(columns) == SENTENCE_COLUMNS else (" of batch without ", SENTENCES)
+        kind = ((" of sentence rows (", SENTENCES, ")") if list(columns) == SENTENCE_COLUMNS
+                else (" of article rows (without ", SENTENCES, ")"))
     return InputError(Message(f"{where}: not a hedgeometer output", *kind, ", so ", RESUME, " cannot continue it; "
                               "write to another ", OUTPUT, ", or drop ", RESUME, " to replace the file"))
 
