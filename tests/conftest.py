@@ -30,6 +30,10 @@ TEXTS = [
 ]
 
 
+# An article that tries to inject markup and script into every output format.
+EVIL = 'Officials may resign. <script>document.body.setAttribute("data-pwned", "1")</script> "><img src=x onerror="document.body.setAttribute(\'data-pwned\',\'2\')"> It is *clearly* [over](javascript:alert(1)).'
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from current output.")
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from hedgeometer.runs.rows import ARTICLE_COLUMNS
 from hedgeometer.cli import main
 
-from test_batch import TEXTS
+from conftest import TEXTS
 
 
 def write_corpus(path, count):

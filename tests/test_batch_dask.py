@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from hedgeometer.cli import main
 
-from test_batch import TEXTS
+from conftest import TEXTS
 
 distributed = pytest.importorskip("distributed")
 

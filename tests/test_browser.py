@@ -5,8 +5,7 @@ from click.testing import CliRunner
 from hedgeometer.cli import main
 
 from browser import load
-from conftest import SEED
-from test_render import EVIL
+from conftest import EVIL, SEED
 
 
 def test_seed_report_renders_in_chromium(tmp_path):

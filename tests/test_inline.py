@@ -9,8 +9,7 @@ from hedgeometer import Analyzer
 from hedgeometer.reports.compare import Comparison
 
 from cdp import Browser
-from conftest import ROOT
-from test_render import EVIL
+from conftest import EVIL, ROOT
 
 CALM = ROOT / "seeds" / "rewrites" / "damascus-talks-calm.txt"
 

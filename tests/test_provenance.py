@@ -12,7 +12,7 @@ from hedgeometer.analyzer import Analyzer
 from hedgeometer.cli import main
 from hedgeometer.render.compare import COMPARE_RENDERERS
 
-from test_batch import TEXTS
+from conftest import TEXTS
 
 
 def run(*args, input=None):

@@ -21,8 +21,7 @@ from hedgeometer.cli import main
 from hedgeometer.errors import InputError
 from hedgeometer.serve import INTERNAL_ERROR, TooLarge, make_server, score_request
 
-from conftest import ROOT, SEED
-from test_render import EVIL
+from conftest import EVIL, ROOT, SEED
 
 CALM = ROOT / "seeds" / "rewrites" / "damascus-talks-calm.txt"
 

@@ -16,8 +16,7 @@ import pytest
 from hedgeometer.serve import DEFAULT_MAX_CHARS, INTERNAL_ERROR, make_server
 
 from cdp import Browser
-from conftest import ROOT, SEED
-from test_render import EVIL
+from conftest import EVIL, ROOT, SEED
 
 CALM = ROOT / "seeds" / "rewrites" / "damascus-talks-calm.txt"
 

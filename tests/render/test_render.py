@@ -7,8 +7,7 @@ from hedgeometer.render import RENDERERS
 from hedgeometer.render.common import cue_segments
 from hedgeometer.render.markdown import escape
 
-
-EVIL = 'Officials may resign. <script>document.body.setAttribute("data-pwned", "1")</script> "><img src=x onerror="document.body.setAttribute(\'data-pwned\',\'2\')"> It is *clearly* [over](javascript:alert(1)).'
+from conftest import EVIL
 
 
 @pytest.fixture(scope="module")

@@ -35,13 +35,12 @@ def test_long_texts_are_sampled():
 # --- the figures are textstat's, computed without loading its whole dictionary --------------
 
 import json  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from hedgeometer.reports.readability import cmu_syllables, measures  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import os
 import random
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -23,7 +22,7 @@ from hedgeometer.text import scan, scanner
 from hedgeometer.learning.corpus import load_corpus
 from hedgeometer.text.segment import _tokenizer, split_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 REQUIRED = os.environ.get("HEDGEOMETER_REQUIRE_COMPILED", "").strip() not in ("", "0")
 
 

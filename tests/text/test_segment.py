@@ -7,7 +7,6 @@ import re
 import subprocess
 import sys
 from importlib import resources
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -15,7 +14,7 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenc
 
 from hedgeometer.text.segment import _tokenizer, looks_like_headline, split_sentences
 
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import ROOT
 
 
 def texts(text):
