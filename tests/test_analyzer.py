@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 from hedgeometer import DIMENSIONS, Analyzer
 from hedgeometer.errors import InputError
 
-from conftest import NEUTRAL_TEXT, write_lexicon
+from conftest import NEUTRAL_TEXT, TEXTS, write_lexicon
 
 SEED_MOVES = [
     ("on the brink of transformation", {"dramatic"}),
@@ -213,3 +213,14 @@ def test_a_full_type_table_starts_again_with_the_same_results(monkeypatch, seed_
         assert small.analyze(seed_text).to_dict() == expected
         assert [r.to_dict() for r in small.analyze_many([seed_text, seed_text], batch_sentences=5)] == many
     assert len(small._type_table().ids) < 2 * len(set(fresh._type_table().ids)) + 10
+
+
+def test_analyze_batch_returns_each_articles_report_or_its_error():
+    from hedgeometer.errors import InputError
+
+    analyzer = Analyzer(readability=False)
+    items = [(TEXTS[0], "a", None, False), (42, "bad", None, False), (TEXTS[2], "c", "A headline", False)]
+    first, bad, third = analyzer.analyze_batch(items)
+    assert first.to_dict() == analyzer.analyze(TEXTS[0], id="a").to_dict()
+    assert isinstance(bad, InputError)
+    assert third.to_dict() == analyzer.analyze(TEXTS[2], id="c", headline="A headline").to_dict()

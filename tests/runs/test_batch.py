@@ -92,39 +92,3 @@ def test_ragged_csv_rows_become_error_rows(tmp_path):
         ("4", "ok", ""),
         (f"{table}:6", "error", "row has 1 field, the header has 3"),  # was "text field 'text' is NoneType"
     ]
-
-
-
-
-def test_batched_rows_equal_rows_of_each_article_alone():
-    """An engine scores a chunk of records in one batch: its rows are those of analyze() record
-    by record, for headlines, Markdown, an unreadable record and one already failed."""
-    from hedgeometer.runs.engines import rows_for, score_chunk
-    from hedgeometer.runs.records import Record
-
-    def records():
-        found = [Record(f"r{k}", text, "test") for k, text in enumerate(TEXTS)]
-        found.append(Record("given", TEXTS[2], "test", headline="Officials may delay the vote"))
-        found.append(Record("md", "# Talks *may* fail\n\nThe region stands **on the brink** of war.", "test", markdown=True))
-        found.append(Record("no-prose", "```\ncode only\n```\n", "test", markdown=True))
-        found.append(Record("failed", None, "test", error="empty text"))
-        found.append(Record("title", "Talks May Fail\n\nOfficials may delay the vote. Talks resume Monday.", "test"))
-        return found
-
-    analyzer = Analyzer(readability=False)
-    for sentences in (False, True):
-        alone = [rows_for(analyzer, record, sentences) for record in records()]
-        batched = score_chunk(analyzer, records(), sentences)
-        assert batched == alone
-        assert [rows[0]["status"] for rows in batched].count("error") == 2
-
-
-def test_analyze_batch_returns_each_articles_report_or_its_error():
-    from hedgeometer.errors import InputError
-
-    analyzer = Analyzer(readability=False)
-    items = [(TEXTS[0], "a", None, False), (42, "bad", None, False), (TEXTS[2], "c", "A headline", False)]
-    first, bad, third = analyzer.analyze_batch(items)
-    assert first.to_dict() == analyzer.analyze(TEXTS[0], id="a").to_dict()
-    assert isinstance(bad, InputError)
-    assert third.to_dict() == analyzer.analyze(TEXTS[2], id="c", headline="A headline").to_dict()

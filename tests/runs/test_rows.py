@@ -1,17 +1,15 @@
-"""Row shapes: a report as article or sentence rows, error rows with null figures, and to_frame."""
+"""Row shapes (hedgeometer.runs.rows): a report as article or sentence rows, error rows with null figures."""
 
 import csv
 import json
 
 import pytest
 
-from hedgeometer import Analyzer, to_frame
+from hedgeometer import Analyzer
 from hedgeometer.dimensions import DIMENSIONS
 from hedgeometer.runs.batch import run_batch
 from hedgeometer.runs.records import iter_records
 from hedgeometer.runs.rows import ARTICLE_COLUMNS, SENTENCE_COLUMNS, STAMP_COLUMNS
-
-from conftest import TEXTS
 
 
 def test_sentence_rows(tmp_path):
@@ -23,14 +21,6 @@ def test_sentence_rows(tmp_path):
     assert [r["text"] for r in rows] == ["Talks Collapse", "The talks may fail.", "It rained."]
     assert rows[0]["is_headline"] is True and rows[1]["labels"].startswith("hedging")
     assert all(r["desk"] == "world" for r in rows)
-
-
-def test_to_frame(tmp_path):
-    pytest.importorskip("pandas")
-    reports = list(Analyzer(readability=False).analyze_many([{"id": "p", "text": TEXTS[0]}, {"id": "q", "text": TEXTS[1]}]))
-    frame = to_frame(reports)
-    assert list(frame["id"]) == ["p", "q"] and frame.loc[0, "hedging_sentences"] == 1
-    assert len(to_frame(reports, sentences=True)) == 2
 
 
 MEASURED = [c for c in ARTICLE_COLUMNS if c not in ("id", "source", "status", "error", *STAMP_COLUMNS)]

@@ -9,12 +9,9 @@ The compiled side is skipped when the extension is not built, except under
 from __future__ import annotations
 
 import json
-import os
 import random
-import subprocess
 import sys
 
-import pytest
 from hypothesis import given, settings, strategies as st
 
 from hedgeometer import Analyzer
@@ -23,19 +20,6 @@ from hedgeometer.learning.corpus import load_corpus
 from hedgeometer.text.segment import _tokenizer, split_sentences
 
 from conftest import ROOT
-REQUIRED = os.environ.get("HEDGEOMETER_REQUIRE_COMPILED", "").strip() not in ("", "0")
-
-
-@pytest.fixture(scope="module")
-def compiled():
-    """The compiled twin; skipped when not built, unless it is required."""
-    if scanner.compiled_scan is None:
-        message = ("the compiled scanner is not built (pip install -e . with a C compiler), or "
-                   "HEDGEOMETER_PURE_PYTHON is set")
-        if REQUIRED:
-            pytest.fail(f"HEDGEOMETER_REQUIRE_COMPILED is set but {message}")
-        pytest.skip(message)
-    return scanner.compiled_scan
 
 
 def corpus_texts() -> list[str]:
@@ -166,28 +150,6 @@ def test_both_cores_give_the_same_reports(compiled):
     texts = seed_texts() + list(generated_texts(150, seed=7))
     analyzer = Analyzer(readability=False)
     assert reports_on("compiled", analyzer, texts) == reports_on("python", analyzer, texts)
-
-
-def test_provenance_says_which_core_runs():
-    analyzer = Analyzer(model=None, readability=False)
-    assert analyzer.provenance()["core"] == scanner.CORE
-    assert analyzer.analyze("It may rain.").to_dict()["produced_by"]["core"] == scanner.CORE
-    code = "from hedgeometer import Analyzer; print(Analyzer(model=None).provenance()['core'])"
-    forced = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
-                            env={**os.environ, "HEDGEOMETER_PURE_PYTHON": "1"})
-    assert forced.stdout.strip() == "python"
-
-
-def test_the_compiled_core_runs_by_default_when_built(compiled):
-    code = "from hedgeometer.text import scanner; print(scanner.CORE)"
-    env = {key: value for key, value in os.environ.items() if key != "HEDGEOMETER_PURE_PYTHON"}
-    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True, env=env)
-    assert found.stdout.strip() == "compiled"
-
-
-def test_use_rejects_an_unknown_core():
-    with pytest.raises(ValueError):
-        scanner.use("fortran")
 
 
 def test_identical_hashes_ignore_the_core():
