@@ -5,7 +5,7 @@ The figures are textstat's (0.7.5-0.7.8, English), computed the way textstat com
 its word list (punctuation removed, apostrophes of contractions kept), its sentence count (a
 regex splitter, not Punkt), syllables from the CMU pronouncing dictionary and, for a word it
 lacks, from pyphen's hyphenation points, and textstat's list of easy words for the fog index.
-``tests/test_readability.py`` checks every figure against textstat itself.
+``tests/reports/test_readability.py`` checks every figure against textstat itself.
 
 textstat builds the whole CMU dictionary in memory on first use (about a second); here the
 dictionary file (sorted by word) is searched for the article's own words only, and pyphen is

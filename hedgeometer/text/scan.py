@@ -3,7 +3,7 @@ reference, and the fallback when the compiled twin (``_scan.pyx``) is not built.
 
 Callers import these functions through :mod:`hedgeometer.text.scanner`, which picks the compiled
 twin when it is importable (``HEDGEOMETER_PURE_PYTHON=1`` forces this module). Both give the
-same results, checked by ``tests/test_scan.py`` on the corpus, the seed and generated text; so a
+same results, checked by ``tests/text/test_scan.py`` on the corpus, the seed and generated text; so a
 change here must be made in ``_scan.pyx`` too, and :data:`SCAN_VERSION` raised in both (the
 scanner only uses a compiled twin of the same version).
 
@@ -120,7 +120,7 @@ def punkt_spans(text: str, abbreviations: frozenset, collocation_starts: frozens
 
     nltk chains three generators (candidate contexts, slices, boundary realignment) and builds a
     context string per candidate; this is the same logic, step for step, without them.
-    ``tests/test_segment.py`` checks it against ``span_tokenize``.
+    ``tests/text/test_segment.py`` checks it against ``span_tokenize``.
     """
     # 1. candidates and the word before each (nltk's _match_potential_end_contexts)
     candidates = []

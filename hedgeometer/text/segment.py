@@ -4,7 +4,7 @@ Segmentation is the Punkt algorithm (Kiss & Strunk 2006) as nltk's ``PunktSenten
 runs it, with parameters shipped in ``hedgeometer/data/punkt_en.json`` (abbreviations such as
 U.S., Gen., Jan., Inc. and single-letter initials), so nothing is downloaded. The decisions are
 made here with the standard library, so that scoring an article does not import nltk (whose
-package import pulls in scipy and scikit-learn, over a second); ``tests/test_segment.py`` checks
+package import pulls in scipy and scikit-learn, over a second); ``tests/text/test_segment.py`` checks
 every span against nltk's tokenizer with the same parameters on tens of thousands of texts.
 Blank lines and Markdown block markers also end a sentence, which keeps a headline with no full
 stop apart from the paragraph under it; so does a line that stands apart from the prose around it
