@@ -198,7 +198,7 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
 
     The article figures are worked out from the sentences' ``scores``, ``labelled`` and
     ``model_only`` matrices (n_sentences, n_dimensions; see
-    :class:`hedgeometer.scoring.ScoredRows`), made from the sentences when not given; only the
+    :class:`hedgeometer.scoring.scores.ScoredRows`), made from the sentences when not given; only the
     cues are gone through one by one."""
     total = len(sentences)
     if scores is None:
