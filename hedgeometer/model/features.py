@@ -41,7 +41,7 @@ def ngrams(tokens: Tokens, other_sense=()) -> list[str]:
 
 
 def gram_pairs(grams: list[str]) -> list[str]:
-    """The unigrams ``grams`` (feature tokens, see :meth:`hedgeometer.tokens.Tokens.feature_grams`)
+    """The unigrams ``grams`` (feature tokens, see :meth:`hedgeometer.text.tokens.Tokens.feature_grams`)
     and their bigrams."""
     return grams + list(map(" ".join, zip(grams, grams[1:])))
 
@@ -173,7 +173,7 @@ def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_
                 exclamation, cues: CueTable | None = None) -> np.ndarray:
     """The dense block from its parts, per sentence: cue matches, rule scores, word count, and
     whether it has a digit (a token opening with one), a quotation mark, a final "?" and a "!"
-    (``cues``: the matches' :func:`~hedgeometer.scoring.cue_table`, when known)."""
+    (``cues``: the matches' :func:`~hedgeometer.rules.rule_scores.cue_table`, when known)."""
     n = len(match_lists)
     n_dims = len(DIMENSIONS)
     dense = np.zeros((n, len(DENSE_FEATURES)))
