@@ -24,7 +24,7 @@ import numpy as np
 from ..dimensions import DIMENSIONS
 from ..rules.cues import CueMatch
 from ..rules.rule_scores import CueTable, cue_table, rule_matrix
-from ..text.tokens import DIGITS, Tokens
+from ..text.tokens import Tokens
 
 _QUOTE = re.compile('["“”«»]')
 _FIRST_CHARACTER = itemgetter(0)
@@ -33,16 +33,53 @@ LEXICON_FEATURES = tuple(f"{d}:{kind}" for d in DIMENSIONS for kind in ("count",
 SHAPE_FEATURES = ("shape:length", "shape:digit", "shape:quote", "shape:question", "shape:exclamation")
 DENSE_FEATURES = LEXICON_FEATURES + SHAPE_FEATURES
 
+# --- the feature spelling of a token: the one home of it (scoring.core spells through it too) ---
+
+DIGITS = re.compile(r"\d+")  # a run of digits, folded to "0": "2024" and "1999" are one n-gram
+OTHER_SENSE = ":other"  # the mark of a cue word a context guard ruled out
+DROPPED = ","  # the one token the model does not read
+
+
+def feature_token(lower: str, other: bool = False) -> str:
+    """How the model spells the token ``lower`` (lowercase, as :attr:`Tokens.lower` has it):
+    digit runs folded to ``0``, and with ``other`` (a cue word a context guard ruled out, as
+    :meth:`hedgeometer.rules.lexicon.Lexicon.find` says) marked ``:other``, so the model does not
+    read "could" of past ability as the hedge "could".
+
+    >>> feature_token("covid19"), feature_token("could", other=True)
+    ('covid0', 'could:other')
+    """
+    spelled = DIGITS.sub("0", lower) if DIGITS.search(lower) is not None else lower
+    return spelled + OTHER_SENSE if other else spelled
+
+
+def is_feature_token(lower: str) -> bool:
+    """Whether the model reads the token ``lower`` at all (commas it does not)."""
+    return lower != DROPPED
+
+
+def feature_tokens(tokens: Tokens, other_sense=()) -> list[str]:
+    """A sentence's feature tokens: ``[feature_token(t, k in other_sense) for k, t in
+    enumerate(tokens.lower) if is_feature_token(t)]`` (``other_sense``: the positions a context
+    guard ruled out), done in a few C-level passes."""
+    lower = tokens.lower
+    if DIGITS.search(tokens.source):
+        # digit runs lie inside word tokens and no token holds a space, so fold them in
+        # the space-joined tokens and split again: the token boundaries stay put
+        lower = DIGITS.sub("0", " ".join(lower)).split(" ")
+    if other_sense:
+        lower = [t + OTHER_SENSE if k in other_sense and t != DROPPED else t for k, t in enumerate(lower)]
+    return list(filter(DROPPED.__ne__, lower)) if DROPPED in lower else lower
+
 
 def ngrams(tokens: Tokens, other_sense=()) -> list[str]:
     """Unigrams and bigrams of a sentence's tokens (punctuation included, commas dropped; the
     positions ``other_sense`` a context guard ruled out spelled ``word:other``)."""
-    return gram_pairs(tokens.feature_grams(other_sense) if other_sense else tokens.grams)
+    return gram_pairs(feature_tokens(tokens, other_sense))
 
 
 def gram_pairs(grams: list[str]) -> list[str]:
-    """The unigrams ``grams`` (feature tokens, see :meth:`hedgeometer.tokens.Tokens.feature_grams`)
-    and their bigrams."""
+    """The unigrams ``grams`` (feature tokens, see :func:`feature_tokens`) and their bigrams."""
     return grams + list(map(" ".join, zip(grams, grams[1:])))
 
 
@@ -94,9 +131,9 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: S
     :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them).
     """
     if other_senses is None:
-        gram_lists = [t.grams for t in token_lists]
+        gram_lists = list(map(feature_tokens, token_lists))
     else:
-        gram_lists = [t.feature_grams(other) if other else t.grams for t, other in zip(token_lists, other_senses)]
+        gram_lists = list(map(feature_tokens, token_lists, other_senses))
     grams = list(chain.from_iterable(gram_lists))
     row_of = np.repeat(np.arange(len(token_lists)), list(map(len, gram_lists)))
     return count_terms(grams, row_of, index)

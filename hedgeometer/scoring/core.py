@@ -19,14 +19,14 @@ from typing import Sequence
 
 import numpy as np
 
-from ..model.features import count_ids, dense_block
+from ..model.features import DIGITS, count_ids, dense_block, feature_token, is_feature_token
 from ..text.segment import Sentence
 from ..rules.sources import REPORTING_VERBS, SourceMention, find_sources
 from ..text import scanner
-from ..text.tokens import DIGITS, Tokens, tokenize_text
+from ..text.tokens import Tokens, tokenize_text
 
-# what a type is, as bits of TypeTable.flags
-WORD, COMMA, QUOTE, EXCLAMATION, QUESTION, OPENS_DIGIT, HAS_DIGIT, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(10))
+# what a type is, as bits of TypeTable.flags (DROPPED: not a feature token, see model.features)
+WORD, DROPPED, QUOTE, EXCLAMATION, QUESTION, OPENS_DIGIT, HAS_DIGIT, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(10))
 _QUOTES = frozenset('"“”«»')  # the characters of the quote shape feature (one-character tokens)
 MAX_TYPES = 200_000  # a table that grows past this starts again (memory stays bounded)
 
@@ -97,9 +97,9 @@ class TypeTable:
         for token in types:
             first = token[0]
             bits = WORD if first.isalnum() else 0
-            if token == ",":
-                bits |= COMMA
-            elif token in _QUOTES:
+            if not is_feature_token(token):
+                bits |= DROPPED
+            if token in _QUOTES:
                 bits |= QUOTE
             elif token == "!":
                 bits |= EXCLAMATION
@@ -120,7 +120,7 @@ class TypeTable:
             flags.append(bits)
             cues.append(cue)
             if words is not None:
-                word_ids.append(words(DIGITS.sub("0", token) if digits else token, self.word_size))
+                word_ids.append(words(feature_token(token), self.word_size))
         self.flags[start:size] = flags
         self.cue[start:size] = cues
         if words is not None:
@@ -310,7 +310,7 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, cues=N
     over all the chunk's tokens at once (``cues``: the matches' cue table, when known)."""
     index = model._terms
     flags = chunk.flags
-    # feature tokens: digit runs folded to 0, ruled-out cue words marked, commas dropped
+    # feature tokens (model.features.feature_token): ruled-out cue words marked, commas dropped
     ids = chunk.table.word[chunk.types]
     if any(other_senses):
         firsts = chunk.firsts.tolist()
@@ -319,8 +319,8 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, cues=N
         for row, other in enumerate(other_senses):
             for position in other:
                 at = firsts[row] + position
-                ids[at] = index_words.get(DIGITS.sub("0", lower[at]) + ":other", len(index_words))
-    kept = ((flags & COMMA) == 0).nonzero()[0]
+                ids[at] = index_words.get(feature_token(lower[at], other=True), len(index_words))
+    kept = ((flags & DROPPED) == 0).nonzero()[0]
     row_of = np.arange(len(chunk.sizes)).repeat(chunk.sizes)
     terms = count_ids(ids[kept], row_of[kept], index)
     # shape features per sentence: a token opening with a digit (and a digit in the sentence), a
