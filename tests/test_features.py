@@ -88,7 +88,7 @@ def test_the_training_and_scoring_paths_give_the_same_features(analyzer, seed_te
 
     lexicon, model = analyzer.loaded_lexicon, analyzer.loaded_model
     texts = [e.text for e in load_corpus(corpus_files([ROOT / "corpus"]))] + SHAPED
-    table = TypeTable(lexicon, model._terms)
+    table = TypeTable(lexicon, model.term_index)
     chunk = Chunk(table)
     chunk.add(TextTokens.apart(table, [Sentence(k, 0, len(t), t) for k, t in enumerate(texts)]), None,
               [False] * len(texts), True)

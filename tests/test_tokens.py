@@ -76,8 +76,8 @@ def test_a_whole_text_tokenized_at_once_gives_each_sentence_its_own_tokens_and_o
         lower, is_word, _, bounds, lowered = found
         for sentence, (first, last) in zip(sentences, bounds):
             alone = Tokens(sentence.text, sentence.start)
-            made = Tokens._from_parts(sentence.text, sentence.start, lower[first:last], is_word[first:last],
-                                      lowered[sentence.start:sentence.end])
+            made = Tokens(sentence.text, sentence.start,
+                          found=(lower[first:last], is_word[first:last], lowered[sentence.start:sentence.end]))
             assert (made.lower, made.is_word, made.starts(), made.ends(), made.text) == \
                    (alone.lower, alone.is_word, alone.starts(), alone.ends(), alone.text)
             position, expected = 0, []  # each token is the next occurrence of its text

@@ -91,7 +91,7 @@ class TypeTable:
                 grown = np.zeros(capacity, dtype=np.int64)
                 grown[:start] = getattr(self, name)[:start]
                 setattr(self, name, grown)
-        prefixes = self._lexicon._prefixes
+        prefixes = self._lexicon.prefix_stems
         cue_get, cue_size, single = self._cue_words.get, self.cue_size, self._lexicon.opener_singles()
         words = self._index.words.get if self._index is not None else None
         flags, cues, word_ids = [], [], []
@@ -169,9 +169,8 @@ class TextTokens:
             sentence = self.sentences[k]
             start, end = sentence.start, sentence.end
             first, last = self._spans[k]
-            tokens = self._tokens[k] = Tokens._from_parts(
-                self.source[start:end], start, self.lower[first:last], self._is_word[first:last],
-                self._lowered[start:end])
+            tokens = self._tokens[k] = Tokens(self.source[start:end], start, found=(
+                self.lower[first:last], self._is_word[first:last], self._lowered[start:end]))
         return tokens
 
     def lowered(self) -> str:
@@ -299,7 +298,7 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, cues=N
     """The model's inputs for every sentence of ``chunk``: its n-gram counts (``(rows, columns,
     tf)``, as :meth:`hedgeometer.model.linear.LinearModel.term_counts`) and its dense block, counted
     over all the chunk's tokens at once (``cues``: the matches' cue table, when known)."""
-    index = model._terms
+    index = model.term_index
     flags = chunk.flags
     # feature tokens (model.features.feature_token): ruled-out cue words marked, commas dropped
     ids = chunk.table.word[chunk.types]

@@ -47,9 +47,16 @@ class Tokens:
 
     __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts")
 
-    def __init__(self, source: str, offset: int = 0):
+    def __init__(self, source: str, offset: int = 0, *, found: tuple | None = None):
+        """``found``: the tokens when already found, ``(lower, is_word, lowered)`` (see
+        :func:`tokenize_text`; ``lowered`` is ``source`` lowercased, of the same length)."""
         self.source = source
         self.offset = offset
+        self._text: list[str] | None = None
+        self._starts: list[int] | None = None
+        if found is not None:
+            self.lower, self.is_word, self._lowered = found
+            return
         lowered = source.lower().replace("’", "'")
         if len(lowered) == len(source):
             lower = _find_tokens(lowered)
@@ -60,16 +67,6 @@ class Tokens:
             self._lowered = None
         self.lower: list[str] = lower
         self.is_word: list[bool] = list(map(str.isalnum, map(_FIRST_CHARACTER, lower)))
-        self._text: list[str] | None = None
-        self._starts: list[int] | None = None
-
-    @classmethod
-    def _from_parts(cls, source: str, offset: int, lower: list[str], is_word: list[bool], lowered: str) -> "Tokens":
-        """Tokens already found (see :func:`tokenize_text`): ``lowered`` is ``source`` lowercased."""
-        tokens = cls.__new__(cls)
-        tokens.source, tokens.offset, tokens.lower, tokens.is_word = source, offset, lower, is_word
-        tokens._lowered, tokens._text, tokens._starts = lowered, None, None
-        return tokens
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -125,6 +122,25 @@ class Tokens:
     def _spelled(self) -> list[str]:
         # tokens whose lengths are the source's (lowercase ones, unless lowercasing changed them)
         return self.lower if self._lowered is not None else self.text
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """The character span of tokens ``first`` to ``last`` (shifted by ``offset``): a matched
+        cue's. When the offsets are not worked out yet and the pure-Python scanner runs, the
+        lowered text is walked token by token up to ``last``: only whitespace lies between
+        tokens, so each is the next occurrence of its text; for one span that is cheaper than
+        every offset of the sentence (the compiled scanner finds them all faster)."""
+        if self._starts is None and self._lowered is not None and scanner.CORE == "python":
+            lower, find = self.lower, self._lowered.find
+            end = 0
+            for k in range(first):
+                end = find(lower[k], end) + len(lower[k])
+            start = find(lower[first], end)
+            end = start + len(lower[first])
+            for k in range(first + 1, last + 1):
+                end = find(lower[k], end) + len(lower[k])
+            return start + self.offset, end + self.offset
+        offsets = self._offsets()
+        return offsets[first] + self.offset, offsets[last] + len(self._spelled()[last]) + self.offset
 
     @property
     def n_words(self) -> int:
