@@ -1,6 +1,7 @@
 """The package's layout rules (docs/architecture.md), checked on the source: data flows one way
 through the stages, so a module imports only from its own stage, earlier stages and the shared
-top-level modules (that only cli.py imports click is checked in test_errors.py)."""
+top-level modules (that only cli.py imports click is checked in test_errors.py); and no module
+uses another module's private names (``_name``)."""
 
 from __future__ import annotations
 
@@ -106,3 +107,64 @@ def test_the_exception_holds_only_in_the_display_hook(tmp_path):
     found = [(own, target, function) for own, target, _, function in imports(probe, tmp_path / "hedgeometer")]
     assert found == [("reports", "render", None), ("reports", "render", "_repr_html_")]
     assert [item in ALLOWED for item in found] == [False, True]
+
+
+# --- private names stay in their module ---------------------------------------------------------
+
+# A NamedTuple's own methods: public API, spelled with "_" only so they cannot clash with field names.
+NAMEDTUPLE_API = frozenset({"_replace", "_asdict", "_make", "_fields", "_field_defaults"})
+
+# Deliberate exceptions, (module, private name): each with its reason.
+PRIVATE_ALLOWED = {
+    # the compiled scanner's extension module: text/scanner.py is its one public face, which picks
+    # it or the pure-Python text/scan.py
+    ("text/scanner.py", "_scan"),
+}
+
+
+def _private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def private_uses(path: Path, root: Path = PACKAGE):
+    """(line, what) for every private name ``path`` takes from elsewhere: ``from X import _name``,
+    ``import X._name``, and ``obj._name`` where ``obj`` is not ``self`` or ``cls``."""
+    module = path.relative_to(root).as_posix()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            found = [(alias.name, f"from {'.' * node.level}{node.module or ''} import {alias.name}")
+                     for alias in node.names if _private(alias.name)]
+            found += [(part, f"from {'.' * node.level}{node.module} import ...")
+                      for part in (node.module or "").split(".") if _private(part)]
+        elif isinstance(node, ast.Import):
+            found = [(part, f"import {alias.name}") for alias in node.names for part in alias.name.split(".")
+                     if _private(part)]
+        elif isinstance(node, ast.Attribute) and _private(node.attr) and node.attr not in NAMEDTUPLE_API:
+            owner = node.value
+            if isinstance(owner, ast.Name) and owner.id in ("self", "cls"):
+                continue
+            found = [(node.attr, ast.unparse(node))]
+        else:
+            continue
+        for name, what in found:
+            if (module, name) not in PRIVATE_ALLOWED:
+                yield node.lineno, what
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_module_reaches_into_another_modules_private_names(path):
+    found = [f"{path.relative_to(PACKAGE)}:{line} uses {what}" for line, what in private_uses(path)]
+    assert not found, "\n".join(found) + "\n(give the name a public one in its module, or move the code there)"
+
+
+def test_the_private_name_rule_can_fail(tmp_path):
+    """Each kind of reach is reported, and what is allowed is not."""
+    probe = tmp_path / "hedgeometer" / "runs" / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text("from .engines import _provenance, run_local\nimport hedgeometer.text._scan\n\n\n"
+                     "def f(tokens, self, m):\n"
+                     "    self._cache = tokens._starts, self._lexicon._prefixes, type(m).__name__, m._replace(a=1)\n",
+                     encoding="utf-8")
+    found = [what for _, what in private_uses(probe, tmp_path / "hedgeometer")]
+    assert sorted(found) == sorted(["from .engines import _provenance", "import hedgeometer.text._scan",
+                                    "tokens._starts", "self._lexicon._prefixes"])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import Hint, InputError, Message, phrase
-from .engines import _provenance, run_dask, run_local
+from .engines import provenance_or_none, run_dask, run_local
 from .records import Record, path_name, working_folders
 from .rows import columns as row_columns, stamp
 from .writer import EarlierRows, RowWriter, read_earlier_rows
@@ -50,7 +50,7 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, fmt: str, se
     library's parameters, ``max_chars=4000``; the command line gives its options)."""
     summary = BatchSummary()
     columns = row_columns(sentences)
-    earlier = read_earlier_rows(output, fmt, columns, stamp(_provenance(analyzer))) if resume else EarlierRows()
+    earlier = read_earlier_rows(output, fmt, columns, stamp(provenance_or_none(analyzer))) if resume else EarlierRows()
     summary.failed_earlier, summary.earlier_failures = earlier.failed, earlier.failures
     summary.kept = len(earlier.ids)
     if earlier.ids:
