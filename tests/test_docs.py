@@ -60,10 +60,14 @@ def test_readme_says_which_tests_need_chromium_and_how_to_get_it():
 
 
 def _resolves(dotted: str) -> bool:
-    """Whether ``hedgeometer.a.b.c`` names a module, or an attribute reached from one."""
+    """Whether ``hedgeometer.a.b.c`` names a module (a compiled one counts by its Cython source,
+    built or not), or an attribute reached from one."""
     import importlib
 
     parts = dotted.split(".")
+    root = Path(__file__).resolve().parent.parent
+    if root.joinpath(*parts).with_suffix(".pyx").is_file():
+        return True
     for n in range(len(parts), 0, -1):
         try:
             target = importlib.import_module(".".join(parts[:n]))
