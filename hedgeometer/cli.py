@@ -433,24 +433,15 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
     """
     from .rules.lexicon import load_lexicons
     from .model.linear import default_model_path, save_model
-    from .learning.realdata import read_heldout_articles
     from .resources import checkout_dir
     from .learning.train import train_model
 
-    corpus = checkout_dir("corpus")
-    paths = corpus_paths or (corpus,)
-    heldout_file = corpus / "realnews" / "heldout-articles.txt"
-    if real_paths and not heldout_file.exists():
-        raise click.ClickException(f"{heldout_file} is missing: it lists the real-news test articles that "
-                                   f"training must never see; run train from a checkout of the repository")
-    heldout = read_heldout_articles(heldout_file) if heldout_file.exists() else []
-    if real_paths and not standoff_paths:
-        standoff_paths = sorted((corpus / "realtrain").glob("*.jsonl"))
     output = output or default_model_path()
     progress = TrainProgress()
     try:
-        model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name, progress=progress,
-                                    real_paths=real_paths, heldout_articles=heldout, standoff=standoff_paths)
+        model, record = train_model(corpus_paths or (checkout_dir("corpus"),), lexicon=load_lexicons(lexicons), seed=seed,
+                                    name=name, progress=progress, real_paths=real_paths,
+                                    standoff=standoff_paths or None)
     finally:
         progress.close()
     output.parent.mkdir(parents=True, exist_ok=True)

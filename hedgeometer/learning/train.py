@@ -34,12 +34,13 @@ from sklearn.linear_model import LogisticRegression
 from ..version import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
 from ..dimensions import DIMENSIONS
-from ..errors import InputError
+from ..errors import InputError, MissingResourceError
 from .evaluate import STATISTICS, bootstrap_interval, confusion, f1_score, prf
 from ..model.features import dense_matrix, gram_pairs
 from ..rules.lexicon import Lexicon, load_lexicons
 from ..model.linear import LinearModel
-from .realdata import REAL_TERMS, UNCERTAIN, load_real
+from .realdata import REAL_TERMS, UNCERTAIN, load_real, read_heldout_articles
+from ..resources import checkout_dir
 from ..rules.rule_scores import rule_matrix
 from ..text.tokens import tokenize
 
@@ -56,6 +57,8 @@ MIN_DF_ANY = 5  # in all training sentences: keeps the model file small, drops o
 PRECISION_FLOOR = {"dramatic": 0.6}
 MIN_POSITIVES = 20  # a source scores a dimension in tuning only with this many positives
 IN_HOUSE = "inhouse"
+DEFAULT_SEED = 0
+DEFAULT_NAME = "default"
 OWN_GUIDELINES = (IN_HOUSE, "realnews")  # sources labelled under corpus/GUIDELINES.md, all five dimensions
 
 
@@ -270,14 +273,40 @@ def cross_validate(data: TrainingSet, N, D, k: int, C: float, weights: np.ndarra
     return decision
 
 
-def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = None, seed: int = 0, name: str = "default",
-                progress: Callable[..., None] = lambda message, done=None, total=None: None,
+def heldout_articles_file() -> Path:
+    """The list of the real-news test articles (PTC article ids) in the source checkout."""
+    return checkout_dir("corpus") / "realnews" / "heldout-articles.txt"
+
+
+def realnews_test_articles() -> list[str]:
+    """The PTC articles of the real-news test set, which training never reads. Without the
+    checkout's list, training from real corpora cannot be made safe, so it is refused."""
+    path = heldout_articles_file()
+    if not path.is_file():
+        raise MissingResourceError(f"{path} is missing: it lists the real-news test articles that training must "
+                                   f"never see; train from a checkout of the repository")
+    return read_heldout_articles(path)
+
+
+def default_standoff() -> list[Path]:
+    """The stand-off annotations of real news under our guidelines in the checkout
+    (``corpus/realtrain/*.jsonl``), when there are any."""
+    return sorted((checkout_dir("corpus") / "realtrain").glob("*.jsonl"))
+
+
+def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = None, seed: int = DEFAULT_SEED,
+                name: str = DEFAULT_NAME, progress: Callable[..., None] = lambda message, done=None, total=None: None,
                 real_paths: Sequence[Path | str] = (),
-                heldout_articles: Sequence[str] = (), standoff: Sequence[Path | str] = ()) -> tuple[LinearModel, dict]:
+                heldout_articles: Sequence[str] = (),
+                standoff: Sequence[Path | str] | None = None) -> tuple[LinearModel, dict]:
     """Fit a :class:`LinearModel` on the corpus's train and dev splits and the ``real_paths``
-    corpora (minus ``heldout_articles``; ``standoff`` annotations label some of their records on
-    all five dimensions), settings chosen by grouped cross-validation. Returns the model and its
-    training record (sources, settings, cross-validated scores).
+    corpora, settings chosen by grouped cross-validation. Returns the model and its training
+    record (sources, settings, cross-validated scores).
+
+    The real-news test articles (:func:`realnews_test_articles`) are always kept out of the real
+    corpora, and so are the ``heldout_articles`` given besides. ``standoff`` annotations label
+    some of the real records on all five dimensions (default, with ``real_paths``: the
+    checkout's :func:`default_standoff`; ``()`` for none).
 
     ``progress(message, done=None, total=None)`` hears how it goes: a stage or result alone, or a
     step with its count (``done`` of ``total`` sentences encoded, settings cross-validated)."""
@@ -285,7 +314,11 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     in_house = [e for e in load_corpus(files) if e.split in ("train", "dev")]
     if len(in_house) < 20:
         raise InputError(f"the corpus needs at least 20 train and dev sentences (found {len(in_house)})")
-    real, real_sources = load_real(real_paths, heldout_articles, standoff)
+    if real_paths:
+        # the test set is kept out whatever the caller passes: nothing here may learn from it
+        heldout_articles = list(dict.fromkeys([*realnews_test_articles(), *map(str, heldout_articles)]))
+        standoff = default_standoff() if standoff is None else standoff
+    real, real_sources = load_real(real_paths, heldout_articles, standoff or ())
     examples = in_house + real
     lexicon = lexicon or load_lexicons()
     stage = f"encoding {len(in_house):,} corpus and {len(real):,} real-corpus sentences"
