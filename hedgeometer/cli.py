@@ -16,7 +16,7 @@ from .version import __version__
 from .text.boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError, Hint, MENTION, phrase
-from .runs.records import DEFAULT_GLOBS
+from .runs.records import DEFAULT_GLOBS, RecordOptions
 from .render import RENDERERS
 from .render.common import plural
 from .scoring.scores import EVIDENCE_MODES
@@ -51,6 +51,22 @@ def _as_option(hint: Hint) -> str:
     if isinstance(value, (tuple, list)):
         return f"{option} {','.join(map(str, value))}"
     return f"{option} {shlex.quote(str(value))}"
+
+
+class _LibraryDefault(click.Option):
+    """An option whose default is a library constant, ``default_from=(module, name)``: read when
+    a run or the help needs it, so the command line repeats no library default and does not
+    import a heavy module (scikit-learn, http.server) to start."""
+
+    def __init__(self, *args, default_from: tuple[str, str], **kwargs):
+        self.default_from = default_from
+        super().__init__(*args, show_default=True, **kwargs)
+
+    def get_default(self, ctx, call: bool = True):
+        import importlib
+
+        module, name = self.default_from
+        return getattr(importlib.import_module(module, __package__), name)
 
 
 def _fail_cleanly(function):
@@ -347,12 +363,12 @@ class TrainProgress:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", cls=_LibraryDefault, default_from=(".serve", "DEFAULT_HOST"),
               help="Address to listen on. Any other than a loopback address (127.0.0.1, ::1) makes the page "
                    "reachable from other machines, with no password.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+@click.option("--port", cls=_LibraryDefault, default_from=(".serve", "DEFAULT_PORT"), type=click.IntRange(0, 65535),
               help="Port to listen on; 0 for any free port (the address is printed).")
-@click.option("--max-chars", default=200_000, show_default=True, type=click.IntRange(min=1),
+@click.option("--max-chars", cls=_LibraryDefault, default_from=(".serve", "DEFAULT_MAX_CHARS"), type=click.IntRange(min=1),
               help="Longest text the page scores, in characters (for HTML, of the article text found in it).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request on stderr.")
 @analyzer_options
@@ -407,8 +423,10 @@ def serve(host, port, max_chars, quiet, **analyzer_kwargs):
                    "five dimensions (default with --real: corpus/realtrain/*.jsonl when present). Repeatable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Model file to write (default: the shipped models/default.json).")
-@click.option("--seed", default=0, show_default=True, help="Random seed of the cross-validation folds.")
-@click.option("--name", default="default", show_default=True, help="Name stamped in the model and in reports.")
+@click.option("--seed", cls=_LibraryDefault, default_from=(".learning.train", "DEFAULT_SEED"), type=int,
+              help="Random seed of the cross-validation folds.")
+@click.option("--name", cls=_LibraryDefault, default_from=(".learning.train", "DEFAULT_NAME"),
+              help="Name stamped in the model and in reports.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="Extra lexicon file or folder.")
 @_fail_cleanly
 def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons):
@@ -461,7 +479,8 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
 @click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="test", show_default=True,
               help="Which split of a corpus to score (other sets are scored whole).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--bootstrap", type=click.IntRange(min=0), default=1000, show_default=True,
+@click.option("--bootstrap", type=click.IntRange(min=0), cls=_LibraryDefault,
+              default_from=(".learning.evaluate", "DEFAULT_BOOTSTRAP"),
               help="Resamples for the 95% confidence intervals (article groups are resampled whole); 0 for none.")
 @analyzer_options
 @_fail_cleanly
@@ -557,10 +576,12 @@ def _resume_command(ctx) -> str:
 @click.option("--sentences", is_flag=True, help="One row per sentence instead of one per article.")
 @click.option("--glob", "globs", default=",".join(DEFAULT_GLOBS), show_default=True,
               help="Comma-separated file patterns to take from folders (searched recursively; case is ignored).")
-@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
-@click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the article id.")
-@click.option("--headline-field", default="headline", show_default=True, help="JSONL/CSV field holding the headline, if any.")
-@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(min=1),
+@click.option("--text-field", default=RecordOptions.text_field, show_default=True,
+              help="JSONL/CSV field holding the article text.")
+@click.option("--id-field", default=RecordOptions.id_field, show_default=True, help="JSONL/CSV field holding the article id.")
+@click.option("--headline-field", default=RecordOptions.headline_field, show_default=True,
+              help="JSONL/CSV field holding the headline, if any.")
+@click.option("--max-chars", default=RecordOptions.max_chars, show_default=True, type=click.IntRange(min=1),
               help="Longer texts become error rows instead of being scored.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Local worker processes (default: all cores).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
@@ -568,7 +589,7 @@ def _resume_command(ctx) -> str:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run: keep the rows in --output, skip their ids.")
 @click.option("--readability", is_flag=True, help="Add readability columns (slower on long texts).")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
+@click.option("--encoding", default=RecordOptions.encoding, show_default=True, help="Text encoding of the inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr.")
 @analyzer_options
 @_fail_cleanly
@@ -639,7 +660,7 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
     from .runs.batch import run_batch
     from .runs.engines import default_jobs, loaded
     from .runs.writer import row_format
-    from .runs.records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
+    from .runs.records import check_inputs, count_records, describe_no_records, iter_records
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")

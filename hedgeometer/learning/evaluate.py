@@ -126,7 +126,10 @@ def bootstrap_interval(gold: np.ndarray, predicted: np.ndarray, units: np.ndarra
     return [round(float(low), 4), round(float(high), 4)]
 
 
-def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 1000) -> dict:
+DEFAULT_BOOTSTRAP = 1000  # resamples for the 95% intervals of evaluate
+
+
+def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = DEFAULT_BOOTSTRAP) -> dict:
     """Scores of the baselines and every system available to ``analyzer`` on ``examples``
     (``kind``: multilabel, binary or dramatic), with a 95% confidence interval of each headline
     figure from ``bootstrap`` resamples (0: none)."""
