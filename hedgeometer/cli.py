@@ -16,8 +16,12 @@ from .version import __version__
 from .text.boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError, Hint, MENTION, phrase
+from .learning.corpus import SPLITS
+from .runs.engines import ENGINES
 from .runs.records import DEFAULT_GLOBS, RecordOptions
+from .runs.writer import ROW_FORMATS
 from .render import RENDERERS
+from .render.compare import COMPARE_RENDERERS
 from .render.common import plural
 from .scoring.scores import EVIDENCE_MODES
 
@@ -270,7 +274,7 @@ def report(file, fmt, output, encoding, input_format, color, include_text, headl
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+@click.option("-f", "--format", "fmt", type=click.Choice(list(COMPARE_RENDERERS)), default="text",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
 @input_options
@@ -292,7 +296,6 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
     """
     from .reports.compare import Comparison
     from .text.inputs import read_article
-    from .render.compare import COMPARE_RENDERERS
 
     if len(files) < 2:
         raise click.UsageError("compare needs at least two files")
@@ -476,7 +479,7 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
 @click.option("--texts", "texts_path", type=click.Path(exists=True, path_type=Path),
               help="For stand-off annotations (corpus/realnews/gold.jsonl): the JSONL file whose records they "
                    "annotate, joined by id (e.g. ../shared/data/real/ptc-train.jsonl).")
-@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="test", show_default=True,
+@click.option("--split", type=click.Choice([*SPLITS, "all"]), default="test", show_default=True,
               help="Which split of a corpus to score (other sets are scored whole).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--bootstrap", type=click.IntRange(min=0), cls=_LibraryDefault,
@@ -572,7 +575,7 @@ def _resume_command(ctx) -> str:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Rows go here: .csv or .jsonl (written incrementally; see --resume).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Row format (default: from the output name).")
+@click.option("-f", "--format", "fmt", type=click.Choice(ROW_FORMATS), help="Row format (default: from the output name).")
 @click.option("--sentences", is_flag=True, help="One row per sentence instead of one per article.")
 @click.option("--glob", "globs", default=",".join(DEFAULT_GLOBS), show_default=True,
               help="Comma-separated file patterns to take from folders (searched recursively; case is ignored).")
@@ -584,7 +587,7 @@ def _resume_command(ctx) -> str:
 @click.option("--max-chars", default=RecordOptions.max_chars, show_default=True, type=click.IntRange(min=1),
               help="Longer texts become error rows instead of being scored.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Local worker processes (default: all cores).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
               help="Where to run: local processes, or an existing Dask distributed cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run: keep the rows in --output, skip their ids.")

@@ -128,3 +128,20 @@ def test_analyze_batch_returns_each_articles_report_or_its_error():
     assert first.to_dict() == analyzer.analyze(TEXTS[0], id="a").to_dict()
     assert isinstance(bad, InputError)
     assert third.to_dict() == analyzer.analyze(TEXTS[2], id="c", headline="A headline").to_dict()
+
+
+def test_an_unknown_engine_is_refused_before_the_output_is_touched(tmp_path):
+    import pytest
+
+    from hedgeometer.errors import ParameterError
+    from hedgeometer.runs.engines import ENGINES
+
+    out = tmp_path / "rows.jsonl"
+    out.write_text("kept\n")
+    with pytest.raises(ParameterError) as caught:
+        run_batch([], out, analyzer=Analyzer(model=None), fmt="jsonl", engine="spark")
+    assert (caught.value.parameter, caught.value.value, caught.value.choices) == ("engine", "spark", ENGINES)
+    assert out.read_text() == "kept\n"  # not emptied
+    with pytest.raises(ParameterError, match="fmt='xml'"):
+        run_batch([], out, analyzer=Analyzer(model=None), fmt="xml")
+    assert out.read_text() == "kept\n"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -129,6 +128,8 @@ def load_conll_xml(path: Path | str) -> list[Example]:
 
     The text is the sentence's full text including its ``<ccue>`` children.
     """
+    import xml.etree.ElementTree as ElementTree  # here: the command line reads SPLITS at start
+
     path = Path(path)
     try:
         root = ElementTree.parse(path).getroot()
