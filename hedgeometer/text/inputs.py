@@ -17,8 +17,8 @@ from typing import NamedTuple
 from ..errors import Hint, InputError, Message
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Standard input has no suffix: a page piped in is recognised by how it starts.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
 # One article larger than this is refused with a message pointing to ``batch``: scoring 20 MB
