@@ -19,11 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..dimensions import DIMENSIONS
+from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
 from ..errors import Hint, InputError, Message
 
 SPLITS = ("train", "dev", "test")
-UNCERTAIN_DIMENSIONS = ("hedging", "speculation", "attribution")
 
 
 @dataclass(frozen=True)

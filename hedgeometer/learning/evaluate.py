@@ -23,8 +23,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .corpus import UNCERTAIN_DIMENSIONS, Example
-from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS
+from .corpus import Example
+from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS, UNCERTAIN_DIMENSIONS
 
 BOOTSTRAP_SEED = 0
 # The keyword baseline: single words, matched case-insensitively as whole words.

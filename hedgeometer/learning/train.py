@@ -33,13 +33,13 @@ from sklearn.linear_model import LogisticRegression
 
 from ..version import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
-from ..dimensions import DIMENSIONS
+from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
 from ..errors import InputError, MissingResourceError
 from .evaluate import STATISTICS, bootstrap_interval, confusion, f1_score, prf
 from ..model.features import dense_matrix, gram_pairs
 from ..rules.lexicon import Lexicon, load_lexicons
 from ..model.linear import LinearModel
-from .realdata import REAL_TERMS, UNCERTAIN, load_real, read_heldout_articles
+from .realdata import REAL_TERMS, load_real, read_heldout_articles
 from ..resources import checkout_dir
 from ..rules.rule_scores import rule_matrix
 from ..text.tokens import tokenize
@@ -223,7 +223,7 @@ def assign_by_cues(examples: Sequence[Example], encoded: Encoded, known: np.ndar
     and nothing else. Updates ``encoded.y`` and ``known`` in place."""
     for row, (example, matches) in enumerate(zip(examples, encoded.matches)):
         if example.uncertain and not known[row].any():
-            for dimension in {m.dimension for m in matches} & set(UNCERTAIN):
+            for dimension in {m.dimension for m in matches} & set(UNCERTAIN_DIMENSIONS):
                 k = DIMENSIONS.index(dimension)
                 known[row, k], encoded.y[row, k] = True, 1
 
@@ -234,7 +234,7 @@ def tune_uncertain_thresholds(encoded: Encoded, out_of_fold: np.ndarray, known: 
     "uncertain" when any of the three passes, so corpora annotated only as uncertain or not
     (CoNLL-2010 bio, WikiWeasel) judge the three at once. The objective is the mean of the three
     dimensions' own objectives and the mean uncertain F1 over those corpora."""
-    columns = [DIMENSIONS.index(d) for d in UNCERTAIN]
+    columns = [DIMENSIONS.index(d) for d in UNCERTAIN_DIMENSIONS]
     binary = [s for s in ("bio", "wikiweasel") if (source == s).any()]
     if not binary:
         return thresholds
@@ -427,7 +427,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
 def _uncertain_scores(out_of_fold: np.ndarray, thresholds, source: np.ndarray, groups: np.ndarray, examples) -> dict:
     """Cross-validated F1 of "uncertain" (hedging, speculation or attribution) on the real
     corpora that annotate it as one question (CoNLL-2010 bio, WikiWeasel)."""
-    columns = [DIMENSIONS.index(d) for d in ("hedging", "speculation", "attribution")]
+    columns = [DIMENSIONS.index(d) for d in UNCERTAIN_DIMENSIONS]
     predicted = (out_of_fold[:, columns] >= np.array(thresholds)[columns]).any(axis=1)
     gold = np.array([bool(e.uncertain) for e in examples])
     return {s: _scores(gold[source == s], predicted[source == s], groups[source == s])
