@@ -33,6 +33,9 @@ _OPTIONS = {
     "boilerplate": "--boilerplate", "liwc_map": "--liwc-map", "encoding": "--encoding", "text_field": "--text-field",
     "max_chars": "--max-chars", "globs": "--glob", "resume": "--resume", "output": "-o", "fmt": "--format",
     "sentences": "--sentences", "engine": "--engine", "scheduler": "--scheduler", "texts": "--texts",
+    # the API functions an Action names, as the command that does the same
+    "hedgeometer.learning.train.train_model": "'hedgeometer train'",
+    "hedgeometer.runs.batch.run_batch": "'hedgeometer batch'", "Analyzer.analyze_many": "'hedgeometer batch'",
 }
 
 

@@ -138,3 +138,37 @@ def test_stand_off_annotations_without_their_texts_name_texts():
     assert raised.value.hint == Hint("texts") and str(raised.value).endswith("give the file they annotate (texts)")
     result = cli("evaluate", "--corpus", gold)
     assert result.exit_code == 1 and result.output.endswith("give the file they annotate (--texts)\n")
+
+
+def test_a_step_is_named_by_the_api_for_a_caller_and_by_the_command_on_the_command_line(tmp_path):
+    """What to run next (train a model, score many articles) is an Action: the API function in
+    the library's messages, never a command; the command line names its command as before."""
+    from hedgeometer.errors import Action
+    from hedgeometer.text.inputs import read_article
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "something else"}))
+    with pytest.raises(ModelFileError) as raised:
+        Analyzer(model=bad).loaded_model
+    assert str(raised.value).endswith("retrain it with hedgeometer.learning.train.train_model or use model=None")
+    assert raised.value.hints == (Hint("model", None),)  # a step is not a setting
+    assert cli("report", FIXTURES / "corpus-small.jsonl", "--model", bad).output.endswith(
+        "retrain it with 'hedgeometer train' or use --no-model\n")
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text('{"format": ')
+    with pytest.raises(ModelFileError, match="Retrain with hedgeometer.learning.train.train_model or use model=None"):
+        Analyzer(model=truncated).loaded_model
+
+    with pytest.raises(InputError) as folder:
+        read_article(tmp_path)
+    assert str(folder.value).endswith("give a file, or use hedgeometer.runs.batch.run_batch for folders")
+    assert cli("report", tmp_path).output.endswith("give a file, or use 'hedgeometer batch' for folders\n")
+    big = tmp_path / "big.txt"
+    big.write_text("Prices may rise. " * 100_000)
+    with pytest.raises(InputError) as large:
+        read_article(big, max_bytes=1024 * 1024)
+    assert str(large.value).endswith("split it into articles and use Analyzer.analyze_many")
+    for error in (raised.value, folder.value, large.value):
+        assert "hedgeometer train" not in str(error) and "hedgeometer batch" not in str(error)
+        assert pickle.loads(pickle.dumps(error)).message.pieces == error.message.pieces  # from worker processes
+    assert isinstance(folder.value.message.pieces[1], Action)
