@@ -15,7 +15,7 @@ import click
 from .version import __version__
 from .text.boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
-from .errors import HedgeometerError, Hint, MENTION, phrase
+from .errors import HedgeometerError, Hint, MENTION, ParameterError, phrase
 from .learning.corpus import SPLITS
 from .runs.engines import ENGINES
 from .runs.records import DEFAULT_GLOBS, RecordOptions
@@ -23,7 +23,7 @@ from .runs.writer import ROW_FORMATS
 from .render import RENDERERS
 from .render.compare import COMPARE_RENDERERS
 from .render.common import plural
-from .scoring.scores import EVIDENCE_MODES
+from .scoring.scores import EVIDENCE_MODES, resolve_thresholds
 
 
 # The option that sets each library parameter an error may name (its Hint), so that the command
@@ -105,14 +105,11 @@ def _parse_thresholds(ctx, param, values):
             score = float(number)
         except ValueError:
             raise click.BadParameter(f"{value!r}: expected a number like 0.6 or DIMENSION=NUMBER") from None
-        if not 0 < score <= 1:
-            raise click.BadParameter(f"{value!r}: a threshold must be in (0, 1]")
-        if sep:
-            if name not in DIMENSIONS:
-                raise click.BadParameter(f"{name!r} is not a dimension ({', '.join(DIMENSIONS)})")
-            result[name] = score
-        else:
-            result.update(dict.fromkeys(DIMENSIONS, score))
+        try:  # the library's checks: the dimension names and the range
+            resolve_thresholds({name: score} if sep else score)
+        except ParameterError as error:
+            raise click.BadParameter(f"{value!r}: expected {error.expected}") from None
+        result.update({name: score} if sep else dict.fromkeys(DIMENSIONS, score))
     return result
 
 

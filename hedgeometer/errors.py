@@ -158,7 +158,9 @@ class ModelFileError(HedgeometerError):
 
 class MissingResourceError(HedgeometerError, FileNotFoundError):
     """Data that ships with hedgeometer (lexicons, model, seed articles) is not where the package
-    keeps it: the install is broken (the message says what is missing)."""
+    keeps it, so the install is broken; or a caller asked for data it does not ship (a seed
+    article by another name), or for checkout data an install has not (the real-news test set).
+    The message says which."""
 
 
 class MissingDependencyError(HedgeometerError, ModuleNotFoundError):
@@ -172,4 +174,8 @@ class ParameterError(HedgeometerError, ValueError):
 
     def __init__(self, parameter: str, value, expected: str, choices: tuple = ()):
         self.parameter, self.value, self.expected, self.choices = parameter, value, expected, tuple(choices)
-        super().__init__(f"{parameter}={value!r}: expected {expected}")
+        # its hint is the parameter and the value given: the CLI says '--max-chars 0: expected ...'
+        super().__init__(Message(Hint(parameter, value), f": expected {expected}"))
+
+    def __reduce__(self):  # rebuilt from its fields, also after a trip to a worker process
+        return (type(self), (self.parameter, self.value, self.expected, self.choices))

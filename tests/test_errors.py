@@ -172,3 +172,46 @@ def test_a_step_is_named_by_the_api_for_a_caller_and_by_the_command_on_the_comma
         assert "hedgeometer train" not in str(error) and "hedgeometer batch" not in str(error)
         assert pickle.loads(pickle.dumps(error)).message.pieces == error.message.pieces  # from worker processes
     assert isinstance(folder.value.message.pieces[1], Action)
+
+
+def test_a_parameter_error_names_its_parameter_as_a_hint_and_survives_a_worker_process():
+    from hedgeometer import ParameterError
+
+    error = ParameterError("max_chars", 0, "a whole number, 1 or more")
+    assert str(error) == "max_chars=0: expected a whole number, 1 or more"
+    assert error.hint == Hint("max_chars", 0) and error.hints == (Hint("max_chars", 0),)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.parameter, copy.value, copy.expected, str(copy)) == ("max_chars", 0, error.expected, str(error))
+    assert cli("serve", "--max-chars", "0").exit_code == 2  # the option's own range check comes first
+
+
+def test_the_same_mistake_raises_the_same_error_everywhere(tmp_path, monkeypatch):
+    import sys
+
+    import hedgeometer
+    from hedgeometer import MissingDependencyError, MissingResourceError, ParameterError, to_frame
+    from hedgeometer.resources import resource_dir, seed_text
+    from hedgeometer.serve import read_submitted
+    from hedgeometer.text.inputs import INPUT_FORMATS, read_article
+
+    article = tmp_path / "a.txt"
+    article.write_text("Prices may rise.")
+    with pytest.raises(ParameterError) as from_file:
+        read_article(article, format="pdf")
+    with pytest.raises(ParameterError) as from_page:
+        read_submitted({"text": "Prices may rise.", "format": "pdf"}, 0, 1, 1000)
+    for raised in (from_file, from_page):
+        assert (raised.value.parameter, raised.value.value, raised.value.choices) == ("format", "pdf", INPUT_FORMATS)
+
+    with pytest.raises(ParameterError) as unknown:
+        resource_dir("corpus")
+    assert unknown.value.parameter == "name" and isinstance(unknown.value, ValueError)
+    with pytest.raises(MissingResourceError, match="no seed article 'nope.txt'") as missing:
+        seed_text("nope.txt")
+    assert isinstance(missing.value, FileNotFoundError)
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if pandas were not installed
+    with pytest.raises(MissingDependencyError, match="to_frame needs pandas") as no_pandas:
+        to_frame([])
+    assert isinstance(no_pandas.value, ImportError)
+    assert {"MissingDependencyError", "MissingResourceError"} <= set(hedgeometer.__all__)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import Action, Hint, InputError, Message
+from ..errors import Action, Hint, InputError, Message, ParameterError
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -91,11 +91,11 @@ def read_article(path: str | Path, encoding: str = "utf-8", max_bytes: int = DEF
                  format: str = "auto") -> Article:
     """Read one article from ``path`` (``-`` is stdin) as ``format`` (one of ``INPUT_FORMATS``).
 
-    Raises :class:`InputError` for a missing path, a directory, a binary or undecodable file,
+    Raises :class:`ParameterError` for another ``format``, :class:`InputError` for a missing path, a directory, a binary or undecodable file,
     an empty file, one larger than ``max_bytes``, and HTML without the optional extractor.
     """
     if format not in INPUT_FORMATS:
-        raise InputError(f"unknown input format {format!r}; expected one of {', '.join(INPUT_FORMATS)}")
+        raise ParameterError("format", format, " or ".join(map(repr, INPUT_FORMATS)), INPUT_FORMATS)
     source = "<stdin>" if str(path) == "-" else str(path)
     if str(path) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
