@@ -46,5 +46,5 @@ def extensions():
     return cythonize(["hedgeometer/text/_scan.pyx"], compiler_directives={"language_level": 3}, quiet=True)
 
 
-# the C file Cython generates is a build product, not package data
-setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt}, exclude_package_data={"": ["*.c"]})
+# the Cython source and the C made from it are build inputs (the sdist carries the .pyx), not package data
+setup(ext_modules=extensions(), cmdclass={"build_ext": OptionalBuildExt}, exclude_package_data={"": ["*.c", "*.pyx"]})

@@ -171,7 +171,7 @@ class Analyzer:
         :class:`hedgeometer.scoring.core.TypeTable`)."""
         if self._types is None:
             model = self.loaded_model
-            self._types = TypeTable(self.loaded_lexicon, model._terms if model is not None else None)
+            self._types = TypeTable(self.loaded_lexicon, model.term_index if model is not None else None)
         return self._types
 
     # --- scoring ----------------------------------------------------------------------------

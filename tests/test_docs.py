@@ -57,3 +57,39 @@ def test_readme_excerpts_match_real_output():
 def test_readme_says_which_tests_need_chromium_and_how_to_get_it():
     assert "tests/test_browser.py" in README and "apt-get install chromium" in README.replace("\n", " ").replace("  ", " ")
     assert "HEDGEOMETER_REQUIRE_BROWSER" in README
+
+
+def _resolves(dotted: str) -> bool:
+    """Whether ``hedgeometer.a.b.c`` names a module, or an attribute reached from one."""
+    import importlib
+
+    parts = dotted.split(".")
+    for n in range(len(parts), 0, -1):
+        try:
+            target = importlib.import_module(".".join(parts[:n]))
+        except ImportError:
+            continue
+        try:
+            for name in parts[n:]:
+                target = getattr(target, name)
+        except AttributeError:
+            return False
+        return True
+    return False
+
+
+def test_every_dotted_name_in_the_docs_and_docstrings_exists():
+    """A module moved or a function renamed leaves no stale ``hedgeometer.x.y`` behind in the
+    package's docstrings, the README, docs/ or the data folders' READMEs."""
+    root = Path(__file__).resolve().parent.parent
+    files = [*sorted((root / "hedgeometer").rglob("*.py")), root / "README.md", *sorted((root / "docs").glob("*.md")),
+             *sorted(root.glob("*/README.md"))]
+    stale = set()
+    for path in files:
+        for match in re.finditer(r"\bhedgeometer(?:\.[A-Za-z_]\w*)+", path.read_text("utf-8")):
+            dotted = match.group(0)
+            if dotted.rsplit(".", 1)[1] in {"json", "md", "html", "csv", "jsonl", "txt", "tsv"}:
+                continue  # a file name such as hedgeometer.json
+            if not _resolves(dotted):
+                stale.add(f"{path.relative_to(root)}: {dotted}")
+    assert not stale, "\n".join(sorted(stale))

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from hedgeometer.dimensions import DIMENSIONS
-from hedgeometer.model.features import DENSE_FEATURES, TermIndex, dense_matrix, ngrams, term_counts
+from hedgeometer.model.features import DENSE_FEATURES, SHAPE_FEATURES, TermIndex, dense_matrix, ngrams, term_counts
 from hedgeometer.rules.cues import CueMatch
-from hedgeometer.text.tokens import tokenize
+from hedgeometer.text.tokens import Tokens, tokenize
 
 # 9 words ("2024" is one) and 3 punctuation marks; "may" twice.
 SENTENCE = "Officials may, or may not, delay 2024 talks again?"
@@ -65,3 +65,45 @@ def test_dense_block_shape_flags_and_the_length_cap():
     assert not dense[:, : 4 * len(DIMENSIONS)].any()  # no cues: the lexicon block is zero
     assert dense_matrix([], []).shape == (0, len(DENSE_FEATURES))
     assert np.array_equal(dense_matrix([tokenize("A.")], [[]]), dense_matrix([tokenize("A.")], [[]], np.zeros((1, 5))))
+
+
+# Sentences that set each shape feature, and the cases at its edges: a digit that is no digit
+# run ("²"), quotation marks of other languages, "?" not last, no token at all.
+SHAPED = ['He said: "No."', "Really?", "Stop! Now.", "It cost 2,000 dollars.", "x² rose sharply.",
+          "« Non », dit-il ?", "Why? Because.", "", "?!", "A 3.5% rise — why?", "İstanbul grew in 2024!",
+          "“Could it collapse?” she asked.", "As a child she could swim."]
+
+
+def test_the_training_and_scoring_paths_give_the_same_features(analyzer, seed_text):
+    """The features of training (dense_matrix and term_counts, sentence by sentence) are those
+    of scoring (scoring.core.features_chunk, from a chunk's token-type table), on every corpus
+    sentence, the shaped ones above and the seed article tokenized whole: n-gram counts and the
+    dense block, every shape feature included."""
+    from hedgeometer.learning.corpus import corpus_files, load_corpus
+    from hedgeometer.scoring.core import Chunk, TextTokens, TypeTable, features_chunk, match_chunk
+    from hedgeometer.rules.rule_scores import rule_matrix
+    from hedgeometer.text.segment import Sentence, split_sentences
+
+    from conftest import ROOT
+
+    lexicon, model = analyzer.loaded_lexicon, analyzer.loaded_model
+    texts = [e.text for e in load_corpus(corpus_files([ROOT / "corpus"]))] + SHAPED
+    table = TypeTable(lexicon, model.term_index)
+    chunk = Chunk(table)
+    chunk.add(TextTokens.apart(table, [Sentence(k, 0, len(t), t) for k, t in enumerate(texts)]), None,
+              [False] * len(texts), True)
+    for whole in (seed_text, "İstanbul grew. Σας 2024?"):  # tokenized at once, and the one-by-one way
+        sentences = split_sentences(whole)
+        chunk.add(TextTokens(table, whole, sentences), None, [False] * len(sentences), True)
+    chunk.close()
+    match_lists, other_senses = match_chunk(lexicon, chunk)
+    terms, dense = features_chunk(model, chunk, match_lists, other_senses, rule_matrix(match_lists))
+
+    token_lists = [Tokens(s.text, s.start) for s in chunk.sentences]
+    found = [lexicon.find(tokens, s.text, s.start) for tokens, s in zip(token_lists, chunk.sentences)]
+    assert [matches for matches, _ in found] == match_lists and [other for _, other in found] == other_senses
+    assert np.array_equal(dense, dense_matrix(token_lists, match_lists))
+    expected = model.term_counts(token_lists, other_senses)
+    assert all(np.array_equal(a, b) for a, b in zip(terms, expected))
+    shapes = dense[:, len(DENSE_FEATURES) - len(SHAPE_FEATURES) + 1:]
+    assert shapes.any(axis=0).all() and not shapes.all(axis=0).any()  # each shape is met, and missed

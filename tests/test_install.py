@@ -126,6 +126,9 @@ def test_the_wheel_carries_every_package_and_the_data_inside_the_package(dist):
     # Nothing outside the package (no data_files under <prefix>/share): every install finds it all.
     dist_info = "-".join(dist["wheel"].name.split("-")[:2]) + ".dist-info"  # name-version, any wheel tag
     assert {name.split("/")[0] for name in names} == {"hedgeometer", dist_info}
+    # the scanner's sources are build inputs (the sdist has them), not something an install runs
+    assert not [name for name in names if name.endswith((".pyx", ".c"))]
+    assert f"{dist_info}/licenses/LICENSE" in names or f"{dist_info}/LICENSE" in names
 
 
 def test_a_target_install_scores_the_seed_from_another_folder(dist, python, tmp_path, workdir, analyzer):

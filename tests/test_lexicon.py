@@ -190,12 +190,9 @@ def test_a_byte_order_mark_is_ignored(tmp_path):
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab May could’s -'_,.?!\"\n\t2İΣ")), max_size=60), st.integers(0, 5))
 def test_a_match_span_walked_from_the_start_is_the_tokens_offsets(text, shift):
-    """The matcher finds one match's characters without working out every offset; they are
-    the tokens' own offsets."""
-    from hedgeometer.rules.lexicon import _span
-
+    """The matcher finds one match's characters without working out every offset
+    (Tokens.span); they are the tokens' own offsets."""
     for first in range(len(tokenize(text))):
         for last in range(first, min(first + 3, len(tokenize(text)))):
             tokens = tokenize(text, shift)
-            start, end = _span(tokens, first, last)
-            assert (start + shift, end + shift) == (tokens.start(first), tokens.end(last))
+            assert tokens.span(first, last) == (tokens.start(first), tokens.end(last))

@@ -91,7 +91,7 @@ def test_provenance_names_every_setting_that_changes_a_label():
         "hedging", "speculation", "dramatic", "attribution", "booster"]
 
 
-FOOTER = ("rules only; thresholds hedging 0.50, speculation 0.50, dramatic 0.95 (--threshold; default 0.50), "
+FOOTER = ("rules only; thresholds hedging 0.50, speculation 0.50, dramatic 0.95 (set; default 0.50), "
           "attribution 0.50, booster 0.50; evidence any (every label counts); boilerplate lines skipped.")
 
 

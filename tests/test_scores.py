@@ -3,15 +3,24 @@
 import pytest
 
 from hedgeometer.dimensions import DIMENSIONS
-from hedgeometer.scoring.scores import combine, resolve_thresholds
+import numpy as np
+
+from hedgeometer import Analyzer
+from hedgeometer.scoring.scores import combine_matrix, resolve_thresholds
 
 
 def test_combine_mixes_and_falls_back_to_rules():
-    rules = dict.fromkeys(DIMENSIONS, 0.8)
-    model = dict.fromkeys(DIMENSIONS, 0.2)
-    assert combine(rules, None, {}) == rules
-    mixed = combine(rules, model, dict.fromkeys(DIMENSIONS, 0.25))
-    assert mixed["hedging"] == pytest.approx(0.35)
+    rules = np.full((2, len(DIMENSIONS)), 0.8)
+    model = np.full((2, len(DIMENSIONS)), 0.2)
+    assert combine_matrix(rules, None, {}) is rules
+    mixed = combine_matrix(rules, model, dict.fromkeys(DIMENSIONS, 0.25))
+    assert mixed.tolist() == [[0.35] * len(DIMENSIONS)] * 2  # 0.25 * 0.8 + 0.75 * 0.2, rounded to 6 places
+
+
+def test_evidence_kind_says_what_a_label_rests_on():
+    (cued, plain) = Analyzer(model=None).score_sentences(["Officials may delay the vote.", "Talks resume on Monday."])
+    assert cued.labels == ("hedging",) and cued.evidence_kind("hedging") == "cue"
+    assert cued.evidence_kind("dramatic") is None and plain.evidence_kind("hedging") is None
 
 
 def test_resolve_thresholds():

@@ -5,7 +5,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from hedgeometer.model.features import ngrams
+from hedgeometer.model.features import feature_token, feature_tokens, is_feature_token, ngrams
 from hedgeometer.text.tokens import Tokens, tokenize
 
 PATTERN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]|_+")
@@ -29,15 +29,21 @@ def test_tokens_are_the_pattern_matches_with_offsets(text, offset):
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(NEWSY | st.text(max_size=5), max_size=30).map(" ".join))
-def test_feature_grams_fold_digits_and_drop_commas_token_by_token(text):
+def test_feature_tokens_fold_digits_and_drop_commas_token_by_token(text):
     grams = [re.sub(r"\d+", "0", t.lower) for t in tokenize(text) if t.text != ","]
     assert ngrams(tokenize(text)) == grams + [f"{a} {b}" for a, b in zip(grams, grams[1:])]
+    # the sentence at once is feature_token token by token, with any positions marked
+    tokens = tokenize(text)
+    other = frozenset(range(0, len(tokens), 3))
+    for marked in (frozenset(), other):
+        assert feature_tokens(tokens, marked) == [feature_token(t, k in marked) for k, t in enumerate(tokens.lower)
+                                                  if is_feature_token(t)]
 
 
 def test_example():
     tokens = tokenize("Moscow’s move, isn't it? 2,000!")
     assert tokens.lower == ["moscow's", "move", ",", "isn't", "it", "?", "2", ",", "000", "!"]
-    assert tokens.grams == ["moscow's", "move", "isn't", "it", "?", "0", "0", "!"]
+    assert feature_tokens(tokens) == ["moscow's", "move", "isn't", "it", "?", "0", "0", "!"]
     assert (tokens.start(3), tokens.end(3)) == (15, 20)
 
 
@@ -48,12 +54,12 @@ def test_a_cue_word_ruled_out_by_its_context_is_another_word_to_the_model():
     past = tokenize("As a child she could swim across the lake.")
     matches, other_sense = lexicon.find(past, past.source)
     assert matches == [] and other_sense == {4}
-    assert "could:other" in past.feature_grams(other_sense) and "could" not in past.feature_grams(other_sense)
-    assert "could" in past.grams  # the matcher returns the positions; it writes nothing into the tokens
+    assert "could:other" in feature_tokens(past, other_sense) and "could" not in feature_tokens(past, other_sense)
+    assert "could" in feature_tokens(past)  # the matcher returns the positions; it writes nothing into the tokens
     hedge = tokenize("The reform could cost jobs.")
     matches, other_sense = lexicon.find(hedge, hedge.source)
     assert [m.text for m in matches] == ["could"] and not other_sense
-    assert "could" in hedge.feature_grams(other_sense)
+    assert "could" in feature_tokens(hedge, other_sense)
 
 
 def test_a_whole_text_tokenized_at_once_gives_each_sentence_its_own_tokens_and_offsets(seed_text):
@@ -70,8 +76,8 @@ def test_a_whole_text_tokenized_at_once_gives_each_sentence_its_own_tokens_and_o
         lower, is_word, _, bounds, lowered = found
         for sentence, (first, last) in zip(sentences, bounds):
             alone = Tokens(sentence.text, sentence.start)
-            made = Tokens._from_parts(sentence.text, sentence.start, lower[first:last], is_word[first:last],
-                                      lowered[sentence.start:sentence.end])
+            made = Tokens(sentence.text, sentence.start,
+                          found=(lower[first:last], is_word[first:last], lowered[sentence.start:sentence.end]))
             assert (made.lower, made.is_word, made.starts(), made.ends(), made.text) == \
                    (alone.lower, alone.is_word, alone.starts(), alone.ends(), alone.text)
             position, expected = 0, []  # each token is the next occurrence of its text

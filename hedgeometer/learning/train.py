@@ -36,7 +36,7 @@ from .corpus import Example, corpus_files, corpus_sha256, load_corpus
 from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
 from ..errors import InputError, MissingResourceError
 from .evaluate import STATISTICS, bootstrap_interval, confusion, f1_score, prf
-from ..model.features import dense_matrix, gram_pairs
+from ..model.features import dense_matrix, feature_tokens, gram_pairs
 from ..rules.lexicon import Lexicon, load_lexicons
 from ..model.linear import LinearModel
 from .realdata import REAL_TERMS, load_real, read_heldout_articles
@@ -87,7 +87,7 @@ def encode(examples: Sequence[Example], lexicon: Lexicon,
         found, other_sense = lexicon.find(tokens[-1], example.text)
         matches.append(found)
         other_senses.append(other_sense)
-        grams.append(tokens[-1].feature_grams(other_sense) if other_sense else tokens[-1].grams)
+        grams.append(feature_tokens(tokens[-1], other_sense))
         if progress is not None and (done % ENCODE_STEP == 0 or done == len(examples)):
             progress(done, len(examples))
     rules = rule_matrix(matches)

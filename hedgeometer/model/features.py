@@ -15,8 +15,9 @@ Two blocks, in this column order:
 from __future__ import annotations
 
 import re
+from functools import reduce
 from itertools import chain, compress, repeat
-from operator import itemgetter
+from operator import or_
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -24,25 +25,109 @@ import numpy as np
 from ..dimensions import DIMENSIONS
 from ..rules.cues import CueMatch
 from ..rules.rule_scores import CueTable, cue_table, rule_matrix
-from ..text.tokens import DIGITS, Tokens
-
-_QUOTE = re.compile('["“”«»]')
-_FIRST_CHARACTER = itemgetter(0)
+from ..text.tokens import Tokens
 
 LEXICON_FEATURES = tuple(f"{d}:{kind}" for d in DIMENSIONS for kind in ("count", "weight_sum", "weight_max", "rule_score"))
 SHAPE_FEATURES = ("shape:length", "shape:digit", "shape:quote", "shape:question", "shape:exclamation")
 DENSE_FEATURES = LEXICON_FEATURES + SHAPE_FEATURES
 
+# --- the feature spelling of a token: the one home of it (scoring.core spells through it too) ---
+
+DIGITS = re.compile(r"\d+")  # a run of digits, folded to "0": "2024" and "1999" are one n-gram
+OTHER_SENSE = ":other"  # the mark of a cue word a context guard ruled out
+DROPPED = ","  # the one token the model does not read
+
+
+def feature_token(lower: str, other: bool = False) -> str:
+    """How the model spells the token ``lower`` (lowercase, as :attr:`Tokens.lower` has it):
+    digit runs folded to ``0``, and with ``other`` (a cue word a context guard ruled out, as
+    :meth:`hedgeometer.rules.lexicon.Lexicon.find` says) marked ``:other``, so the model does not
+    read "could" of past ability as the hedge "could".
+
+    >>> feature_token("covid19"), feature_token("could", other=True)
+    ('covid0', 'could:other')
+    """
+    spelled = DIGITS.sub("0", lower) if DIGITS.search(lower) is not None else lower
+    return spelled + OTHER_SENSE if other else spelled
+
+
+def is_feature_token(lower: str) -> bool:
+    """Whether the model reads the token ``lower`` at all (commas it does not)."""
+    return lower != DROPPED
+
+
+def feature_tokens(tokens: Tokens, other_sense=()) -> list[str]:
+    """A sentence's feature tokens: ``[feature_token(t, k in other_sense) for k, t in
+    enumerate(tokens.lower) if is_feature_token(t)]`` (``other_sense``: the positions a context
+    guard ruled out), done in a few C-level passes."""
+    lower = tokens.lower
+    if DIGITS.search(tokens.source):
+        # digit runs lie inside word tokens and no token holds a space, so fold them in
+        # the space-joined tokens and split again: the token boundaries stay put
+        lower = DIGITS.sub("0", " ".join(lower)).split(" ")
+    if other_sense:
+        lower = [t + OTHER_SENSE if k in other_sense and t != DROPPED else t for k, t in enumerate(lower)]
+    return list(filter(DROPPED.__ne__, lower)) if DROPPED in lower else lower
+
+
+# --- the shape features: the one definition of what each tests (scoring.core reads it too) ---
+
+QUOTE_MARKS = frozenset('"“”«»')  # the quote shape feature's characters (each is a token of its own)
+# What a token type shows toward the shape features, as bits (see token_shape); flags of other
+# kinds kept beside them (scoring.core's) use bits from SHAPE_BITS up.
+OPENS_DIGIT, HOLDS_DIGIT, QUOTE, QUESTION, EXCLAMATION = (1 << k for k in range(5))
+SHAPE_BITS = 5
+
+
+def token_shape(lower: str) -> int:
+    """The shape bits of the token ``lower`` (lowercase, not empty): it opens with a digit,
+    it holds a digit run (``\\d``: "²" opens with a digit to ``str.isdigit`` but is no run),
+    it is a quotation mark, a "?", a "!"."""
+    bits = OPENS_DIGIT if lower[0].isdigit() else 0
+    if DIGITS.search(lower) is not None:
+        bits |= HOLDS_DIGIT
+    if lower in QUOTE_MARKS:
+        bits |= QUOTE
+    elif lower == "?":
+        bits |= QUESTION
+    elif lower == "!":
+        bits |= EXCLAMATION
+    return bits
+
+
+def sentence_shapes(token_lists: Sequence[Tokens]) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence, the :func:`token_shape` bits of its tokens or-ed together, and those of
+    its last token (0 for a sentence without one): what :func:`shape_columns` reads."""
+    shapes = {}
+    for tokens in token_lists:
+        shapes.update(dict.fromkeys(tokens.lower))
+    shapes = dict(zip(shapes, map(token_shape, shapes)))
+    get = shapes.__getitem__
+    n = len(token_lists)
+    any_bits = np.fromiter((reduce(or_, map(get, t.lower), 0) for t in token_lists), dtype=np.int64, count=n)
+    last_bits = np.fromiter((get(t.lower[-1]) if t.lower else 0 for t in token_lists), dtype=np.int64, count=n)
+    return any_bits, last_bits
+
+
+def shape_columns(any_bits: np.ndarray, last_bits: np.ndarray):
+    """The four yes/no shape features per sentence, from its tokens' shape bits or-ed together
+    (``any_bits``) and its last token's (``last_bits``), as arrays: a digit (a token opening
+    with a digit, and a digit run somewhere), a quotation mark, a final "?", a "!"."""
+    digit = (any_bits & (OPENS_DIGIT | HOLDS_DIGIT)) == (OPENS_DIGIT | HOLDS_DIGIT)
+    quote = (any_bits & QUOTE) != 0
+    question = (last_bits & QUESTION) != 0
+    exclamation = (any_bits & EXCLAMATION) != 0
+    return digit, quote, question, exclamation
+
 
 def ngrams(tokens: Tokens, other_sense=()) -> list[str]:
     """Unigrams and bigrams of a sentence's tokens (punctuation included, commas dropped; the
     positions ``other_sense`` a context guard ruled out spelled ``word:other``)."""
-    return gram_pairs(tokens.feature_grams(other_sense) if other_sense else tokens.grams)
+    return gram_pairs(feature_tokens(tokens, other_sense))
 
 
 def gram_pairs(grams: list[str]) -> list[str]:
-    """The unigrams ``grams`` (feature tokens, see :meth:`hedgeometer.tokens.Tokens.feature_grams`)
-    and their bigrams."""
+    """The unigrams ``grams`` (feature tokens, see :func:`feature_tokens`) and their bigrams."""
     return grams + list(map(" ".join, zip(grams, grams[1:])))
 
 
@@ -94,9 +179,9 @@ def term_counts(token_lists: Sequence[Tokens], index: TermIndex, other_senses: S
     :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them).
     """
     if other_senses is None:
-        gram_lists = [t.grams for t in token_lists]
+        gram_lists = list(map(feature_tokens, token_lists))
     else:
-        gram_lists = [t.feature_grams(other) if other else t.grams for t, other in zip(token_lists, other_senses)]
+        gram_lists = list(map(feature_tokens, token_lists, other_senses))
     grams = list(chain.from_iterable(gram_lists))
     row_of = np.repeat(np.arange(len(token_lists)), list(map(len, gram_lists)))
     return count_terms(grams, row_of, index)
@@ -160,20 +245,15 @@ def dense_matrix(token_lists: Sequence[Tokens], match_lists: Sequence[Sequence[C
     if rules is None:
         rules = rule_matrix(match_lists)
     n_words = np.fromiter((sum(t.is_word) for t in token_lists), dtype=np.float64, count=n)
-    sources = [t.source for t in token_lists]
-    digit = [bool(DIGITS.search(s)) and any(map(str.isdigit, map(_FIRST_CHARACTER, t.lower)))
-             for s, t in zip(sources, token_lists)]
-    quote = [_QUOTE.search(s) is not None for s in sources]
-    question = [bool(t.lower) and t.lower[-1] == "?" for t in token_lists]
-    exclamation = ["!" in s for s in sources]
-    return dense_block(match_lists, rules, n_words, digit, quote, question, exclamation)
+    return dense_block(match_lists, rules, n_words, *sentence_shapes(token_lists))
 
 
-def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_words, digit, quote, question,
-                exclamation, cues: CueTable | None = None) -> np.ndarray:
+def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_words, any_bits, last_bits,
+                cues: CueTable | None = None) -> np.ndarray:
     """The dense block from its parts, per sentence: cue matches, rule scores, word count, and
-    whether it has a digit (a token opening with one), a quotation mark, a final "?" and a "!"
-    (``cues``: the matches' :func:`~hedgeometer.scoring.cue_table`, when known)."""
+    the shape bits of its tokens or-ed together and of its last token (see
+    :func:`shape_columns`; ``cues``: the matches' :func:`~hedgeometer.rules.rule_scores.cue_table`,
+    when known)."""
     n = len(match_lists)
     n_dims = len(DIMENSIONS)
     dense = np.zeros((n, len(DENSE_FEATURES)))
@@ -194,8 +274,6 @@ def dense_block(match_lists: Sequence[Sequence[CueMatch]], rules: np.ndarray, n_
     # shape block
     shape = 4 * n_dims
     dense[:, shape] = np.minimum(np.log1p(np.asarray(n_words, dtype=np.float64)) / 4, 1.5)
-    dense[:, shape + 1] = digit
-    dense[:, shape + 2] = quote
-    dense[:, shape + 3] = question
-    dense[:, shape + 4] = exclamation
+    for k, column in enumerate(shape_columns(any_bits, last_bits), shape + 1):
+        dense[:, k] = column
     return dense

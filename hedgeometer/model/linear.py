@@ -70,7 +70,7 @@ class LinearModel:
         self._term_array = np.array(self.terms_, dtype=object)  # for looking many terms up at once
         self.idf_ = np.asarray(idf, dtype=np.float64)
         self.coef_ = np.asarray(coef, dtype=np.float64)  # (n_dimensions, n_terms + n_dense)
-        self._terms = TermIndex(self.vocabulary_)
+        self.term_index = TermIndex(self.vocabulary_)  # the vocabulary arranged for lookup (scoring.core's too)
         # For scoring: per term, idf * coef for each dimension and idf itself (for the norm).
         self._term_table = np.hstack([self.idf_[:, None] * self.coef_[:, : len(self.terms_)].T, self.idf_[:, None]])
         self._dense_coef_t = np.ascontiguousarray(self.coef_[:, len(self.terms_):].T)
@@ -89,7 +89,7 @@ class LinearModel:
         :func:`hedgeometer.model.features.term_counts`), to share between :meth:`predict_proba` and
         :meth:`top_ngrams`. The words a context guard ruled out are other n-grams: give their
         positions per sentence as ``other_senses`` (from :meth:`hedgeometer.rules.lexicon.Lexicon.find`)."""
-        return term_counts(token_lists, self._terms, other_senses)
+        return term_counts(token_lists, self.term_index, other_senses)
 
     def decision_function(self, token_lists, match_lists, rules=None, terms=None, other_senses=None) -> np.ndarray:
         """Raw linear scores, shape (n_sentences, n_dimensions), one vectorized pass.

@@ -117,8 +117,9 @@ def evidence_phrase(kind: str, ngrams, quote=_quote) -> str:
 
 
 def thresholds_phrase(provenance: dict) -> str:
-    """``thresholds hedging 0.35, speculation 0.40, dramatic 0.95 (--threshold; default 0.25), ...``:
-    every threshold in use, and for each one set by the user the one it replaced."""
+    """``thresholds hedging 0.35, speculation 0.40, dramatic 0.95 (set; default 0.25), ...``:
+    every threshold in use, and for each one set by the user the one it replaced (said the same
+    way whether it was set with ``--threshold`` or ``Analyzer(thresholds=...)``)."""
     used = provenance.get("thresholds")
     if not used:
         return ""
@@ -129,9 +130,7 @@ def thresholds_phrase(provenance: dict) -> str:
         part = f"{dimension} {value:.2f}"
         if dimension in overridden:
             default = defaults.get(dimension)
-            # A rendered report is a document, not an error to a caller: its readers almost all made
-            # it with the CLI, and the JSON's threshold_overrides says the same to a program.
-            part += f" (--threshold; default {default:.2f})" if default is not None else " (--threshold)"
+            part += f" (set; default {default:.2f})" if default is not None else " (set)"
         parts.append(part)
     return "thresholds " + ", ".join(parts)
 

@@ -140,8 +140,9 @@ class ArticleReport:
 def summarise_voices(sentences: Sequence[SentenceScore], labelled=None) -> dict:
     """Per voice and dimension: labelled sentences, their share, and cues.
 
-    A sentence counts as quoted when at least 80% of it is inside quotation marks; cues count
-    by their own position, so a hedge inside a quote in a reporter's sentence counts as quoted.
+    A sentence counts as quoted when at least :data:`~hedgeometer.text.voice.QUOTED_SHARE` of it is
+    inside quotation marks; cues count by their own position, so a hedge inside a quote in a
+    reporter's sentence counts as quoted.
     ``labelled``: the sentences' labels as a boolean matrix (n_sentences, n_dimensions), when known.
     """
     if labelled is None:
@@ -198,7 +199,7 @@ def build_report(text, sentences, word_counts, thresholds, readability, provenan
 
     The article figures are worked out from the sentences' ``scores``, ``labelled`` and
     ``model_only`` matrices (n_sentences, n_dimensions; see
-    :class:`hedgeometer.scoring.ScoredRows`), made from the sentences when not given; only the
+    :class:`hedgeometer.scoring.scores.ScoredRows`), made from the sentences when not given; only the
     cues are gone through one by one."""
     total = len(sentences)
     if scores is None:

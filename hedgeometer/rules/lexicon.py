@@ -33,7 +33,6 @@ from .liwc import read_liwc_file
 from .patterns import PatternCompiler
 from ..dimensions import DIMENSIONS
 from ..errors import LexiconError
-from ..text import scanner
 from ..text.tokens import Tokens
 
 FORMAT_VERSION = "1"
@@ -208,6 +207,11 @@ class Lexicon:
         self._pair_firsts = frozenset(first for first, _ in self._by_pair) | frozenset(first for first, _ in self._triple_pairs)
         self._triggers = frozenset(self._by_word) | self._pair_firsts
         self._prefixes = tuple(sorted(self._by_prefix, key=len))
+
+    @property
+    def prefix_stems(self) -> tuple[str, ...]:
+        """The stems of the prefix cues ("speculat" of "speculat*"), shortest first."""
+        return self._prefixes
 
     @cached_property
     def fingerprint(self) -> str:
@@ -411,38 +415,15 @@ def _match_variant(variant: tuple, tokens: Tokens, first: int) -> int:
     return best
 
 
-def _span(tokens: Tokens, first: int, last: int) -> tuple[int, int]:
-    """The character span (from the tokens' own start) of tokens ``first`` to ``last``. When
-    the tokens' offsets are not worked out yet and the pure-Python scanner runs, the lowered
-    text is walked token by token up to ``last``: only whitespace lies between tokens, so each
-    is the next occurrence of its text; for one match that is cheaper than every offset of the
-    sentence (the compiled scanner finds them all faster)."""
-    if tokens._starts is None and tokens._lowered is not None and scanner.CORE == "python":
-        lower, find = tokens.lower, tokens._lowered.find
-        end = 0
-        for k in range(first):
-            end = find(lower[k], end) + len(lower[k])
-        start = find(lower[first], end)
-        end = start + len(lower[first])
-        for k in range(first + 1, last + 1):
-            end = find(lower[k], end) + len(lower[k])
-        return start, end
-    offsets, spelled = tokens._offsets(), tokens._spelled()
-    return offsets[first], offsets[last] + len(spelled[last])
-
-
 def _select_longest(found, tokens: Tokens, text, offset) -> list[CueMatch]:
     """Keep, per dimension, non-overlapping matches preferring longer then stronger ones."""
-    shift = tokens.offset
     if len(found) == 1:  # the common case
         (first, last, cue), = found
-        start, end = _span(tokens, first, last)
-        start, end = start + shift, end + shift
+        start, end = tokens.span(first, last)
         return [CueMatch(cue.dimension, start, end, text[start - offset : end - offset], cue.pattern, cue.category, cue.weight)]
-    offsets, spelled = tokens._offsets(), tokens._spelled()
+    token_start, token_end = tokens.start, tokens.end
     # each match with its character span: longest first, then strongest, then first in the text
-    spans = sorted(((offsets[first] + shift, offsets[last] + len(spelled[last]) + shift, first, last, cue)
-                    for first, last, cue in found),
+    spans = sorted(((token_start(first), token_end(last), first, last, cue) for first, last, cue in found),
                    key=lambda m: (m[0] - m[1], -m[4].weight, m[2]))
     taken: dict[str, set[int]] = {}  # token positions covered by kept matches, per dimension
     kept = []

@@ -14,12 +14,12 @@ import re
 from pathlib import Path
 from typing import Mapping
 
-from ..dimensions import DIMENSIONS
+from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS
 from ..errors import Hint, Message
 from .cues import Cue
 from .patterns import PatternCompiler
 
-LIWC_WEIGHT = 0.5  # one dictionary word is enough to flag a sentence at the default threshold
+LIWC_WEIGHT = DEFAULT_THRESHOLD  # one dictionary word is enough to flag a sentence at the default threshold
 
 
 def parse_liwc_map(text: str) -> dict[str, str]:

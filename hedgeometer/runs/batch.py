@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import Hint, InputError, Message, phrase
-from .engines import ENGINES, _provenance, check_engine, run_dask, run_local
+from .engines import ENGINES, check_engine, provenance_or_none, run_dask, run_local
 from .records import Record, path_name, working_folders
 from .rows import columns as row_columns, stamp
 from .writer import EarlierRows, RowWriter, check_row_format, read_earlier_rows
@@ -51,7 +51,7 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, fmt: str, se
     check_row_format(fmt), check_engine(engine)  # before the output is opened (and emptied)
     summary = BatchSummary()
     columns = row_columns(sentences)
-    earlier = read_earlier_rows(output, fmt, columns, stamp(_provenance(analyzer))) if resume else EarlierRows()
+    earlier = read_earlier_rows(output, fmt, columns, stamp(provenance_or_none(analyzer))) if resume else EarlierRows()
     summary.failed_earlier, summary.earlier_failures = earlier.failed, earlier.failures
     summary.kept = len(earlier.ids)
     if earlier.ids:

@@ -55,10 +55,11 @@ def _rows(analyzer, record: Record, report, sentences: bool) -> list[dict]:
     if report is not None:
         return (sentence_rows(report, record.id, record.source, record.fields) if sentences
                 else [article_row(report, record.id, record.source, record.fields)])
-    return [error_row(record.id, record.source, record.error, sentences, record.fields, _provenance(analyzer))]
+    return [error_row(record.id, record.source, record.error, sentences, record.fields, provenance_or_none(analyzer))]
 
 
-def _provenance(analyzer) -> dict | None:
+def provenance_or_none(analyzer) -> dict | None:
+    """The analyzer's provenance stamp, or None when it cannot load (its records still get rows)."""
     try:
         return analyzer.provenance()
     except Exception:  # an analyzer that cannot load fails every record; each still gets its row

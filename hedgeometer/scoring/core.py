@@ -19,15 +19,16 @@ from typing import Sequence
 
 import numpy as np
 
-from ..model.features import count_ids, dense_block
+from ..model.features import SHAPE_BITS, count_ids, dense_block, feature_token, is_feature_token, token_shape
 from ..text.segment import Sentence
 from ..rules.sources import REPORTING_VERBS, SourceMention, find_sources
 from ..text import scanner
-from ..text.tokens import DIGITS, Tokens, tokenize_text
+from ..text.tokens import Tokens, tokenize_text
 
-# what a type is, as bits of TypeTable.flags
-WORD, COMMA, QUOTE, EXCLAMATION, QUESTION, OPENS_DIGIT, HAS_DIGIT, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(10))
-_QUOTES = frozenset('"“”«»')  # the characters of the quote shape feature (one-character tokens)
+# what a type is, as bits of TypeTable.flags: the low bits are its shape (model.features.token_shape),
+# these above them (DROPPED: not a feature token, see model.features.is_feature_token)
+WORD_BIT = SHAPE_BITS
+WORD, DROPPED, VERB, SINGLE_CUE, PREFIX = (1 << k for k in range(WORD_BIT, WORD_BIT + 5))
 MAX_TYPES = 200_000  # a table that grows past this starts again (memory stays bounded)
 
 
@@ -90,26 +91,16 @@ class TypeTable:
                 grown = np.zeros(capacity, dtype=np.int64)
                 grown[:start] = getattr(self, name)[:start]
                 setattr(self, name, grown)
-        prefixes = self._lexicon._prefixes
+        prefixes = self._lexicon.prefix_stems
         cue_get, cue_size, single = self._cue_words.get, self.cue_size, self._lexicon.opener_singles()
         words = self._index.words.get if self._index is not None else None
         flags, cues, word_ids = [], [], []
         for token in types:
-            first = token[0]
-            bits = WORD if first.isalnum() else 0
-            if token == ",":
-                bits |= COMMA
-            elif token in _QUOTES:
-                bits |= QUOTE
-            elif token == "!":
-                bits |= EXCLAMATION
-            elif token == "?":
-                bits |= QUESTION
-            if first.isdigit():
-                bits |= OPENS_DIGIT
-            digits = DIGITS.search(token) is not None
-            if digits:
-                bits |= HAS_DIGIT
+            bits = token_shape(token)
+            if token[0].isalnum():
+                bits |= WORD
+            if not is_feature_token(token):
+                bits |= DROPPED
             if token in REPORTING_VERBS:
                 bits |= VERB
             cue = cue_get(token, cue_size)
@@ -120,7 +111,7 @@ class TypeTable:
             flags.append(bits)
             cues.append(cue)
             if words is not None:
-                word_ids.append(words(DIGITS.sub("0", token) if digits else token, self.word_size))
+                word_ids.append(words(feature_token(token), self.word_size))
         self.flags[start:size] = flags
         self.cue[start:size] = cues
         if words is not None:
@@ -178,9 +169,8 @@ class TextTokens:
             sentence = self.sentences[k]
             start, end = sentence.start, sentence.end
             first, last = self._spans[k]
-            tokens = self._tokens[k] = Tokens._from_parts(
-                self.source[start:end], start, self.lower[first:last], self._is_word[first:last],
-                self._lowered[start:end])
+            tokens = self._tokens[k] = Tokens(self.source[start:end], start, found=(
+                self.lower[first:last], self._is_word[first:last], self._lowered[start:end]))
         return tokens
 
     def lowered(self) -> str:
@@ -236,14 +226,14 @@ class Chunk:
         n = len(self.sizes)
         if n and len(flags) and np.minimum.reduce(self.sizes) > 0:
             self.any_flags = np.bitwise_or.reduceat(flags, self.firsts)
-            self.words = np.add.reduceat(flags & WORD, self.firsts)
+            self.words = np.add.reduceat(flags & WORD, self.firsts) >> WORD_BIT
         else:
             self.any_flags = np.zeros(n, dtype=np.int64)
             self.words = np.zeros(n, dtype=np.int64)
             kept = self.sizes.nonzero()[0]
             if len(kept):
                 self.any_flags[kept] = np.bitwise_or.reduceat(flags, self.firsts[kept])
-                self.words[kept] = np.add.reduceat(flags & WORD, self.firsts[kept])
+                self.words[kept] = np.add.reduceat(flags & WORD, self.firsts[kept]) >> WORD_BIT
 
     def having(self, bits: int) -> np.ndarray:
         """Whether each sentence has a token with any of ``bits``."""
@@ -308,9 +298,9 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, cues=N
     """The model's inputs for every sentence of ``chunk``: its n-gram counts (``(rows, columns,
     tf)``, as :meth:`hedgeometer.model.linear.LinearModel.term_counts`) and its dense block, counted
     over all the chunk's tokens at once (``cues``: the matches' cue table, when known)."""
-    index = model._terms
+    index = model.term_index
     flags = chunk.flags
-    # feature tokens: digit runs folded to 0, ruled-out cue words marked, commas dropped
+    # feature tokens (model.features.feature_token): ruled-out cue words marked, commas dropped
     ids = chunk.table.word[chunk.types]
     if any(other_senses):
         firsts = chunk.firsts.tolist()
@@ -319,19 +309,15 @@ def features_chunk(model, chunk: Chunk, match_lists, other_senses, rules, cues=N
         for row, other in enumerate(other_senses):
             for position in other:
                 at = firsts[row] + position
-                ids[at] = index_words.get(DIGITS.sub("0", lower[at]) + ":other", len(index_words))
-    kept = ((flags & COMMA) == 0).nonzero()[0]
+                ids[at] = index_words.get(feature_token(lower[at], other=True), len(index_words))
+    kept = ((flags & DROPPED) == 0).nonzero()[0]
     row_of = np.arange(len(chunk.sizes)).repeat(chunk.sizes)
     terms = count_ids(ids[kept], row_of[kept], index)
-    # shape features per sentence: a token opening with a digit (and a digit in the sentence), a
-    # quotation mark, a final "?", a "!"
-    having = chunk.any_flags
-    digit = (having & (OPENS_DIGIT | HAS_DIGIT)) == (OPENS_DIGIT | HAS_DIGIT)
-    quote = (having & QUOTE) != 0
-    exclamation = (having & EXCLAMATION) != 0
+    # the shape features read the shape bits of the flags: all a sentence's tokens' or-ed
+    # together, and its last token's (none for an empty sentence)
     if len(flags):
-        question = (chunk.sizes > 0) & ((flags[np.maximum(chunk.ends - 1, 0)] & QUESTION) != 0)
+        last = flags[np.maximum(chunk.ends - 1, 0)] * (chunk.sizes > 0)
     else:
-        question = np.zeros(len(chunk.sizes), dtype=bool)
-    dense = dense_block(match_lists, rules, chunk.words, digit, quote, question, exclamation, cues)
+        last = np.zeros(len(chunk.sizes), dtype=np.int64)
+    dense = dense_block(match_lists, rules, chunk.words, chunk.any_flags, last, cues)
     return terms, dense

@@ -43,14 +43,6 @@ def combine_matrix(rules: np.ndarray, model: np.ndarray | None, mix: Mapping[str
     return round6(np.clip(weights * rules + (1 - weights) * model, 0.0, 1.0))
 
 
-def combine(rules: Mapping[str, float], model: Mapping[str, float] | None, mix: Mapping[str, float]) -> dict[str, float]:
-    """Blend rule and model scores of one sentence (rules alone when there is no model)."""
-    if model is None:
-        return dict(rules)
-    row = combine_matrix(np.array([[rules[d] for d in DIMENSIONS]]), np.array([[model[d] for d in DIMENSIONS]]), mix)
-    return dict(zip(DIMENSIONS, row[0].tolist()))
-
-
 def resolve_thresholds(thresholds: float | Mapping[str, float] | None,
                        defaults: Mapping[str, float] | None = None) -> dict[str, float]:
     """One number for all dimensions, a partial mapping (others keep their default), or None.

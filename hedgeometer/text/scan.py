@@ -93,7 +93,7 @@ def decide_plain(previous: str, mark: str, following: str | None, abbreviations:
     """Punkt's decision on a candidate break ``previous`` + ``mark`` before the token
     ``following`` (None when a non-word character follows the mark at once), where it needs no
     tokens: 1 a break, 0 none, -1 undecided (then Punkt's token passes decide; see
-    ``hedgeometer.segment._Punkt``)."""
+    ``hedgeometer.text.segment._Punkt``)."""
     # (Punkt strips lines with str.strip, so a "token" of \x1c-\x1f separators is no token)
     if following and not following.isspace() and _PLAIN_WORD.fullmatch(previous):
         if mark != ".":

@@ -1,5 +1,5 @@
 """Word tokens of one sentence, shared by the lexicon matcher, context guards, source finder and
-model features.
+model features (which spell them their own way: :func:`hedgeometer.model.features.feature_token`).
 
 Tokenizing is the hot path of the whole analyzer, so a sentence's tokens are kept as parallel
 lists of strings (made by one C-level ``findall``) rather than one object per token; character
@@ -8,15 +8,12 @@ offsets, which only matched cues and named sources need, are worked out on first
 
 from __future__ import annotations
 
-import re
 from operator import itemgetter
 from typing import Iterator, NamedTuple
 
 from .scan import TOKEN as _TOKEN
 from . import scanner
 
-# A run of digits: features fold each to "0", so "2024" and "1999" are one n-gram.
-DIGITS = re.compile(r"\d+")
 _FIRST_CHARACTER = itemgetter(0)
 
 
@@ -48,11 +45,18 @@ class Tokens:
     Token(start=0, end=8, text='Moscow’s', lower="moscow's", is_word=True)
     """
 
-    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts", "_grams")
+    __slots__ = ("source", "offset", "lower", "is_word", "_lowered", "_text", "_starts")
 
-    def __init__(self, source: str, offset: int = 0):
+    def __init__(self, source: str, offset: int = 0, *, found: tuple | None = None):
+        """``found``: the tokens when already found, ``(lower, is_word, lowered)`` (see
+        :func:`tokenize_text`; ``lowered`` is ``source`` lowercased, of the same length)."""
         self.source = source
         self.offset = offset
+        self._text: list[str] | None = None
+        self._starts: list[int] | None = None
+        if found is not None:
+            self.lower, self.is_word, self._lowered = found
+            return
         lowered = source.lower().replace("’", "'")
         if len(lowered) == len(source):
             lower = _find_tokens(lowered)
@@ -63,17 +67,6 @@ class Tokens:
             self._lowered = None
         self.lower: list[str] = lower
         self.is_word: list[bool] = list(map(str.isalnum, map(_FIRST_CHARACTER, lower)))
-        self._text: list[str] | None = None
-        self._starts: list[int] | None = None
-        self._grams: list[str] | None = None
-
-    @classmethod
-    def _from_parts(cls, source: str, offset: int, lower: list[str], is_word: list[bool], lowered: str) -> "Tokens":
-        """Tokens already found (see :func:`tokenize_text`): ``lowered`` is ``source`` lowercased."""
-        tokens = cls.__new__(cls)
-        tokens.source, tokens.offset, tokens.lower, tokens.is_word = source, offset, lower, is_word
-        tokens._lowered, tokens._text, tokens._starts, tokens._grams = lowered, None, None, None
-        return tokens
 
     def __len__(self) -> int:
         return len(self.lower)
@@ -130,30 +123,28 @@ class Tokens:
         # tokens whose lengths are the source's (lowercase ones, unless lowercasing changed them)
         return self.lower if self._lowered is not None else self.text
 
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """The character span of tokens ``first`` to ``last`` (shifted by ``offset``): a matched
+        cue's. When the offsets are not worked out yet and the pure-Python scanner runs, the
+        lowered text is walked token by token up to ``last``: only whitespace lies between
+        tokens, so each is the next occurrence of its text; for one span that is cheaper than
+        every offset of the sentence (the compiled scanner finds them all faster)."""
+        if self._starts is None and self._lowered is not None and scanner.CORE == "python":
+            lower, find = self.lower, self._lowered.find
+            end = 0
+            for k in range(first):
+                end = find(lower[k], end) + len(lower[k])
+            start = find(lower[first], end)
+            end = start + len(lower[first])
+            for k in range(first + 1, last + 1):
+                end = find(lower[k], end) + len(lower[k])
+            return start + self.offset, end + self.offset
+        offsets = self._offsets()
+        return offsets[first] + self.offset, offsets[last] + len(self._spelled()[last]) + self.offset
+
     @property
     def n_words(self) -> int:
         return sum(self.is_word)
-
-    @property
-    def grams(self) -> list[str]:
-        """Feature tokens: lowercase, digit runs folded to ``0``, commas dropped (with no cue
-        ruled out: :meth:`feature_grams` marks those)."""
-        if self._grams is None:
-            self._grams = self.feature_grams()
-        return self._grams
-
-    def feature_grams(self, other_sense=()) -> list[str]:
-        """The feature tokens with the tokens at ``other_sense`` (positions a context guard
-        ruled out, as :meth:`hedgeometer.rules.lexicon.Lexicon.find` returns them) marked ``:other``,
-        so the model does not read "could" of past ability as the hedge."""
-        lower = self.lower
-        if DIGITS.search(self.source):
-            # digit runs lie inside word tokens and no token holds a space, so fold them in
-            # the space-joined tokens and split again: the token boundaries stay put
-            lower = DIGITS.sub("0", " ".join(lower)).split(" ")
-        if other_sense:
-            lower = [t + ":other" if k in other_sense else t for k, t in enumerate(lower)]
-        return list(filter(",".__ne__, lower)) if "," in lower else lower
 
 
 def tokenize_text(text: str, spans, with_words: bool = True):

@@ -17,6 +17,9 @@ _OPEN_DOUBLE = "“„«"
 _CLOSE_DOUBLE = "”»"
 _MARKS = re.compile(r"[\"“„«”»'‘’]|\n(?=[ \t]*\n)")
 
+# A sentence at least this much inside quotation marks is quoted speech, not the reporter's voice.
+QUOTED_SHARE = 0.8
+
 
 def _is_letter(char: str) -> bool:
     return char.isalnum()
@@ -114,4 +117,4 @@ class VoiceMap:
     def sentence_voice(self, start: int, end: int) -> str:
         """``quoted`` (wholly or mostly quoted), ``mixed`` (partly) or ``reporter``."""
         share = self.quoted_share(start, end)
-        return "quoted" if share >= 0.8 else "mixed" if share > 0 else "reporter"
+        return "quoted" if share >= QUOTED_SHARE else "mixed" if share > 0 else "reporter"
