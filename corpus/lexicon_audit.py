@@ -37,6 +37,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from hedgeometer.dimensions import UNCERTAIN_DIMENSIONS
 from hedgeometer.rules.lexicon import load_lexicons
 from hedgeometer.text.tokens import Tokens
 
@@ -44,7 +45,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
 DRAMATIC_TECHNIQUES = {"Loaded_Language", "Exaggeration,Minimisation", "Appeal_to_fear-prejudice"}
 HYPO_TYPES = {"speculation_hypo_doxastic", "speculation_hypo_investigation", "speculation_hypo_condition"}
-UNCERTAIN = ("hedging", "speculation", "attribution")
 
 
 def heldout_articles(path: Path = REPO / "corpus" / "realnews" / "heldout-articles.txt") -> set[str]:
@@ -220,7 +220,7 @@ def rules_only_summary(corpora, lexicons=(), out=sys.stdout, inhouse=True):
         predicted = cache[corpus]
         pairs = []
         for row, labels in zip(corpora[corpus], predicted):
-            hit = bool(labels & set(UNCERTAIN)) if prediction == "uncertain" else prediction in labels
+            hit = bool(labels & set(UNCERTAIN_DIMENSIONS)) if prediction == "uncertain" else prediction in labels
             pairs.append((row["pos"][target], hit))
         p, r, f, npos = prf(pairs)
         out.write(f"{corpus}\t{target}\t{prediction}\t{p:.3f}\t{r:.3f}\t{f:.3f}\t{npos}\t{len(pairs)}\n")
@@ -236,7 +236,8 @@ def rules_only_summary(corpora, lexicons=(), out=sys.stdout, inhouse=True):
         for dimension in DIMENSIONS:
             p, r, f, npos = prf([(dimension in rec["labels"], dimension in labels) for rec, labels in zip(dev, predicted)])
             out.write(f"inhouse-dev\t{dimension}\t{dimension}\t{p:.3f}\t{r:.3f}\t{f:.3f}\t{npos}\t{len(dev)}\n")
-        p, r, f, npos = prf([(bool(set(rec["labels"]) & set(UNCERTAIN)), bool(labels & set(UNCERTAIN)))
+        uncertain = set(UNCERTAIN_DIMENSIONS)
+        p, r, f, npos = prf([(bool(set(rec["labels"]) & uncertain), bool(labels & uncertain))
                              for rec, labels in zip(dev, predicted)])
         out.write(f"inhouse-dev\tuncertain\tuncertain\t{p:.3f}\t{r:.3f}\t{f:.3f}\t{npos}\t{len(dev)}\n")
 

@@ -15,7 +15,8 @@ line's ``--help`` and ``--version`` import nothing heavy.
 from .version import __version__  # noqa: E402
 
 from .dimensions import DIMENSIONS  # noqa: E402
-from .errors import HedgeometerError, InputError, LexiconError, ModelFileError, ParameterError  # noqa: E402
+from .errors import (HedgeometerError, InputError, LexiconError, MissingDependencyError,  # noqa: E402
+                     MissingResourceError, ModelFileError, ParameterError)
 
 # name -> module that defines it, imported when the name is first used
 _LAZY = {"Analyzer": ".analyzer", "ArticleReport": ".reports.article", "SentenceScore": ".scoring.scores"}
@@ -43,4 +44,5 @@ def to_frame(reports, sentences=False):
 
 
 __all__ = ["Analyzer", "ArticleReport", "SentenceScore", "DIMENSIONS", "HedgeometerError", "InputError",
-           "LexiconError", "ModelFileError", "ParameterError", "to_frame", "__version__"]
+           "LexiconError", "MissingDependencyError", "MissingResourceError", "ModelFileError", "ParameterError",
+           "to_frame", "__version__"]

@@ -15,11 +15,15 @@ import click
 from .version import __version__
 from .text.boilerplate import BOILERPLATE_MODES
 from .dimensions import DIMENSIONS
-from .errors import HedgeometerError, Hint, MENTION, phrase
-from .runs.records import DEFAULT_GLOBS
+from .errors import HedgeometerError, Hint, MENTION, ParameterError, phrase
+from .learning.corpus import SPLITS
+from .runs.engines import ENGINES
+from .runs.records import DEFAULT_GLOBS, RecordOptions
+from .runs.writer import ROW_FORMATS
 from .render import RENDERERS
+from .render.compare import COMPARE_RENDERERS
 from .render.common import plural
-from .scoring.scores import EVIDENCE_MODES
+from .scoring.scores import EVIDENCE_MODES, resolve_thresholds
 
 
 # The option that sets each library parameter an error may name (its Hint), so that the command
@@ -29,6 +33,9 @@ _OPTIONS = {
     "boilerplate": "--boilerplate", "liwc_map": "--liwc-map", "encoding": "--encoding", "text_field": "--text-field",
     "max_chars": "--max-chars", "globs": "--glob", "resume": "--resume", "output": "-o", "fmt": "--format",
     "sentences": "--sentences", "engine": "--engine", "scheduler": "--scheduler", "texts": "--texts",
+    # the API functions an Action names, as the command that does the same
+    "hedgeometer.learning.train.train_model": "'hedgeometer train'",
+    "hedgeometer.runs.batch.run_batch": "'hedgeometer batch'", "Analyzer.analyze_many": "'hedgeometer batch'",
 }
 
 
@@ -51,6 +58,22 @@ def _as_option(hint: Hint) -> str:
     if isinstance(value, (tuple, list)):
         return f"{option} {','.join(map(str, value))}"
     return f"{option} {shlex.quote(str(value))}"
+
+
+class _LibraryDefault(click.Option):
+    """An option whose default is a library constant, ``default_from=(module, name)``: read when
+    a run or the help needs it, so the command line repeats no library default and does not
+    import a heavy module (scikit-learn, http.server) to start."""
+
+    def __init__(self, *args, default_from: tuple[str, str], **kwargs):
+        self.default_from = default_from
+        super().__init__(*args, show_default=True, **kwargs)
+
+    def get_default(self, ctx, call: bool = True):
+        import importlib
+
+        module, name = self.default_from
+        return getattr(importlib.import_module(module, __package__), name)
 
 
 def _fail_cleanly(function):
@@ -82,14 +105,11 @@ def _parse_thresholds(ctx, param, values):
             score = float(number)
         except ValueError:
             raise click.BadParameter(f"{value!r}: expected a number like 0.6 or DIMENSION=NUMBER") from None
-        if not 0 < score <= 1:
-            raise click.BadParameter(f"{value!r}: a threshold must be in (0, 1]")
-        if sep:
-            if name not in DIMENSIONS:
-                raise click.BadParameter(f"{name!r} is not a dimension ({', '.join(DIMENSIONS)})")
-            result[name] = score
-        else:
-            result.update(dict.fromkeys(DIMENSIONS, score))
+        try:  # the library's checks: the dimension names and the range
+            resolve_thresholds({name: score} if sep else score)
+        except ParameterError as error:
+            raise click.BadParameter(f"{value!r}: expected {error.expected}") from None
+        result.update({name: score} if sep else dict.fromkeys(DIMENSIONS, score))
     return result
 
 
@@ -254,7 +274,7 @@ def report(file, fmt, output, encoding, input_format, color, include_text, headl
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json", "html"]), default="text",
+@click.option("-f", "--format", "fmt", type=click.Choice(list(COMPARE_RENDERERS)), default="text",
               show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), help="Write here instead of stdout.")
 @input_options
@@ -276,7 +296,6 @@ def compare(files, fmt, output, encoding, input_format, color, **analyzer_kwargs
     """
     from .reports.compare import Comparison
     from .text.inputs import read_article
-    from .render.compare import COMPARE_RENDERERS
 
     if len(files) < 2:
         raise click.UsageError("compare needs at least two files")
@@ -347,12 +366,12 @@ class TrainProgress:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True,
+@click.option("--host", cls=_LibraryDefault, default_from=(".serve", "DEFAULT_HOST"),
               help="Address to listen on. Any other than a loopback address (127.0.0.1, ::1) makes the page "
                    "reachable from other machines, with no password.")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535),
+@click.option("--port", cls=_LibraryDefault, default_from=(".serve", "DEFAULT_PORT"), type=click.IntRange(0, 65535),
               help="Port to listen on; 0 for any free port (the address is printed).")
-@click.option("--max-chars", default=200_000, show_default=True, type=click.IntRange(min=1),
+@click.option("--max-chars", cls=_LibraryDefault, default_from=(".serve", "DEFAULT_MAX_CHARS"), type=click.IntRange(min=1),
               help="Longest text the page scores, in characters (for HTML, of the article text found in it).")
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request on stderr.")
 @analyzer_options
@@ -407,8 +426,10 @@ def serve(host, port, max_chars, quiet, **analyzer_kwargs):
                    "five dimensions (default with --real: corpus/realtrain/*.jsonl when present). Repeatable.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Model file to write (default: the shipped models/default.json).")
-@click.option("--seed", default=0, show_default=True, help="Random seed of the cross-validation folds.")
-@click.option("--name", default="default", show_default=True, help="Name stamped in the model and in reports.")
+@click.option("--seed", cls=_LibraryDefault, default_from=(".learning.train", "DEFAULT_SEED"), type=int,
+              help="Random seed of the cross-validation folds.")
+@click.option("--name", cls=_LibraryDefault, default_from=(".learning.train", "DEFAULT_NAME"),
+              help="Name stamped in the model and in reports.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="Extra lexicon file or folder.")
 @_fail_cleanly
 def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons):
@@ -433,24 +454,15 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
     """
     from .rules.lexicon import load_lexicons
     from .model.linear import default_model_path, save_model
-    from .learning.realdata import read_heldout_articles
     from .resources import checkout_dir
     from .learning.train import train_model
 
-    corpus = checkout_dir("corpus")
-    paths = corpus_paths or (corpus,)
-    heldout_file = corpus / "realnews" / "heldout-articles.txt"
-    if real_paths and not heldout_file.exists():
-        raise click.ClickException(f"{heldout_file} is missing: it lists the real-news test articles that "
-                                   f"training must never see; run train from a checkout of the repository")
-    heldout = read_heldout_articles(heldout_file) if heldout_file.exists() else []
-    if real_paths and not standoff_paths:
-        standoff_paths = sorted((corpus / "realtrain").glob("*.jsonl"))
     output = output or default_model_path()
     progress = TrainProgress()
     try:
-        model, record = train_model(paths, lexicon=load_lexicons(lexicons), seed=seed, name=name, progress=progress,
-                                    real_paths=real_paths, heldout_articles=heldout, standoff=standoff_paths)
+        model, record = train_model(corpus_paths or (checkout_dir("corpus"),), lexicon=load_lexicons(lexicons), seed=seed,
+                                    name=name, progress=progress, real_paths=real_paths,
+                                    standoff=standoff_paths or None)
     finally:
         progress.close()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -467,10 +479,11 @@ def train(corpus_paths, real_paths, standoff_paths, output, seed, name, lexicons
 @click.option("--texts", "texts_path", type=click.Path(exists=True, path_type=Path),
               help="For stand-off annotations (corpus/realnews/gold.jsonl): the JSONL file whose records they "
                    "annotate, joined by id (e.g. ../shared/data/real/ptc-train.jsonl).")
-@click.option("--split", type=click.Choice(["train", "dev", "test", "all"]), default="test", show_default=True,
+@click.option("--split", type=click.Choice([*SPLITS, "all"]), default="test", show_default=True,
               help="Which split of a corpus to score (other sets are scored whole).")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--bootstrap", type=click.IntRange(min=0), default=1000, show_default=True,
+@click.option("--bootstrap", type=click.IntRange(min=0), cls=_LibraryDefault,
+              default_from=(".learning.evaluate", "DEFAULT_BOOTSTRAP"),
               help="Resamples for the 95% confidence intervals (article groups are resampled whole); 0 for none.")
 @analyzer_options
 @_fail_cleanly
@@ -562,22 +575,24 @@ def _resume_command(ctx) -> str:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(allow_dash=True, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Rows go here: .csv or .jsonl (written incrementally; see --resume).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Row format (default: from the output name).")
+@click.option("-f", "--format", "fmt", type=click.Choice(ROW_FORMATS), help="Row format (default: from the output name).")
 @click.option("--sentences", is_flag=True, help="One row per sentence instead of one per article.")
 @click.option("--glob", "globs", default=",".join(DEFAULT_GLOBS), show_default=True,
               help="Comma-separated file patterns to take from folders (searched recursively; case is ignored).")
-@click.option("--text-field", default="text", show_default=True, help="JSONL/CSV field holding the article text.")
-@click.option("--id-field", default="id", show_default=True, help="JSONL/CSV field holding the article id.")
-@click.option("--headline-field", default="headline", show_default=True, help="JSONL/CSV field holding the headline, if any.")
-@click.option("--max-chars", default=1_000_000, show_default=True, type=click.IntRange(min=1),
+@click.option("--text-field", default=RecordOptions.text_field, show_default=True,
+              help="JSONL/CSV field holding the article text.")
+@click.option("--id-field", default=RecordOptions.id_field, show_default=True, help="JSONL/CSV field holding the article id.")
+@click.option("--headline-field", default=RecordOptions.headline_field, show_default=True,
+              help="JSONL/CSV field holding the headline, if any.")
+@click.option("--max-chars", default=RecordOptions.max_chars, show_default=True, type=click.IntRange(min=1),
               help="Longer texts become error rows instead of being scored.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Local worker processes (default: all cores).")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+@click.option("--engine", type=click.Choice(ENGINES), default=ENGINES[0], show_default=True,
               help="Where to run: local processes, or an existing Dask distributed cluster.")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786.")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run: keep the rows in --output, skip their ids.")
 @click.option("--readability", is_flag=True, help="Add readability columns (slower on long texts).")
-@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
+@click.option("--encoding", default=RecordOptions.encoding, show_default=True, help="Text encoding of the inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary on stderr.")
 @analyzer_options
 @_fail_cleanly
@@ -648,7 +663,7 @@ def _batch(inputs, output, fmt, sentences, globs, text_field, id_field, headline
     from .runs.batch import run_batch
     from .runs.engines import default_jobs, loaded
     from .runs.writer import row_format
-    from .runs.records import RecordOptions, check_inputs, count_records, describe_no_records, iter_records
+    from .runs.records import check_inputs, count_records, describe_no_records, iter_records
 
     if engine == "dask" and not scheduler:
         raise click.UsageError("--engine dask needs --scheduler ADDRESS")

@@ -14,6 +14,10 @@ DESCRIPTIONS = {
     "booster": "overstated certainty (undoubtedly, unwavering, will forever alter)",
 }
 
+# The dimensions of an "uncertain" sentence, in report order: the one question that uncertainty
+# corpora (CoNLL-2010, WikiWeasel) annotate, answered by any of the three.
+UNCERTAIN_DIMENSIONS = ("hedging", "speculation", "attribution")
+
 # Sentences whose score passes this are labelled with the dimension (override per dimension).
 DEFAULT_THRESHOLD = 0.5
 DIMENSION_INDEX = {d: k for k, d in enumerate(DIMENSIONS)}  # column of each dimension in score matrices

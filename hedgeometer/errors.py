@@ -50,6 +50,24 @@ class Hint:
         return self.parameter if self.value is MENTION else f"{self.parameter}={self.value!r}"
 
 
+class Action(Hint):
+    """A step a message suggests that no setting takes (train a model, score a folder), named by
+    the function of the API that takes it (``hedgeometer.learning.train.train_model``); a front
+    end names it its own way (the command line: ``'hedgeometer train'``). Not a setting: an
+    error's ``hints`` leave it out."""
+
+    __slots__ = ()
+
+    def __init__(self, function: str):
+        super().__init__(function)
+
+    def __repr__(self) -> str:
+        return f"Action({self.parameter!r})"
+
+    def __reduce__(self):
+        return (Action, (self.parameter,))
+
+
 class Message(str):
     """Text that names settings: built from plain pieces and :class:`Hint` pieces, it reads (as a
     ``str``) with each hint in API terms, and :meth:`phrase` reads it with each hint named by
@@ -65,10 +83,11 @@ class Message(str):
 
     @property
     def hints(self) -> tuple[Hint, ...]:
-        return tuple(piece for piece in self.pieces if isinstance(piece, Hint))
+        """The settings the text names (not its :class:`Action` pieces)."""
+        return tuple(piece for piece in self.pieces if isinstance(piece, Hint) and not isinstance(piece, Action))
 
     def phrase(self, name: Callable[[Hint], str]) -> str:
-        """The message with each hint as ``name(hint)`` says it."""
+        """The message with each hint (and :class:`Action`) as ``name(hint)`` says it."""
         return "".join(name(piece) if isinstance(piece, Hint) else piece for piece in self.pieces)
 
     def removeprefix(self, prefix: str) -> "Message":
@@ -139,7 +158,9 @@ class ModelFileError(HedgeometerError):
 
 class MissingResourceError(HedgeometerError, FileNotFoundError):
     """Data that ships with hedgeometer (lexicons, model, seed articles) is not where the package
-    keeps it: the install is broken (the message says what is missing)."""
+    keeps it, so the install is broken; or a caller asked for data it does not ship (a seed
+    article by another name), or for checkout data an install has not (the real-news test set).
+    The message says which."""
 
 
 class MissingDependencyError(HedgeometerError, ModuleNotFoundError):
@@ -153,4 +174,8 @@ class ParameterError(HedgeometerError, ValueError):
 
     def __init__(self, parameter: str, value, expected: str, choices: tuple = ()):
         self.parameter, self.value, self.expected, self.choices = parameter, value, expected, tuple(choices)
-        super().__init__(f"{parameter}={value!r}: expected {expected}")
+        # its hint is the parameter and the value given: the CLI says '--max-chars 0: expected ...'
+        super().__init__(Message(Hint(parameter, value), f": expected {expected}"))
+
+    def __reduce__(self):  # rebuilt from its fields, also after a trip to a worker process
+        return (type(self), (self.parameter, self.value, self.expected, self.choices))

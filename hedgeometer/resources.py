@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from .errors import MissingResourceError
+from .errors import MissingResourceError, ParameterError
 
 SHIPPED = ("lexicons", "models", "seeds")
 
@@ -26,7 +26,7 @@ def resource_dir(name: str) -> Path:
     ['default.json']
     """
     if name not in SHIPPED:
-        raise ValueError(f"{name!r} is not data that ships with hedgeometer; one of {', '.join(SHIPPED)}")
+        raise ParameterError("name", name, f"data that ships with hedgeometer: {' or '.join(map(repr, SHIPPED))}", SHIPPED)
     package = _package_folder()
     for folder in (package / name, _checkout_folder(package, name)):
         if folder is not None and folder.is_dir():
@@ -53,7 +53,7 @@ def seed_text(name: str = "damascus-talks.txt") -> str:
     path = seeds.joinpath(*name.split("/"))
     if not path.is_file():
         shipped = sorted(p.relative_to(seeds).as_posix() for p in seeds.rglob("*.txt"))
-        raise FileNotFoundError(f"no seed article {name!r}; shipped: {', '.join(shipped)}")
+        raise MissingResourceError(f"no seed article {name!r}; shipped: {', '.join(shipped)}")
     return path.read_text(encoding="utf-8")
 
 

@@ -219,3 +219,25 @@ def test_report_refuses_a_text_over_max_chars(runner):
     assert result.output == (f"Error: <stdin>: text is {len(text):,} characters, over --max-chars 100; raise "
                              f"--max-chars, or score long texts with 'hedgeometer batch'\n")
     assert runner.invoke(main, ["report", "-", "--max-chars", str(len(text))], input=text).exit_code == 0
+
+
+def test_option_defaults_are_the_librarys():
+    """The command line repeats no library default: each is read from the library."""
+    import click
+
+    from hedgeometer import serve
+    from hedgeometer.learning import evaluate as evaluation, train as training
+    from hedgeometer.runs.records import RecordOptions
+
+    expected = {
+        ("serve", "host"): serve.DEFAULT_HOST, ("serve", "port"): serve.DEFAULT_PORT,
+        ("serve", "max_chars"): serve.DEFAULT_MAX_CHARS,
+        ("batch", "max_chars"): RecordOptions.max_chars, ("batch", "text_field"): RecordOptions.text_field,
+        ("batch", "id_field"): RecordOptions.id_field, ("batch", "headline_field"): RecordOptions.headline_field,
+        ("evaluate", "bootstrap"): evaluation.DEFAULT_BOOTSTRAP,
+        ("train", "seed"): training.DEFAULT_SEED, ("train", "name"): training.DEFAULT_NAME,
+    }
+    for (command, name), value in expected.items():
+        option = next(p for p in main.commands[command].params if p.name == name)
+        with click.Context(main.commands[command]) as ctx:
+            assert option.get_default(ctx) == value, (command, name)

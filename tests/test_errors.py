@@ -138,3 +138,80 @@ def test_stand_off_annotations_without_their_texts_name_texts():
     assert raised.value.hint == Hint("texts") and str(raised.value).endswith("give the file they annotate (texts)")
     result = cli("evaluate", "--corpus", gold)
     assert result.exit_code == 1 and result.output.endswith("give the file they annotate (--texts)\n")
+
+
+def test_a_step_is_named_by_the_api_for_a_caller_and_by_the_command_on_the_command_line(tmp_path):
+    """What to run next (train a model, score many articles) is an Action: the API function in
+    the library's messages, never a command; the command line names its command as before."""
+    from hedgeometer.errors import Action
+    from hedgeometer.text.inputs import read_article
+
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "something else"}))
+    with pytest.raises(ModelFileError) as raised:
+        Analyzer(model=bad).loaded_model
+    assert str(raised.value).endswith("retrain it with hedgeometer.learning.train.train_model or use model=None")
+    assert raised.value.hints == (Hint("model", None),)  # a step is not a setting
+    assert cli("report", FIXTURES / "corpus-small.jsonl", "--model", bad).output.endswith(
+        "retrain it with 'hedgeometer train' or use --no-model\n")
+    truncated = tmp_path / "truncated.json"
+    truncated.write_text('{"format": ')
+    with pytest.raises(ModelFileError, match="Retrain with hedgeometer.learning.train.train_model or use model=None"):
+        Analyzer(model=truncated).loaded_model
+
+    with pytest.raises(InputError) as folder:
+        read_article(tmp_path)
+    assert str(folder.value).endswith("give a file, or use hedgeometer.runs.batch.run_batch for folders")
+    assert cli("report", tmp_path).output.endswith("give a file, or use 'hedgeometer batch' for folders\n")
+    big = tmp_path / "big.txt"
+    big.write_text("Prices may rise. " * 100_000)
+    with pytest.raises(InputError) as large:
+        read_article(big, max_bytes=1024 * 1024)
+    assert str(large.value).endswith("split it into articles and use Analyzer.analyze_many")
+    for error in (raised.value, folder.value, large.value):
+        assert "hedgeometer train" not in str(error) and "hedgeometer batch" not in str(error)
+        assert pickle.loads(pickle.dumps(error)).message.pieces == error.message.pieces  # from worker processes
+    assert isinstance(folder.value.message.pieces[1], Action)
+
+
+def test_a_parameter_error_names_its_parameter_as_a_hint_and_survives_a_worker_process():
+    from hedgeometer import ParameterError
+
+    error = ParameterError("max_chars", 0, "a whole number, 1 or more")
+    assert str(error) == "max_chars=0: expected a whole number, 1 or more"
+    assert error.hint == Hint("max_chars", 0) and error.hints == (Hint("max_chars", 0),)
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.parameter, copy.value, copy.expected, str(copy)) == ("max_chars", 0, error.expected, str(error))
+    assert cli("serve", "--max-chars", "0").exit_code == 2  # the option's own range check comes first
+
+
+def test_the_same_mistake_raises_the_same_error_everywhere(tmp_path, monkeypatch):
+    import sys
+
+    import hedgeometer
+    from hedgeometer import MissingDependencyError, MissingResourceError, ParameterError, to_frame
+    from hedgeometer.resources import resource_dir, seed_text
+    from hedgeometer.serve import read_submitted
+    from hedgeometer.text.inputs import INPUT_FORMATS, read_article
+
+    article = tmp_path / "a.txt"
+    article.write_text("Prices may rise.")
+    with pytest.raises(ParameterError) as from_file:
+        read_article(article, format="pdf")
+    with pytest.raises(ParameterError) as from_page:
+        read_submitted({"text": "Prices may rise.", "format": "pdf"}, 0, 1, 1000)
+    for raised in (from_file, from_page):
+        assert (raised.value.parameter, raised.value.value, raised.value.choices) == ("format", "pdf", INPUT_FORMATS)
+
+    with pytest.raises(ParameterError) as unknown:
+        resource_dir("corpus")
+    assert unknown.value.parameter == "name" and isinstance(unknown.value, ValueError)
+    with pytest.raises(MissingResourceError, match="no seed article 'nope.txt'") as missing:
+        seed_text("nope.txt")
+    assert isinstance(missing.value, FileNotFoundError)
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if pandas were not installed
+    with pytest.raises(MissingDependencyError, match="to_frame needs pandas") as no_pandas:
+        to_frame([])
+    assert isinstance(no_pandas.value, ImportError)
+    assert {"MissingDependencyError", "MissingResourceError"} <= set(hedgeometer.__all__)

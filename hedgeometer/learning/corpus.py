@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..dimensions import DIMENSIONS
+from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
 from ..errors import Hint, InputError, Message
 
 SPLITS = ("train", "dev", "test")
-UNCERTAIN_DIMENSIONS = ("hedging", "speculation", "attribution")
 
 
 @dataclass(frozen=True)
@@ -129,6 +127,8 @@ def load_conll_xml(path: Path | str) -> list[Example]:
 
     The text is the sentence's full text including its ``<ccue>`` children.
     """
+    import xml.etree.ElementTree as ElementTree  # here: the command line reads SPLITS at start
+
     path = Path(path)
     try:
         root = ElementTree.parse(path).getroot()

@@ -23,8 +23,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .corpus import UNCERTAIN_DIMENSIONS, Example
-from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS
+from .corpus import Example
+from ..dimensions import DEFAULT_THRESHOLD, DIMENSIONS, UNCERTAIN_DIMENSIONS
 
 BOOTSTRAP_SEED = 0
 # The keyword baseline: single words, matched case-insensitively as whole words.
@@ -126,7 +126,10 @@ def bootstrap_interval(gold: np.ndarray, predicted: np.ndarray, units: np.ndarra
     return [round(float(low), 4), round(float(high), 4)]
 
 
-def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = 1000) -> dict:
+DEFAULT_BOOTSTRAP = 1000  # resamples for the 95% intervals of evaluate
+
+
+def evaluate(analyzer, examples: Sequence[Example], kind: str, bootstrap: int = DEFAULT_BOOTSTRAP) -> dict:
     """Scores of the baselines and every system available to ``analyzer`` on ``examples``
     (``kind``: multilabel, binary or dramatic), with a 95% confidence interval of each headline
     figure from ``bootstrap`` resamples (0: none)."""

@@ -35,13 +35,15 @@ from pathlib import Path
 from typing import Iterable
 
 from .corpus import Example
-from ..dimensions import DIMENSIONS
+from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
 from ..errors import InputError
 
 HEDGING_TYPES = ("speculation_modal_probable", "speculation_modal_possible")
 SPECULATION_TYPES = ("speculation_hypo_doxastic", "speculation_hypo_investigation")
-UNCERTAIN = ("hedging", "speculation", "attribution")
-REAL_KINDS = ("szeged", "bio", "wikiweasel", "ptc")
+# Which corpus a file holds, told by the fields of its first record (tried in this order: PTC
+# lines have a label too).
+_KIND_FIELDS = {"ptc": ("techniques",), "szeged": ("cue_types",), "bio": ("suc_cues",), "wikiweasel": ("label", "text")}
+REAL_KINDS = tuple(_KIND_FIELDS)
 # Where each corpus comes from and on what terms; the model card repeats these.
 REAL_TERMS = {
     "szeged": "Szeged Uncertainty Corpus, Wikipedia part (Szarvas et al. 2012, Computational Linguistics 38(2)); "
@@ -78,17 +80,12 @@ def _read(path: Path) -> list[dict]:
 
 
 def real_kind(path: Path | str, records: list[dict] | None = None) -> str:
-    """Which public corpus a JSONL file holds, told by its fields."""
+    """Which public corpus a JSONL file holds (one of :data:`REAL_KINDS`), told by its fields."""
     path = Path(path)
     first = (records or _read(path) or [{}])[0]
-    if "techniques" in first:
-        return "ptc"
-    if "cue_types" in first:
-        return "szeged"
-    if "suc_cues" in first:
-        return "bio"
-    if "label" in first and "text" in first:
-        return "wikiweasel"
+    for kind, fields in _KIND_FIELDS.items():
+        if all(name in first for name in fields):
+            return kind
     raise InputError(f"{path}: not a known real corpus (expected PTC, Szeged, CoNLL-2010 bio or WikiWeasel JSONL)")
 
 
@@ -157,7 +154,7 @@ def load_real(paths: Iterable[Path | str], heldout_articles: Iterable[str] = (),
                 group = f"szeged:{r['doc']}"
             elif kind == "bio":
                 if not r["label"]:
-                    known = set(UNCERTAIN)
+                    known = set(UNCERTAIN_DIMENSIONS)
                 else:
                     labels, known = _types_to_labels(t for t, _ in r["suc_cues"])
                     known = known if labels else set()  # uncertain, but no typed cue says how
@@ -165,7 +162,7 @@ def load_real(paths: Iterable[Path | str], heldout_articles: Iterable[str] = (),
             else:  # wikiweasel: no document ids; consecutive records come from one article
                 twin = szeged_by_text.get(_normal(text))
                 if not r["label"]:
-                    known = set(UNCERTAIN)
+                    known = set(UNCERTAIN_DIMENSIONS)
                 else:
                     if twin is None:
                         known = set()

@@ -33,13 +33,14 @@ from sklearn.linear_model import LogisticRegression
 
 from ..version import __version__
 from .corpus import Example, corpus_files, corpus_sha256, load_corpus
-from ..dimensions import DIMENSIONS
-from ..errors import InputError
+from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
+from ..errors import InputError, MissingResourceError
 from .evaluate import STATISTICS, bootstrap_interval, confusion, f1_score, prf
 from ..model.features import dense_matrix, feature_tokens, gram_pairs
 from ..rules.lexicon import Lexicon, load_lexicons
 from ..model.linear import LinearModel
-from .realdata import REAL_TERMS, UNCERTAIN, load_real
+from .realdata import REAL_TERMS, load_real, read_heldout_articles
+from ..resources import checkout_dir
 from ..rules.rule_scores import rule_matrix
 from ..text.tokens import tokenize
 
@@ -56,6 +57,8 @@ MIN_DF_ANY = 5  # in all training sentences: keeps the model file small, drops o
 PRECISION_FLOOR = {"dramatic": 0.6}
 MIN_POSITIVES = 20  # a source scores a dimension in tuning only with this many positives
 IN_HOUSE = "inhouse"
+DEFAULT_SEED = 0
+DEFAULT_NAME = "default"
 OWN_GUIDELINES = (IN_HOUSE, "realnews")  # sources labelled under corpus/GUIDELINES.md, all five dimensions
 
 
@@ -220,7 +223,7 @@ def assign_by_cues(examples: Sequence[Example], encoded: Encoded, known: np.ndar
     and nothing else. Updates ``encoded.y`` and ``known`` in place."""
     for row, (example, matches) in enumerate(zip(examples, encoded.matches)):
         if example.uncertain and not known[row].any():
-            for dimension in {m.dimension for m in matches} & set(UNCERTAIN):
+            for dimension in {m.dimension for m in matches} & set(UNCERTAIN_DIMENSIONS):
                 k = DIMENSIONS.index(dimension)
                 known[row, k], encoded.y[row, k] = True, 1
 
@@ -231,7 +234,7 @@ def tune_uncertain_thresholds(encoded: Encoded, out_of_fold: np.ndarray, known: 
     "uncertain" when any of the three passes, so corpora annotated only as uncertain or not
     (CoNLL-2010 bio, WikiWeasel) judge the three at once. The objective is the mean of the three
     dimensions' own objectives and the mean uncertain F1 over those corpora."""
-    columns = [DIMENSIONS.index(d) for d in UNCERTAIN]
+    columns = [DIMENSIONS.index(d) for d in UNCERTAIN_DIMENSIONS]
     binary = [s for s in ("bio", "wikiweasel") if (source == s).any()]
     if not binary:
         return thresholds
@@ -270,14 +273,40 @@ def cross_validate(data: TrainingSet, N, D, k: int, C: float, weights: np.ndarra
     return decision
 
 
-def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = None, seed: int = 0, name: str = "default",
-                progress: Callable[..., None] = lambda message, done=None, total=None: None,
+def heldout_articles_file() -> Path:
+    """The list of the real-news test articles (PTC article ids) in the source checkout."""
+    return checkout_dir("corpus") / "realnews" / "heldout-articles.txt"
+
+
+def realnews_test_articles() -> list[str]:
+    """The PTC articles of the real-news test set, which training never reads. Without the
+    checkout's list, training from real corpora cannot be made safe, so it is refused."""
+    path = heldout_articles_file()
+    if not path.is_file():
+        raise MissingResourceError(f"{path} is missing: it lists the real-news test articles that training must "
+                                   f"never see; train from a checkout of the repository")
+    return read_heldout_articles(path)
+
+
+def default_standoff() -> list[Path]:
+    """The stand-off annotations of real news under our guidelines in the checkout
+    (``corpus/realtrain/*.jsonl``), when there are any."""
+    return sorted((checkout_dir("corpus") / "realtrain").glob("*.jsonl"))
+
+
+def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = None, seed: int = DEFAULT_SEED,
+                name: str = DEFAULT_NAME, progress: Callable[..., None] = lambda message, done=None, total=None: None,
                 real_paths: Sequence[Path | str] = (),
-                heldout_articles: Sequence[str] = (), standoff: Sequence[Path | str] = ()) -> tuple[LinearModel, dict]:
+                heldout_articles: Sequence[str] = (),
+                standoff: Sequence[Path | str] | None = None) -> tuple[LinearModel, dict]:
     """Fit a :class:`LinearModel` on the corpus's train and dev splits and the ``real_paths``
-    corpora (minus ``heldout_articles``; ``standoff`` annotations label some of their records on
-    all five dimensions), settings chosen by grouped cross-validation. Returns the model and its
-    training record (sources, settings, cross-validated scores).
+    corpora, settings chosen by grouped cross-validation. Returns the model and its training
+    record (sources, settings, cross-validated scores).
+
+    The real-news test articles (:func:`realnews_test_articles`) are always kept out of the real
+    corpora, and so are the ``heldout_articles`` given besides. ``standoff`` annotations label
+    some of the real records on all five dimensions (default, with ``real_paths``: the
+    checkout's :func:`default_standoff`; ``()`` for none).
 
     ``progress(message, done=None, total=None)`` hears how it goes: a stage or result alone, or a
     step with its count (``done`` of ``total`` sentences encoded, settings cross-validated)."""
@@ -285,7 +314,11 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
     in_house = [e for e in load_corpus(files) if e.split in ("train", "dev")]
     if len(in_house) < 20:
         raise InputError(f"the corpus needs at least 20 train and dev sentences (found {len(in_house)})")
-    real, real_sources = load_real(real_paths, heldout_articles, standoff)
+    if real_paths:
+        # the test set is kept out whatever the caller passes: nothing here may learn from it
+        heldout_articles = list(dict.fromkeys([*realnews_test_articles(), *map(str, heldout_articles)]))
+        standoff = default_standoff() if standoff is None else standoff
+    real, real_sources = load_real(real_paths, heldout_articles, standoff or ())
     examples = in_house + real
     lexicon = lexicon or load_lexicons()
     stage = f"encoding {len(in_house):,} corpus and {len(real):,} real-corpus sentences"
@@ -394,7 +427,7 @@ def train_model(corpus_paths: Sequence[Path | str], lexicon: Lexicon | None = No
 def _uncertain_scores(out_of_fold: np.ndarray, thresholds, source: np.ndarray, groups: np.ndarray, examples) -> dict:
     """Cross-validated F1 of "uncertain" (hedging, speculation or attribution) on the real
     corpora that annotate it as one question (CoNLL-2010 bio, WikiWeasel)."""
-    columns = [DIMENSIONS.index(d) for d in ("hedging", "speculation", "attribution")]
+    columns = [DIMENSIONS.index(d) for d in UNCERTAIN_DIMENSIONS]
     predicted = (out_of_fold[:, columns] >= np.array(thresholds)[columns]).any(axis=1)
     gold = np.array([bool(e.uncertain) for e in examples])
     return {s: _scores(gold[source == s], predicted[source == s], groups[source == s])

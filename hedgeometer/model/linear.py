@@ -19,11 +19,12 @@ from typing import Sequence
 import numpy as np
 
 from ..dimensions import DIMENSION_INDEX, DIMENSIONS
-from ..errors import Hint, Message, ModelFileError
+from ..errors import Action, Hint, Message, ModelFileError
 from .features import DENSE_FEATURES, TermIndex, dense_matrix, term_counts
 from ..resources import resource_dir
 
 NO_MODEL = Hint("model", None)  # the way on without a model file: score with the lexicons alone
+TRAIN = Action("hedgeometer.learning.train.train_model")  # the way to a new model file
 
 MODEL_FORMAT = "hedgeometer-model"
 MODEL_FORMAT_VERSION = 1
@@ -254,7 +255,7 @@ class LinearModel:
         read from, lets a file as :func:`save_model` writes it be checked without serializing
         it again."""
         def bad(why: str) -> ModelFileError:
-            return ModelFileError(Message(f"{source}: {why}; retrain it with 'hedgeometer train' or use ", NO_MODEL))
+            return ModelFileError(Message(f"{source}: {why}; retrain it with ", TRAIN, " or use ", NO_MODEL))
 
         if not isinstance(data, dict) or data.get("format") != MODEL_FORMAT:
             raise bad("not a hedgeometer model file")
@@ -316,7 +317,7 @@ def load_model(spec: str | Path) -> LinearModel | None:
     path = default_model_path() if str(spec) == "default" else Path(spec)
     if not path.exists():
         if str(spec) == "default":
-            raise ModelFileError(Message(f"the shipped model {path} is missing; run 'hedgeometer train' or use ", NO_MODEL))
+            raise ModelFileError(Message(f"the shipped model {path} is missing; run ", TRAIN, " or use ", NO_MODEL))
         raise ModelFileError(Message(f"{path}: no such model file (", Hint("model", str(spec)),
                                      "); to score with the lexicons alone, use ", NO_MODEL))
     try:
@@ -324,7 +325,7 @@ def load_model(spec: str | Path) -> LinearModel | None:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ModelFileError(Message(f"{path}: not a readable model file ({error}); it may be truncated. "
-                                     "Retrain with 'hedgeometer train' or use ", NO_MODEL)) from None
+                                     "Retrain with ", TRAIN, " or use ", NO_MODEL)) from None
     except IsADirectoryError:
         raise ModelFileError(f"{path}: is a directory, not a model file") from None
     return LinearModel.from_dict(data, str(path), raw)

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..errors import Hint, InputError, Message, phrase
-from .engines import provenance_or_none, run_dask, run_local
+from .engines import ENGINES, check_engine, provenance_or_none, run_dask, run_local
 from .records import Record, path_name, working_folders
 from .rows import columns as row_columns, stamp
-from .writer import EarlierRows, RowWriter, read_earlier_rows
+from .writer import EarlierRows, RowWriter, check_row_format, read_earlier_rows
 
 
 @dataclass
@@ -40,7 +40,7 @@ class BatchSummary:
 
 
 def run_batch(records: Iterable[Record], output: Path, *, analyzer, fmt: str, sentences: bool = False,
-              jobs: int = 1, engine: str = "local", scheduler: str | None = None, resume: bool = False,
+              jobs: int = 1, engine: str = ENGINES[0], scheduler: str | None = None, resume: bool = False,
               on_progress: Callable[[BatchSummary], None] | None = None,
               name_hint: Callable[[Hint], str] = str) -> BatchSummary:
     """Score ``records`` into ``output`` (``fmt`` "csv" or "jsonl") with ``analyzer``; returns counts.
@@ -48,6 +48,7 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, fmt: str, se
     ``engine`` "local" runs ``jobs`` processes, "dask" the cluster at ``scheduler``. An error
     row's text names the settings that would fix it as ``name_hint`` says (by default as this
     library's parameters, ``max_chars=4000``; the command line gives its options)."""
+    check_row_format(fmt), check_engine(engine)  # before the output is opened (and emptied)
     summary = BatchSummary()
     columns = row_columns(sentences)
     earlier = read_earlier_rows(output, fmt, columns, stamp(provenance_or_none(analyzer))) if resume else EarlierRows()

@@ -13,10 +13,11 @@ import os
 from collections import deque
 from typing import Callable, Iterable, Iterator
 
-from ..errors import Hint, InputError, Message
+from ..errors import Hint, InputError, Message, ParameterError
 from .records import Record
 from .rows import article_row, error_row, sentence_rows
 
+ENGINES = ("local", "dask")  # run_local, run_dask; the first is the default
 CHUNK = 16  # records per task: big enough to amortise inter-process overhead
 
 
@@ -178,3 +179,10 @@ def run_dask(analyzer, records: Iterable[Record], sentences: bool, scheduler: st
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def check_engine(engine: str) -> str:
+    """``engine`` when it is one of :data:`ENGINES`; else :class:`ParameterError`."""
+    if engine not in ENGINES:
+        raise ParameterError("engine", engine, " or ".join(map(repr, ENGINES)), ENGINES)
+    return engine

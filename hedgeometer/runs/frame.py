@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from ..errors import MissingDependencyError
 from .rows import article_row, sentence_rows
 
 
@@ -23,7 +24,7 @@ def to_frame(reports: Iterable, sentences: bool = False):
     try:
         import pandas as pd
     except ImportError:
-        raise ImportError("to_frame needs pandas: pip install pandas (or 'hedgeometer[pandas]')") from None
+        raise MissingDependencyError("to_frame needs pandas: pip install pandas (or 'hedgeometer[pandas]')") from None
     rows: list[dict] = []
     for number, item in enumerate(reports):
         if isinstance(item, dict):

@@ -24,9 +24,11 @@ from ..errors import Hint, InputError, Message
 from ..text.inputs import (BYTE_ORDER_MARK, HTML_SUFFIXES, MARKDOWN_SUFFIXES, decode, html_to_text, resolve_format,
                      without_byte_order_mark)
 
-DEFAULT_GLOBS = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm", "*.jsonl", "*.csv")
+TEXT_SUFFIXES = (".txt",)  # in a folder; a file named on its own is text whatever its suffix
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")  # files of many records
+# what a folder gives: every suffix this module reads as something other than plain text, and .txt
+DEFAULT_GLOBS = tuple(f"*{suffix}" for suffix in (*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *RECORD_SUFFIXES))
 DEFAULT_MAX_CHARS = 1_000_000
-_RECORD_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # article texts are long CSV fields
 
@@ -350,7 +352,7 @@ def path_name(path: str | Path, folders: list[str] | None = None) -> str:
 def _file_records(path: Path, options: RecordOptions, folders: list[str]) -> Iterator[Record]:
     name = path_name(path, folders)
     suffix = path.suffix.lower()
-    if suffix in _RECORD_SUFFIXES:
+    if suffix in RECORD_SUFFIXES:
         try:
             if suffix == ".csv":
                 # undecodable bytes are kept as surrogates, so that they fail their record alone

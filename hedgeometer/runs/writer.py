@@ -14,11 +14,21 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Hint, InputError, Message
+from ..errors import Hint, InputError, Message, ParameterError
 from .rows import ARTICLE_COLUMNS, JSON_STAMPS, SENTENCE_COLUMNS, STAMP_COLUMNS
 
 # the settings these messages name (a front end phrases them: the CLI says --resume, -o, --sentences)
 RESUME, OUTPUT, SENTENCES = Hint("resume", True), Hint("output"), Hint("sentences", True)
+
+
+ROW_FORMATS = ("csv", "jsonl")
+
+
+def check_row_format(fmt: str) -> str:
+    """``fmt`` when it is one of :data:`ROW_FORMATS`; else :class:`ParameterError`."""
+    if fmt not in ROW_FORMATS:
+        raise ParameterError("fmt", fmt, " or ".join(map(repr, ROW_FORMATS)), ROW_FORMATS)
+    return fmt
 
 
 class RowWriter:
@@ -29,7 +39,7 @@ class RowWriter:
     """
 
     def __init__(self, path: Path, fmt: str, columns: list[str], append: bool):
-        self.path, self.fmt, self.columns = path, fmt, columns
+        self.path, self.fmt, self.columns = path, check_row_format(fmt), columns
         if not path.parent.is_dir():
             raise InputError(f"{path}: the folder {path.parent} does not exist")
         try:
@@ -88,6 +98,7 @@ def read_earlier_rows(path: Path, fmt: str, columns: list[str], stamp: dict | No
     evidence mode or segmentation, is an error that says what differs, never a mixed or
     emptied file.
     """
+    check_row_format(fmt)
     earlier = EarlierRows()
     if not path.exists() or path.stat().st_size == 0:
         return earlier
@@ -282,8 +293,9 @@ def _jsonl_row(line: bytes, path: Path, lineno: int) -> dict:
 
 
 def row_format(output: Path, fmt: str | None) -> str:
+    """``fmt`` (checked), or the row format ``output``'s name gives."""
     if fmt:
-        return fmt
+        return check_row_format(fmt)
     suffix = output.suffix.lower().lstrip(".")
     if suffix in ("jsonl", "ndjson"):
         return "jsonl"

@@ -55,13 +55,14 @@ def resolve_thresholds(thresholds: float | Mapping[str, float] | None,
     if isinstance(thresholds, (int, float)):
         resolved = dict.fromkeys(DIMENSIONS, float(thresholds))
     else:
-        unknown = set(thresholds) - set(DIMENSIONS)
+        unknown = sorted(set(thresholds) - set(DIMENSIONS))
         if unknown:
-            raise ValueError(f"unknown dimension(s) {', '.join(sorted(unknown))}; expected {', '.join(DIMENSIONS)}")
+            raise ParameterError("thresholds", thresholds, f"thresholds of the dimensions {', '.join(DIMENSIONS)} "
+                                 f"(unknown dimension{'s' if len(unknown) > 1 else ''}: {', '.join(map(str, unknown))})",
+                                 DIMENSIONS)
         resolved = {d: float(thresholds.get(d, base[d])) for d in DIMENSIONS}
-    for dimension, value in resolved.items():
-        if not 0.0 < value <= 1.0:
-            raise ValueError(f"threshold for {dimension} must be in (0, 1], got {value}")
+    if not all(0.0 < value <= 1.0 for value in resolved.values()):
+        raise ParameterError("thresholds", thresholds, "thresholds in (0, 1]")
     return resolved
 
 

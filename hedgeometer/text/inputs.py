@@ -14,16 +14,19 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import Hint, InputError, Message
+from ..errors import Action, Hint, InputError, Message, ParameterError
 
 INPUT_FORMATS = ("auto", "text", "markdown", "html")
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Standard input has no suffix: a page piped in is recognised by how it starts.
 _HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
-# One article larger than this is refused with a message pointing to ``batch``: scoring 20 MB
-# takes about 40 s and several GB, and no real article is that long.
+# One article larger than this is refused with a message pointing to scoring many articles:
+# scoring 20 MB takes about 40 s and several GB, and no real article is that long.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# where a message sends what is not one article (the command line: 'hedgeometer batch')
+SCORE_FOLDERS = Action("hedgeometer.runs.batch.run_batch")
+SCORE_MANY = Action("Analyzer.analyze_many")
 # Notepad and Excel start "UTF-8" files with a byte-order mark; every reader drops it.
 BYTE_ORDER_MARK = "\ufeff"
 
@@ -88,11 +91,11 @@ def read_article(path: str | Path, encoding: str = "utf-8", max_bytes: int = DEF
                  format: str = "auto") -> Article:
     """Read one article from ``path`` (``-`` is stdin) as ``format`` (one of ``INPUT_FORMATS``).
 
-    Raises :class:`InputError` for a missing path, a directory, a binary or undecodable file,
+    Raises :class:`ParameterError` for another ``format``, :class:`InputError` for a missing path, a directory, a binary or undecodable file,
     an empty file, one larger than ``max_bytes``, and HTML without the optional extractor.
     """
     if format not in INPUT_FORMATS:
-        raise InputError(f"unknown input format {format!r}; expected one of {', '.join(INPUT_FORMATS)}")
+        raise ParameterError("format", format, " or ".join(map(repr, INPUT_FORMATS)), INPUT_FORMATS)
     source = "<stdin>" if str(path) == "-" else str(path)
     if str(path) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
@@ -101,15 +104,15 @@ def read_article(path: str | Path, encoding: str = "utf-8", max_bytes: int = DEF
         if not path.exists():
             raise InputError(f"{source}: no such file")
         if path.is_dir():
-            raise InputError(f"{source}: is a directory; give a file, or use 'hedgeometer batch' for folders")
+            raise InputError(Message(f"{source}: is a directory; give a file, or use ", SCORE_FOLDERS, " for folders"))
         try:
             with path.open("rb") as handle:
                 data = handle.read(max_bytes + 1)
         except OSError as error:
             raise InputError(f"{source}: cannot read ({error.strerror})") from None
     if len(data) > max_bytes:
-        raise InputError(f"{source}: larger than {max_bytes // (1024 * 1024)} MB, too big for one article; "
-                         f"split it into articles and use 'hedgeometer batch'")
+        raise InputError(Message(f"{source}: larger than {max_bytes // (1024 * 1024)} MB, too big for one article; "
+                                 f"split it into articles and use ", SCORE_MANY))
     text = decode(data, source, encoding)
     if not text.strip():
         raise InputError(f"{source}: is empty (no text to analyse)")

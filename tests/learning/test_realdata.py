@@ -12,7 +12,7 @@ from hedgeometer.cli import main
 from hedgeometer.learning.corpus import load_examples
 from hedgeometer.errors import InputError
 from hedgeometer.learning.evaluate import keyword_predictions
-from hedgeometer.learning.realdata import load_real, real_kind
+from hedgeometer.learning.realdata import REAL_KINDS, load_real, real_kind
 
 from conftest import FIXTURES
 
@@ -26,7 +26,7 @@ def by_id(examples):
 
 def test_each_corpus_is_told_by_its_fields():
     assert [real_kind(REAL / f"{name}-mini.jsonl") for name in ("ptc", "szeged", "bio", "wikiweasel")] == \
-        ["ptc", "szeged", "bio", "wikiweasel"]
+        ["ptc", "szeged", "bio", "wikiweasel"] == list(REAL_KINDS)
     with pytest.raises(InputError, match="not a known real corpus"):
         real_kind(FIXTURES / "corpus-small.jsonl")
 

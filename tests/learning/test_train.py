@@ -81,3 +81,28 @@ def test_train_twice_gives_identical_bytes(tmp_path, trained):
     result = CliRunner().invoke(main, ["train", "--corpus", str(SMALL_CORPUS), "-o", str(second), "--name", "small"])
     assert result.exit_code == 0, result.output
     assert second.read_bytes() == first.read_bytes()
+
+
+def test_train_model_from_python_keeps_the_real_news_test_articles_out(tmp_path):
+    """The held-out rule is the library's: a Python caller that passes no held-out list (or an
+    empty one) still never trains on the real-news test set."""
+    import json
+
+    from hedgeometer.learning.train import realnews_test_articles
+
+    from conftest import FIXTURES
+
+    heldout = realnews_test_articles()[0]
+    lines = [json.loads(line) for line in (FIXTURES / "real" / "ptc-mini.jsonl").read_text().splitlines()]
+    kept = [r for r in lines if r["article"] == "900001"]
+    test_article = [{**r, "article": heldout, "id": f"ptc-{heldout}-{r['line']}"} for r in lines if r["article"] == "900004"]
+    ptc = tmp_path / "ptc-with-a-test-article.jsonl"
+    ptc.write_text("".join(json.dumps(r) + "\n" for r in kept + test_article))
+    # three of 900001's lines are word for word in the test article: kept out with it
+    clean = [r for r in kept if r["text"] not in {t["text"] for t in test_article}]
+    assert len(clean) == 3
+    for given in ({}, {"heldout_articles": ()}):
+        _, record = train_model([SMALL_CORPUS], lexicon=load_lexicons(), real_paths=[ptc], standoff=(), **given)
+        (corpus,) = record["real_corpora"]
+        assert (corpus["records"], corpus["used"]) == (len(kept) + len(test_article), len(clean))
+        assert record["heldout_articles"] == len(set(realnews_test_articles()))

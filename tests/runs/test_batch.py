@@ -92,3 +92,20 @@ def test_ragged_csv_rows_become_error_rows(tmp_path):
         ("4", "ok", ""),
         (f"{table}:6", "error", "row has 1 field, the header has 3"),  # was "text field 'text' is NoneType"
     ]
+
+
+def test_an_unknown_engine_is_refused_before_the_output_is_touched(tmp_path):
+    import pytest
+
+    from hedgeometer.errors import ParameterError
+    from hedgeometer.runs.engines import ENGINES
+
+    out = tmp_path / "rows.jsonl"
+    out.write_text("kept\n")
+    with pytest.raises(ParameterError) as caught:
+        run_batch([], out, analyzer=Analyzer(model=None), fmt="jsonl", engine="spark")
+    assert (caught.value.parameter, caught.value.value, caught.value.choices) == ("engine", "spark", ENGINES)
+    assert out.read_text() == "kept\n"  # not emptied
+    with pytest.raises(ParameterError, match="fmt='xml'"):
+        run_batch([], out, analyzer=Analyzer(model=None), fmt="xml")
+    assert out.read_text() == "kept\n"

@@ -198,3 +198,22 @@ def test_a_missing_text_field_names_the_fields_and_the_fix(tmp_path, name, conte
     path.write_text(content)
     (record,) = iter_records([str(path)])
     assert record.error == error
+
+
+def test_a_folder_gives_every_file_kind_that_a_named_file_is_read_as(tmp_path):
+    """The default globs come from the suffixes read as HTML and as record files: a folder of
+    .xhtml pages and .ndjson lines is scored as the same files named one by one are."""
+    from hedgeometer.runs.records import DEFAULT_GLOBS
+
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    (folder / "page.xhtml").write_text("<!DOCTYPE html><html><body><article><p>Officials said the talks may "
+                                       "collapse before the summit, and nobody could yet say when the ministers "
+                                       "would meet again to settle the matter.</p></article></body></html>")
+    (folder / "lines.ndjson").write_text('{"id": "n1", "text": "Prices may rise."}\n'
+                                         '{"id": "n2", "text": "It is over."}\n')
+    from_folder = [(r.id, r.text, r.error) for r in iter_records([str(folder)])]
+    named = [(r.id, r.text, r.error) for r in iter_records([str(folder / "lines.ndjson"), str(folder / "page.xhtml")])]
+    assert from_folder == named and len(from_folder) == 3
+    assert all(error is None for _, _, error in from_folder) and "talks may collapse" in from_folder[2][1]
+    assert {"*.xhtml", "*.ndjson"} <= set(DEFAULT_GLOBS)

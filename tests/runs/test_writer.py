@@ -103,3 +103,18 @@ def test_earlier_rows_accept_lf_rows_and_cut_only_the_torn_one(tmp_path):
               resume=True)
     with reference.open(newline="") as a, out.open(newline="") as b:
         assert list(csv.reader(a)) == list(csv.reader(b))
+
+
+def test_a_row_format_other_than_csv_or_jsonl_is_refused(tmp_path):
+    from hedgeometer.errors import ParameterError
+    from hedgeometer.runs.writer import ROW_FORMATS, RowWriter, row_format
+
+    assert ROW_FORMATS == ("csv", "jsonl")
+    out = tmp_path / "rows.xml"
+    for attempt in (lambda: RowWriter(out, "xml", list(ARTICLE_COLUMNS), append=False),
+                    lambda: row_format(out, "xml"), lambda: read_earlier_rows(out, "xml", list(ARTICLE_COLUMNS))):
+        with pytest.raises(ParameterError) as caught:
+            attempt()
+        assert (caught.value.parameter, caught.value.value, caught.value.choices) == ("fmt", "xml", ROW_FORMATS)
+    assert not out.exists()  # refused before anything was written
+    assert row_format(out, "jsonl") == "jsonl" and row_format(tmp_path / "rows.ndjson", None) == "jsonl"

@@ -30,3 +30,15 @@ def test_resolve_thresholds():
     assert partial["hedging"] == 0.3 and partial["dramatic"] == 0.45
     with pytest.raises(ValueError):
         resolve_thresholds({"hedging": 0})
+
+
+def test_a_wrong_threshold_is_a_parameter_error_naming_thresholds():
+    from hedgeometer.errors import Hint, ParameterError
+
+    with pytest.raises(ParameterError) as out_of_range:
+        resolve_thresholds({"hedging": 2.0})
+    assert out_of_range.value.hint == Hint("thresholds", {"hedging": 2.0})
+    assert str(out_of_range.value) == "thresholds={'hedging': 2.0}: expected thresholds in (0, 1]"
+    with pytest.raises(ParameterError, match=r"\(unknown dimension: hedge\)") as unknown:
+        resolve_thresholds({"hedge": 0.4, "hedging": 0.4})
+    assert unknown.value.choices == DIMENSIONS
