@@ -17,7 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
 from ..errors import Hint, InputError, Message
@@ -72,7 +72,9 @@ def corpus_sha256(files: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
+def read_jsonl(path: Path) -> Iterator[tuple[int, dict]]:
+    """The records of a JSONL file with their line numbers; blank lines are skipped, and a line
+    that is not a JSON object raises InputError naming file:line."""
     with path.open(encoding="utf-8") as handle:
         for lineno, line in enumerate(handle, 1):
             if not line.strip():
@@ -86,12 +88,44 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict]]:
             yield lineno, record
 
 
+# What a JSONL file holds, told by the fields of its first record: (fields it has, fields it
+# lacks), tried in this order (stand-off annotations may name PTC techniques, PTC lines have a
+# label too). Each reader asks only about the kinds it reads.
+_KIND_FIELDS = {
+    "standoff": (("text_sha1",), ("text",)),
+    "ptc": (("techniques",), ()),
+    "szeged": (("cue_types",), ()),
+    "bio": (("suc_cues",), ()),
+    "wikiweasel": (("label", "text"), ()),
+    "binary": (("label",), ("labels",)),
+}
+
+
+def first_record(path: Path) -> dict | None:
+    """The first record of a JSONL file (None when it has none), read without the rest."""
+    records = read_jsonl(path)
+    try:
+        return next(records, (0, None))[1]
+    finally:
+        records.close()
+
+
+def record_kind(record: dict, among: Iterable[str]) -> str | None:
+    """The first of the kinds ``among`` (names in ``_KIND_FIELDS``) whose fields ``record`` has,
+    or None."""
+    among = set(among)
+    for kind, (present, absent) in _KIND_FIELDS.items():
+        if kind in among and all(name in record for name in present) and not any(name in record for name in absent):
+            return kind
+    return None
+
+
 def load_corpus(paths: Iterable[Path | str]) -> list[Example]:
     """Load multi-label corpus records; every problem raises InputError naming file:line."""
     examples: list[Example] = []
     seen: set[str] = set()
     for path in corpus_files(paths):
-        for lineno, record in _read_jsonl(path):
+        for lineno, record in read_jsonl(path):
             where = f"{path}:{lineno}"
             text, labels = record.get("text"), record.get("labels")
             if not isinstance(text, str) or not text.strip():
@@ -114,7 +148,7 @@ def load_corpus(paths: Iterable[Path | str]) -> list[Example]:
 def load_binary_jsonl(path: Path | str) -> list[Example]:
     """JSONL with ``text`` and a 0/1 ``label`` (1 = uncertain), e.g. the WikiWeasel dev set."""
     examples = []
-    for lineno, record in _read_jsonl(Path(path)):
+    for lineno, record in read_jsonl(Path(path)):
         if "text" not in record or record.get("label") not in (0, 1):
             raise InputError(f"{path}:{lineno}: expected 'text' and a 0/1 'label'")
         examples.append(Example(str(record.get("id", lineno)), record["text"], uncertain=bool(record["label"]),
@@ -150,7 +184,7 @@ def load_ptc_lines(path: Path | str) -> list[Example]:
     """Propaganda Techniques Corpus lines (``label`` 1 when a Loaded_Language,
     Exaggeration/Minimisation or Appeal_to_fear span overlaps the line): gold for dramatic."""
     examples = []
-    for lineno, record in _read_jsonl(Path(path)):
+    for lineno, record in read_jsonl(Path(path)):
         if "text" not in record or record.get("label") not in (0, 1):
             raise InputError(f"{path}:{lineno}: expected 'text' and a 0/1 'label'")
         examples.append(Example(str(record.get("id", lineno)), record["text"], ("dramatic",) if record["label"] else (),
@@ -158,27 +192,65 @@ def load_ptc_lines(path: Path | str) -> list[Example]:
     return examples
 
 
+@dataclass(frozen=True)
+class Annotation:
+    """One stand-off annotation: its record and where it was read (``file:line``)."""
+
+    path: Path
+    lineno: int
+    record: dict
+
+    @property
+    def id(self) -> str:
+        return self.record["id"]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(self.record["labels"])
+
+    def check_text(self, text: str, source: Path | str) -> None:
+        """Refuse a text (read from ``source``) that differs from the one annotated."""
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() != self.record.get("text_sha1"):
+            raise InputError(f"{self.path}:{self.lineno}: the text of {self.id} in {source} is not the one annotated")
+
+
+def read_standoff(paths: Iterable[Path | str]) -> dict[str, Annotation]:
+    """Stand-off annotations (id, labels, cue offsets, SHA-1 of the text; no text) by id, in file
+    order. Each id is a string annotated once across the files, and its labels are dimensions."""
+    annotations: dict[str, Annotation] = {}
+    for path in map(Path, paths):
+        if not path.is_file():
+            raise InputError(f"{path}: no such stand-off annotation file")
+        for lineno, record in read_jsonl(path):
+            where, identifier, labels = f"{path}:{lineno}", record.get("id"), record.get("labels")
+            if not isinstance(identifier, str) or not identifier:
+                raise InputError(f"{where}: 'id' must be a non-empty string, not {identifier!r}")
+            if identifier in annotations:
+                earlier = annotations[identifier]
+                raise InputError(f"{where}: id {identifier!r} is annotated twice (first at {earlier.path}:{earlier.lineno})")
+            if not isinstance(labels, list) or any(label not in DIMENSIONS for label in labels):
+                raise InputError(f"{where}: 'labels' must be a list of {', '.join(DIMENSIONS)}")
+            annotations[identifier] = Annotation(path, lineno, record)
+    return annotations
+
+
 def load_standoff(path: Path | str, texts: Path | str | None) -> list[Example]:
-    """Stand-off annotations (id, labels, cue offsets, SHA-1 of the text; no text), joined by id
-    with the records of ``texts`` (a JSONL file or folder). A text that differs from the one
-    annotated is refused."""
+    """Stand-off annotations (see :func:`read_standoff`) joined by id with the records of
+    ``texts`` (a JSONL file or folder). A text that differs from the one annotated is refused."""
     if texts is None:
         raise InputError(Message(f"{path}: stand-off annotations hold no text; give the file they annotate (",
                                  Hint("texts"), ")"))
-    by_id = {str(r.get("id")): r for file in corpus_files([texts]) for _, r in _read_jsonl(file)}
+    by_id = {str(r.get("id")): (file, r) for file in corpus_files([texts]) for _, r in read_jsonl(file)}
     examples = []
-    for lineno, record in _read_jsonl(Path(path)):
-        source = by_id.get(str(record.get("id")))
-        if source is None:
-            raise InputError(f"{path}:{lineno}: id {record.get('id')!r} is not in {texts}")
+    for identifier, annotation in read_standoff([path]).items():
+        if identifier not in by_id:
+            raise InputError(f"{annotation.path}:{annotation.lineno}: id {identifier!r} is not in {texts}")
+        file, source = by_id[identifier]
         text = source["text"]
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != record.get("text_sha1"):
-            raise InputError(f"{path}:{lineno}: the text of {record['id']} in {texts} is not the one annotated")
-        labels = tuple(record["labels"])
-        if any(label not in DIMENSIONS for label in labels):
-            raise InputError(f"{path}:{lineno}: 'labels' must be a list of {', '.join(DIMENSIONS)}")
-        group = str(record.get("article", record.get("group", record["id"])))
-        examples.append(Example(str(record["id"]), text, labels, "test", group, None, {"cues": record.get("cues", [])}))
+        annotation.check_text(text, file)
+        record = annotation.record
+        group = str(record.get("article", record.get("group", identifier)))
+        examples.append(Example(identifier, text, annotation.labels, "test", group, None, {"cues": record.get("cues", [])}))
     return examples
 
 
@@ -190,16 +262,14 @@ def load_examples(path: Path | str, texts: Path | str | None = None) -> tuple[li
     if path.suffix.lower() == ".xml":
         return load_conll_xml(path), "binary"
     if path.is_file():
-        with path.open(encoding="utf-8") as handle:
-            first = next((line for line in handle if line.strip()), "")
-        try:
-            record = json.loads(first)
-        except json.JSONDecodeError:
-            raise InputError(f"{path}:1: not valid JSON") from None
-        if isinstance(record, dict) and "text_sha1" in record and "text" not in record:
+        record = first_record(path)
+        if record is None:
+            raise InputError(f"{path}: no records (an empty JSONL file)")
+        kind = record_kind(record, among=("standoff", "ptc", "binary"))
+        if kind == "standoff":
             return load_standoff(path, texts), "multilabel"
-        if isinstance(record, dict) and "techniques" in record:
+        if kind == "ptc":
             return load_ptc_lines(path), "dramatic"
-        if isinstance(record, dict) and "label" in record and "labels" not in record:
+        if kind == "binary":
             return load_binary_jsonl(path), "binary"
     return load_corpus([path]), "multilabel"

@@ -30,20 +30,17 @@ Every example is grouped by its document (``source:doc``) so cross-validation ne
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import Iterable
 
-from .corpus import Example
+from .corpus import Example, read_jsonl, read_standoff, record_kind
 from ..dimensions import DIMENSIONS, UNCERTAIN_DIMENSIONS
 from ..errors import InputError
 
 HEDGING_TYPES = ("speculation_modal_probable", "speculation_modal_possible")
 SPECULATION_TYPES = ("speculation_hypo_doxastic", "speculation_hypo_investigation")
-# Which corpus a file holds, told by the fields of its first record (tried in this order: PTC
-# lines have a label too).
-_KIND_FIELDS = {"ptc": ("techniques",), "szeged": ("cue_types",), "bio": ("suc_cues",), "wikiweasel": ("label", "text")}
-REAL_KINDS = tuple(_KIND_FIELDS)
+# The corpora a file may hold, told by the fields of its first record (corpus.record_kind).
+REAL_KINDS = ("ptc", "szeged", "bio", "wikiweasel")
 # Where each corpus comes from and on what terms; the model card repeats these.
 REAL_TERMS = {
     "szeged": "Szeged Uncertainty Corpus, Wikipedia part (Szarvas et al. 2012, Computational Linguistics 38(2)); "
@@ -67,26 +64,16 @@ def _normal(text: str) -> str:
 
 
 def _read(path: Path) -> list[dict]:
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise InputError(f"{path}:{lineno}: not valid JSON ({error.msg})") from None
-    return records
+    return [record for _, record in read_jsonl(path)]
 
 
 def real_kind(path: Path | str, records: list[dict] | None = None) -> str:
     """Which public corpus a JSONL file holds (one of :data:`REAL_KINDS`), told by its fields."""
     path = Path(path)
-    first = (records or _read(path) or [{}])[0]
-    for kind, fields in _KIND_FIELDS.items():
-        if all(name in first for name in fields):
-            return kind
-    raise InputError(f"{path}: not a known real corpus (expected PTC, Szeged, CoNLL-2010 bio or WikiWeasel JSONL)")
+    kind = record_kind((records or _read(path) or [{}])[0], among=REAL_KINDS)
+    if kind is None:
+        raise InputError(f"{path}: not a known real corpus (expected PTC, Szeged, CoNLL-2010 bio or WikiWeasel JSONL)")
+    return kind
 
 
 def _types_to_labels(types: Iterable[str]) -> tuple[set[str], set[str]]:
@@ -101,18 +88,6 @@ def _types_to_labels(types: Iterable[str]) -> tuple[set[str], set[str]]:
     return positive, (positive if conditional else {"hedging", "speculation"})
 
 
-def _read_standoff(paths: Iterable[Path | str]) -> dict[str, dict]:
-    annotations = {}
-    for path in map(Path, paths):
-        if not path.is_file():
-            raise InputError(f"{path}: no such stand-off annotation file")
-        for record in _read(path):
-            if record.get("id") in annotations:
-                raise InputError(f"{path}: id {record['id']!r} is annotated twice")
-            annotations[record["id"]] = record
-    return annotations
-
-
 def load_real(paths: Iterable[Path | str], heldout_articles: Iterable[str] = (),
               standoff: Iterable[Path | str] = ()) -> tuple[list[Example], list[dict]]:
     """Load real corpora (any of :data:`REAL_KINDS`, told by their fields) as partially labelled
@@ -122,7 +97,7 @@ def load_real(paths: Iterable[Path | str], heldout_articles: Iterable[str] = (),
     ``standoff`` files label all five dimensions of the records they name."""
     heldout = set(heldout_articles)
     standoff = list(map(Path, standoff))
-    annotations = _read_standoff(standoff)
+    annotations = read_standoff(standoff)
 
     loaded = []
     for path in map(Path, paths):
@@ -177,9 +152,8 @@ def load_real(paths: Iterable[Path | str], heldout_articles: Iterable[str] = (),
             source = kind
             if identifier in annotations:
                 annotation = annotations[identifier]
-                if annotation.get("text_sha1") != hashlib.sha1(text.encode("utf-8")).hexdigest():
-                    raise InputError(f"{path}: the text of {identifier} is not the one annotated in the stand-off files")
-                labels, known, source = set(annotation["labels"]), set(DIMENSIONS), "realnews"
+                annotation.check_text(text, path)
+                labels, known, source = set(annotation.labels), set(DIMENSIONS), "realnews"
             examples.append(Example(identifier, text, tuple(sorted(labels)), split="train", group=group,
                                     uncertain=uncertain, meta={"source": source, "known": tuple(sorted(known))}))
             used += 1
@@ -190,12 +164,12 @@ def load_real(paths: Iterable[Path | str], heldout_articles: Iterable[str] = (),
     if missing:
         raise InputError(f"{len(missing)} stand-off annotations name records not in the real corpora given "
                          f"(first: {missing[0]})")
-    refused = [i for i in annotations if i in present and annotations[i].get("article") in heldout]
+    refused = [i for i in annotations if i in present and annotations[i].record.get("article") in heldout]
     if refused:
         raise InputError(f"{len(refused)} stand-off annotations name lines of held-out articles (first: {refused[0]})")
     joined = {e.id for e in examples if e.meta["source"] == "realnews"}
     for path in standoff:
-        ids = [str(r["id"]) for r in _read(path)]
+        ids = [i for i, annotation in annotations.items() if annotation.path == path]
         sources.append({"file": path.name, "kind": "standoff", "records": len(ids), "used": len(joined.intersection(ids)),
                         "sha256": file_sha256(path)})
     return examples, sources

@@ -1,12 +1,14 @@
 """The corpus format (hedgeometer.learning.corpus): records become examples, a split follows the
-group (so no article is in two splits), and a bad record is named by file and line."""
+group (so no article is in two splits), a bad record is named by file and line, stand-off
+annotations are checked as they are read, and a file's kind is told by its first record."""
 
 import json
 
 import pytest
 
 from hedgeometer.errors import InputError
-from hedgeometer.learning.corpus import corpus_files, corpus_sha256, load_corpus, split_for_group
+from hedgeometer.learning.corpus import (corpus_files, corpus_sha256, load_corpus, load_examples, read_jsonl,
+                                         read_standoff, split_for_group)
 
 
 def write(path, records):
@@ -55,3 +57,44 @@ def test_duplicate_ids_and_missing_files_are_refused(tmp_path):
         load_corpus([path])
     with pytest.raises(InputError, match="no such corpus file or folder"):
         corpus_files([tmp_path / "nowhere"])
+
+
+def test_jsonl_skips_blank_lines_and_names_a_bad_line_by_file_and_line(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text('\n{"id": "a"}\n  \n{"id": "b"}\n', encoding="utf-8")
+    assert list(read_jsonl(path)) == [(2, {"id": "a"}), (4, {"id": "b"})]
+    path.write_text('{"id": "a"}\n\n{"id": \n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"a.jsonl:3: not valid JSON \(Expecting value\)"):
+        list(read_jsonl(path))
+    path.write_text('{"id": "a"}\n["b"]\n', encoding="utf-8")
+    with pytest.raises(InputError, match="a.jsonl:2: expected a JSON object"):
+        list(read_jsonl(path))
+
+
+STANDOFF = {"id": "t-1", "labels": ["hedging"], "cues": [], "text_sha1": "0" * 40}
+
+
+@pytest.mark.parametrize("second, message", [
+    ({**STANDOFF, "id": 7}, "b.jsonl:2: 'id' must be a non-empty string, not 7"),
+    ({**STANDOFF, "labels": ["doubt"], "id": "t-2"}, "b.jsonl:2: 'labels' must be a list of hedging"),
+    ({**STANDOFF, "labels": "hedging", "id": "t-2"}, "b.jsonl:2: 'labels' must be a list of hedging"),
+    (STANDOFF, r"b.jsonl:2: id 't-1' is annotated twice \(first at .*a.jsonl:1\)"),
+])
+def test_a_bad_stand_off_annotation_is_named_by_file_and_line(tmp_path, second, message):
+    first = write(tmp_path / "a.jsonl", [STANDOFF])
+    other = write(tmp_path / "b.jsonl", [{**STANDOFF, "id": "t-0"}, second])
+    with pytest.raises(InputError, match=message):
+        read_standoff([first, other])
+    with pytest.raises(InputError, match="nowhere.jsonl: no such stand-off annotation file"):
+        read_standoff([tmp_path / "nowhere.jsonl"])
+
+
+def test_an_empty_or_broken_evaluation_file_is_refused_by_name(tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="empty.jsonl: no records"):
+        load_examples(empty)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('\n{"text": \n', encoding="utf-8")
+    with pytest.raises(InputError, match="broken.jsonl:2: not valid JSON"):
+        load_examples(broken)

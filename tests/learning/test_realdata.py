@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from hedgeometer.cli import main
-from hedgeometer.learning.corpus import load_examples
+from hedgeometer.learning.corpus import load_examples, load_standoff
 from hedgeometer.errors import InputError
 from hedgeometer.learning.evaluate import keyword_predictions
 from hedgeometer.learning.realdata import REAL_KINDS, load_real, real_kind
@@ -94,6 +94,39 @@ def test_standoff_annotations_label_all_five_dimensions_and_are_checked_by_hash(
     with pytest.raises(InputError, match="not in the real corpora"):
         load_real([REAL / "ptc-mini.jsonl"], standoff=[stray])
 
+
+
+def test_a_stand_off_text_that_changed_is_refused_the_same_way_for_training_and_evaluation(tmp_path):
+    record = json.loads((REAL / "standoff-mini.jsonl").read_text().splitlines()[0])
+    wrong = tmp_path / "wrong.jsonl"
+    wrong.write_text(json.dumps({**record, "text_sha1": "0" * 40}) + "\n")
+    with pytest.raises(InputError) as training:
+        load_real([REAL / "ptc-mini.jsonl"], standoff=[wrong])
+    with pytest.raises(InputError) as evaluation:
+        load_standoff(wrong, REAL / "ptc-mini.jsonl")
+    expected = f"{wrong}:1: the text of {record['id']} in {REAL / 'ptc-mini.jsonl'} is not the one annotated"
+    assert str(training.value) == str(evaluation.value) == expected
+
+
+def test_a_stand_off_file_is_checked_the_same_way_for_training_and_evaluation(tmp_path):
+    record = json.loads((REAL / "standoff-mini.jsonl").read_text().splitlines()[0])
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text(json.dumps(record) + "\n\n" + json.dumps(record) + "\n")
+    for load in (lambda: load_real([REAL / "ptc-mini.jsonl"], standoff=[twice]),
+                 lambda: load_examples(twice, REAL / "ptc-mini.jsonl")):
+        with pytest.raises(InputError, match=f"twice.jsonl:3: id '{record['id']}' is annotated twice"):
+            load()
+
+
+def test_a_real_corpus_line_that_is_not_an_object_is_named_by_file_and_line(tmp_path):
+    lines = (REAL / "ptc-mini.jsonl").read_text().splitlines()
+    broken = tmp_path / "ptc.jsonl"
+    broken.write_text("\n".join([lines[0], "[1, 2]", *lines[1:]]) + "\n")
+    with pytest.raises(InputError, match="ptc.jsonl:2: expected a JSON object"):
+        load_real([broken])
+    # one table tells the kinds; each reader asks only about those it reads
+    assert real_kind(REAL / "standoff-mini.jsonl", [{"text_sha1": "0", "techniques": []}]) == "ptc"
+    assert load_examples(REAL / "ptc-mini.jsonl")[1] == "dramatic"
 
 @pytest.fixture(scope="module")
 def trained_with_real(tmp_path_factory):
