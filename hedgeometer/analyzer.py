@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping, NamedTuple, Sequence
 
 from .version import __version__
-from .text.boilerplate import BOILERPLATE_MODES, blank_boilerplate
+from .text.boilerplate import BOILERPLATE_MODES, DEFAULT_BOILERPLATE, blank_boilerplate
 from .dimensions import DIMENSIONS
 from .errors import Hint, InputError, Message, ModelFileError, ParameterError
 from .rules.lexicon import Lexicon, load_lexicons
@@ -17,7 +17,8 @@ from .reports.readability import readability_figures
 from .reports.article import ArticleReport, build_report
 from .rounding import round6
 from .rules.rule_scores import cue_table, rule_matrix
-from .scoring.scores import ScoredRows, SentenceScore, check_evidence, resolve_thresholds, score_rows
+from .scoring.scores import (DEFAULT_EVIDENCE, ScoredRows, SentenceScore, check_evidence, resolve_thresholds,
+                             score_rows)
 from .text import scanner
 from .text.segment import Sentence, looks_like_headline, split_sentences
 from .scoring.core import (Chunk, TextTokens, TypeTable, collector_paused, features_chunk, match_chunk, sources_chunk,
@@ -77,7 +78,7 @@ class Analyzer:
 
     def __init__(self, lexicons: Sequence[str | Path] = (), thresholds=None, model: str | Path | None = DEFAULT_MODEL,
                  include_shipped_lexicons: bool = True, liwc_map: Mapping[str, str] | None = None, readability: bool = True,
-                 evidence: str = "any", evidence_ngrams: int = 5, boilerplate: str = "skip"):
+                 evidence: str = DEFAULT_EVIDENCE, evidence_ngrams: int = 5, boilerplate: str = DEFAULT_BOILERPLATE):
         # one path is a common shorthand; iterating it would read each character as a file
         self.lexicons = (lexicons,) if isinstance(lexicons, (str, Path)) else tuple(lexicons)
         resolve_thresholds(thresholds)  # a typo in a dimension name fails here, not at first use

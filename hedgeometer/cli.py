@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .version import __version__
-from .text.boilerplate import BOILERPLATE_MODES
+from .text.boilerplate import BOILERPLATE_MODES, DEFAULT_BOILERPLATE
 from .dimensions import DIMENSIONS
 from .errors import HedgeometerError, Hint, MENTION, ParameterError, phrase
 from .learning.corpus import SPLITS
@@ -23,7 +23,7 @@ from .runs.writer import ROW_FORMATS
 from .render import RENDERERS
 from .render.compare import COMPARE_RENDERERS
 from .render.common import plural
-from .scoring.scores import EVIDENCE_MODES, resolve_thresholds
+from .scoring.scores import DEFAULT_EVIDENCE, EVIDENCE_MODES, resolve_thresholds
 
 
 # The option that sets each library parameter an error may name (its Hint), so that the command
@@ -140,11 +140,11 @@ def analyzer_options(function):
         click.option("--model", "model_path", type=click.Path(dir_okay=False, path_type=Path),
                      help="Classifier file to use instead of the shipped one."),
         click.option("--no-model", is_flag=True, help="Rules only: score with the lexicons, no classifier."),
-        click.option("--evidence", type=click.Choice(EVIDENCE_MODES), default="any", show_default=True,
+        click.option("--evidence", type=click.Choice(EVIDENCE_MODES), default=DEFAULT_EVIDENCE, show_default=True,
                      help="Which labels count: 'any' keeps every label; 'cue' keeps a label only when its sentence "
                           "has a cue of that dimension (the model's labels without one are dropped, and shares "
                           "and flagged sentences follow). Stamped in every output."),
-        click.option("--boilerplate", type=click.Choice(BOILERPLATE_MODES), default="skip", show_default=True,
+        click.option("--boilerplate", type=click.Choice(BOILERPLATE_MODES), default=DEFAULT_BOILERPLATE, show_default=True,
                      help="'skip': lines of page furniture (SPONSORED, Advertisement, 'Read more: ...', photo "
                           "credits, bylines, an embedded post's footer) are not scored; 'keep' scores them as "
                           "text. Stamped in every output."),

@@ -3,6 +3,8 @@ from the same tree as the code (here the checkout's top-level folders)."""
 
 import pytest
 
+from hedgeometer.errors import ParameterError
+
 from hedgeometer.resources import SHIPPED, checkout_dir, resource_dir, seed_text
 
 from conftest import ROOT
@@ -17,8 +19,10 @@ def test_each_shipped_folder_is_found_with_its_files():
 
 
 def test_data_that_does_not_ship_is_refused():
-    with pytest.raises(ValueError, match="not data that ships with hedgeometer"):
+    with pytest.raises(ParameterError, match="expected data that ships with hedgeometer") as raised:
         resource_dir("corpus")
+    assert (raised.value.parameter, raised.value.value, raised.value.choices) == ("name", "corpus", SHIPPED)
+    assert isinstance(raised.value, ValueError)
     assert checkout_dir("corpus").resolve() == (ROOT / "corpus").resolve()  # the checkout has it
 
 

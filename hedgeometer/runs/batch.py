@@ -17,7 +17,7 @@ from ..errors import Hint, InputError, Message, phrase
 from .engines import ENGINES, check_engine, provenance_or_none, run_dask, run_local
 from .records import Record, path_name, working_folders
 from .rows import columns as row_columns, stamp
-from .writer import EarlierRows, RowWriter, check_row_format, read_earlier_rows
+from .writer import FAILURES_LISTED, EarlierRows, RowWriter, check_row_format, read_earlier_rows
 
 
 @dataclass
@@ -29,8 +29,8 @@ class BatchSummary:
     kept: int = 0  # records whose rows the output already held when the resumed run began
     rows: int = 0
     seconds: float = 0.0
-    failures: list = field(default_factory=list)  # (id, error), the first 20
-    earlier_failures: list = field(default_factory=list)  # (id, error), the first 20 of failed_earlier
+    failures: list = field(default_factory=list)  # (id, error), the first FAILURES_LISTED
+    earlier_failures: list = field(default_factory=list)  # (id, error), the first FAILURES_LISTED of failed_earlier
     interrupted: bool = False  # stopped by Ctrl-C (KeyboardInterrupt): the rows written are whole; resume continues
 
     @property
@@ -74,7 +74,7 @@ def run_batch(records: Iterable[Record], output: Path, *, analyzer, fmt: str, se
             summary.rows += len(rows)
             if rows[0]["status"] == "error":
                 summary.failed += 1
-                if len(summary.failures) < 20:
+                if len(summary.failures) < FAILURES_LISTED:
                     summary.failures.append((rows[0]["id"], rows[0]["error"]))
             summary.seconds = time.perf_counter() - start
             if on_progress:

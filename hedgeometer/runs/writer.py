@@ -17,6 +17,8 @@ from pathlib import Path
 from ..errors import Hint, InputError, Message, ParameterError
 from .rows import ARTICLE_COLUMNS, JSON_STAMPS, SENTENCE_COLUMNS, STAMP_COLUMNS
 
+FAILURES_LISTED = 20  # failed records a summary names one by one (the rest are counted)
+
 # the settings these messages name (a front end phrases them: the CLI says --resume, -o, --sentences)
 RESUME, OUTPUT, SENTENCES = Hint("resume", True), Hint("output"), Hint("sentences", True)
 
@@ -84,7 +86,7 @@ class EarlierRows:
 
     ids: set[str] = field(default_factory=set)
     failed: int = 0  # its error rows: one per record that failed
-    failures: list = field(default_factory=list)  # (id, error), the first 20
+    failures: list = field(default_factory=list)  # (id, error), the first FAILURES_LISTED
 
 
 def read_earlier_rows(path: Path, fmt: str, columns: list[str], stamp: dict | None = None) -> EarlierRows:
@@ -244,7 +246,7 @@ def _note(earlier: EarlierRows, identifier: str, status, error) -> None:
     earlier.ids.add(identifier)
     if status == "error":
         earlier.failed += 1
-        if len(earlier.failures) < 20:
+        if len(earlier.failures) < FAILURES_LISTED:
             earlier.failures.append((identifier, error))
 
 

@@ -33,6 +33,7 @@ from ..rules.rule_scores import CueTable, cue_table
 
 # Which labels count: "any" keeps every label, "cue" only those with a cue of their dimension.
 EVIDENCE_MODES = ("any", "cue")
+DEFAULT_EVIDENCE = "any"
 
 
 def combine_matrix(rules: np.ndarray, model: np.ndarray | None, mix: Mapping[str, float]) -> np.ndarray:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 BOILERPLATE_MODES = ("skip", "keep")
+DEFAULT_BOILERPLATE = "skip"  # page furniture is not scored unless asked
 
 # Labels that make up the whole line (case and surrounding marks ignored).
 _LABELS = {
