@@ -86,25 +86,28 @@ def test_imports_run_one_way(path):
     assert not backwards, "\n".join(backwards)
 
 
+def probe_imports(tmp_path, stage: str, source: str) -> list[tuple]:
+    """(stage, stage imported, function) of each import in a module ``source`` of ``stage``,
+    written into a package laid out as ours."""
+    probe = tmp_path / "hedgeometer" / stage / "probe.py"
+    probe.parent.mkdir(parents=True)
+    probe.write_text(source, encoding="utf-8")
+    return [(own, target, function) for own, target, _, function in imports(probe, tmp_path / "hedgeometer")]
+
+
 def test_the_rule_catches_a_backward_import(tmp_path):
     """The check can fail: a text-stage module importing the scoring stage, relatively or by
     its full name, is reported."""
-    probe = tmp_path / "hedgeometer" / "text" / "probe.py"
-    probe.parent.mkdir(parents=True)
-    probe.write_text("from ..scoring.scores import SentenceScore\n\n\ndef later():\n"
-                     "    import hedgeometer.reports.article\n", encoding="utf-8")
-    found = [(own, target, function) for own, target, _, function in imports(probe, tmp_path / "hedgeometer")]
+    found = probe_imports(tmp_path, "text", "from ..scoring.scores import SentenceScore\n\n\ndef later():\n"
+                                            "    import hedgeometer.reports.article\n")
     assert found == [("text", "scoring", None), ("text", "reports", "later")]
     assert all(RANK[target] > RANK[own] for own, target, _ in found)
 
 
 def test_the_exception_holds_only_in_the_display_hook(tmp_path):
     """A report module may ask the renderer inside ``_repr_html_`` only, not at module level."""
-    probe = tmp_path / "hedgeometer" / "reports" / "probe.py"
-    probe.parent.mkdir(parents=True)
-    probe.write_text("from ..render.html import inline_html\n\n\nclass Report:\n    def _repr_html_(self):\n"
-                     "        from ..render.html import inline_html\n", encoding="utf-8")
-    found = [(own, target, function) for own, target, _, function in imports(probe, tmp_path / "hedgeometer")]
+    found = probe_imports(tmp_path, "reports", "from ..render.html import inline_html\n\n\nclass Report:\n"
+                                               "    def _repr_html_(self):\n        from ..render.html import inline_html\n")
     assert found == [("reports", "render", None), ("reports", "render", "_repr_html_")]
     assert [item in ALLOWED for item in found] == [False, True]
 
